@@ -1,0 +1,108 @@
+using CommsLedger.Domain.Interactions;
+using CommsLedger.Domain.Shared;
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace CommsLedger.Projections.Interactions;
+
+/// <summary>One interaction as it now stands: statements and commitments, corrections applied, and every
+/// correction kept beside it with what it replaced.</summary>
+public sealed class InteractionRecord
+{
+    public Guid Id { get; set; }
+    public long Version { get; set; }
+    public InteractionKind Kind { get; set; }
+    public OccurredAt Occurred { get; set; } = new(default);
+    public List<Participant> Participants { get; set; } = [];
+    public List<string> Parties { get; set; } = [];
+    public List<string> Relationships { get; set; } = [];
+    public string Summary { get; set; } = "";
+    public SourceReference? Source { get; set; }
+    public Classification Classification { get; set; }
+    public List<string> CameoCodes { get; set; } = [];
+    public List<StatementView> Statements { get; set; } = [];
+    public List<CommitmentView> Commitments { get; set; } = [];
+    public List<CorrectionView> Corrections { get; set; } = [];
+    public DateTimeOffset RecordedAt { get; set; }
+    public string? RecordedBy { get; set; }
+    public string? RetractionReason { get; set; }
+    public bool Retracted => RetractionReason is not null;
+}
+
+public sealed class StatementView
+{
+    public Guid StatementId { get; set; }
+    public string Speaker { get; set; } = "";
+    public string Country { get; set; } = "";
+    public string Text { get; set; } = "";
+    public List<string> Topics { get; set; } = [];
+    public Classification Classification { get; set; }
+    public string? RetractionReason { get; set; }
+}
+
+public sealed record CommitmentView(Guid PledgeId, string By, string? To, string Text, Classification Classification);
+
+/// <summary>A correction as a reviewer reads it: which entry, which field, what it replaced, who, when, why.</summary>
+public sealed record CorrectionView(Guid? EntryId, string Field, string Was, string Now, string Reason, DateTimeOffset RecordedAt, string? RecordedBy);
+
+public sealed partial class InteractionRecordProjection : SingleStreamProjection<InteractionRecord, Guid>
+{
+    public static InteractionRecord Create(IEvent<InteractionLogged> e) => new()
+    {
+        Id = e.Data.InteractionId,
+        Kind = e.Data.Kind,
+        Occurred = e.Data.Occurred,
+        Participants = [.. e.Data.Participants],
+        Parties = [.. e.Data.Parties],
+        Relationships = [.. e.Data.Relationships],
+        Summary = e.Data.Summary,
+        Source = e.Data.Source,
+        Classification = e.Data.Classification,
+        CameoCodes = [.. e.Data.CameoCodes],
+        RecordedAt = e.Timestamp,
+        RecordedBy = e.UserName,
+    };
+
+    public static void Apply(StatementRecorded e, InteractionRecord view) => view.Statements.Add(new StatementView
+    {
+        StatementId = e.StatementId,
+        Speaker = e.Speaker,
+        Country = e.Country,
+        Text = e.Text,
+        Topics = [.. e.Topics],
+        Classification = e.Classification,
+    });
+
+    public static void Apply(CommitmentRecorded e, InteractionRecord view) =>
+        view.Commitments.Add(new CommitmentView(e.PledgeId, e.By, e.To, e.Text, e.Classification));
+
+    public static void Apply(IEvent<InteractionEntryCorrected> e, InteractionRecord view)
+    {
+        var c = e.Data;
+        view.Corrections.Add(new CorrectionView(c.StatementId ?? c.InteractionId, c.Field, c.Was, c.Now, c.Reason, e.Timestamp, e.UserName));
+        if (c.StatementId is { } statementId)
+        {
+            var statement = view.Statements.Single(s => s.StatementId == statementId);
+            switch (c.Field)
+            {
+                case InteractionFields.Text: statement.Text = c.Now; break;
+                case InteractionFields.Speaker: statement.Speaker = c.Now; break;
+                case InteractionFields.Topics: statement.Topics = [.. c.Now.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)]; break;
+            }
+
+            return;
+        }
+
+        switch (c.Field)
+        {
+            case InteractionFields.Summary: view.Summary = c.Now; break;
+            case InteractionFields.Kind: view.Kind = Enum.Parse<InteractionKind>(c.Now); break;
+            case InteractionFields.OccurredOn: view.Occurred = view.Occurred with { Date = DateOnly.ParseExact(c.Now, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }; break;
+        }
+    }
+
+    public static void Apply(StatementRetracted e, InteractionRecord view) =>
+        view.Statements.Single(s => s.StatementId == e.StatementId).RetractionReason = e.Reason;
+
+    public static void Apply(InteractionRetracted e, InteractionRecord view) => view.RetractionReason = e.Reason;
+}

@@ -1,0 +1,145 @@
+using CommsLedger.Domain.FollowUps;
+using CommsLedger.Domain.Pledges;
+using CommsLedger.Domain.Shared;
+using CommsLedger.Projections.Interactions;
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace CommsLedger.Projections.Pledges;
+
+/// <summary>One commitment and its whole life: status history, progress, follow-ups, assessments, corrections.</summary>
+public sealed class PledgeRegister
+{
+    public Guid Id { get; set; }
+    public long Version { get; set; }
+    public Guid InteractionId { get; set; }
+    public string By { get; set; } = "";
+    public string? To { get; set; }
+    public CommitmentKind Kind { get; set; }
+    public string Text { get; set; } = "";
+    public string Topic { get; set; } = "";
+    public DateOnly? Due { get; set; }
+    public DateOnly MadeOn { get; set; }
+    public List<string> Relationships { get; set; } = [];
+    public Classification Classification { get; set; }
+    public List<string> CameoCodes { get; set; } = [];
+    public PledgeStatus Status { get; set; }
+    public List<StatusChange> StatusHistory { get; set; } = [];
+    public List<ProgressNote> Progress { get; set; } = [];
+    public List<FollowUpLine> FollowUps { get; set; } = [];
+    public List<Assessment> Assessments { get; set; } = [];
+    public List<CorrectionView> Corrections { get; set; } = [];
+    public DateTimeOffset RecordedAt { get; set; }
+    public string? RecordedBy { get; set; }
+}
+
+public sealed record StatusChange(PledgeStatus Status, DateOnly On, string Note, DateTimeOffset RecordedAt, string? RecordedBy);
+
+public sealed record ProgressNote(string Note, DateOnly AsOf, DateTimeOffset RecordedAt, string? RecordedBy);
+
+public sealed record Assessment(Guid AssessmentId, int Score, string Rationale, string? Evidence, DateOnly AssessedOn, DateTimeOffset RecordedAt, string? RecordedBy)
+{
+    /// <summary>The G7 Research Group percentage: (score + 1) / 2 × 100.</summary>
+    public int Percent => (Score + 1) * 50;
+}
+
+public sealed class FollowUpLine
+{
+    public Guid FollowUpId { get; set; }
+    public string Action { get; set; } = "";
+    public string Owner { get; set; } = "";
+    public DateOnly Due { get; set; }
+    public FollowUpStatus Status { get; set; }
+    public string? Outcome { get; set; }
+}
+
+public sealed partial class PledgeRegisterProjection : SingleStreamProjection<PledgeRegister, Guid>
+{
+    public static PledgeRegister Create(IEvent<PledgeMade> e) => new()
+    {
+        Id = e.Data.PledgeId,
+        InteractionId = e.Data.InteractionId,
+        By = e.Data.By,
+        To = e.Data.To,
+        Kind = e.Data.Kind,
+        Text = e.Data.Text,
+        Topic = e.Data.Topic,
+        Due = e.Data.Due,
+        MadeOn = e.Data.MadeOn,
+        Relationships = [.. e.Data.Relationships],
+        Classification = e.Data.Classification,
+        CameoCodes = [.. e.Data.CameoCodes],
+        Status = PledgeStatus.Open,
+        StatusHistory = [new StatusChange(PledgeStatus.Open, e.Data.MadeOn, "made", e.Timestamp, e.UserName)],
+        RecordedAt = e.Timestamp,
+        RecordedBy = e.UserName,
+    };
+
+    public static void Apply(IEvent<PledgeProgressNoted> e, PledgeRegister view) =>
+        view.Progress.Add(new ProgressNote(e.Data.Note, e.Data.AsOf, e.Timestamp, e.UserName));
+
+    public static void Apply(IEvent<PledgeFulfilled> e, PledgeRegister view) => Settle(e, e.Data, view);
+
+    public static void Apply(IEvent<PledgePartiallyFulfilled> e, PledgeRegister view) => Settle(e, e.Data, view);
+
+    public static void Apply(IEvent<PledgeBroken> e, PledgeRegister view) => Settle(e, e.Data, view);
+
+    public static void Apply(IEvent<PledgeWithdrawn> e, PledgeRegister view) => Settle(e, e.Data, view);
+
+    public static void Apply(IEvent<PledgeLapsed> e, PledgeRegister view) => Settle(e, e.Data, view);
+
+    public static void Apply(IEvent<PledgeRetracted> e, PledgeRegister view)
+    {
+        view.Status = PledgeStatus.Retracted;
+        view.StatusHistory.Add(new StatusChange(PledgeStatus.Retracted, DateOnly.FromDateTime(e.Timestamp.UtcDateTime), e.Data.Reason, e.Timestamp, e.UserName));
+    }
+
+    public static void Apply(IEvent<ComplianceAssessed> e, PledgeRegister view) =>
+        view.Assessments.Add(new Assessment(e.Data.AssessmentId, e.Data.Score, e.Data.Rationale, e.Data.Evidence, e.Data.AssessedOn, e.Timestamp, e.UserName));
+
+    public static void Apply(IEvent<PledgeCorrected> e, PledgeRegister view)
+    {
+        var c = e.Data;
+        view.Corrections.Add(new CorrectionView(c.PledgeId, c.Field, c.Was, c.Now, c.Reason, e.Timestamp, e.UserName));
+        switch (c.Field)
+        {
+            case PledgeFields.Text: view.Text = c.Now; break;
+            case PledgeFields.Topic: view.Topic = c.Now; break;
+            case PledgeFields.Kind: view.Kind = Enum.Parse<CommitmentKind>(c.Now, ignoreCase: true); break;
+            case PledgeFields.Due: view.Due = c.Now.Length == 0 ? null : DateOnly.ParseExact(c.Now, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture); break;
+            case PledgeFields.Status:
+                view.Status = Enum.Parse<PledgeStatus>(c.Now, ignoreCase: true);
+                view.StatusHistory.Add(new StatusChange(view.Status, DateOnly.FromDateTime(e.Timestamp.UtcDateTime), "corrected: " + c.Reason, e.Timestamp, e.UserName));
+                break;
+        }
+    }
+
+    public static void Apply(FollowUpScheduled e, PledgeRegister view) => view.FollowUps.Add(new FollowUpLine
+    {
+        FollowUpId = e.FollowUpId,
+        Action = e.Action,
+        Owner = e.Owner,
+        Due = e.Due,
+        Status = FollowUpStatus.Open,
+    });
+
+    public static void Apply(FollowUpCompleted e, PledgeRegister view)
+    {
+        var line = view.FollowUps.Single(f => f.FollowUpId == e.FollowUpId);
+        line.Status = FollowUpStatus.Completed;
+        line.Outcome = e.Outcome;
+    }
+
+    public static void Apply(FollowUpCancelled e, PledgeRegister view)
+    {
+        var line = view.FollowUps.Single(f => f.FollowUpId == e.FollowUpId);
+        line.Status = FollowUpStatus.Cancelled;
+        line.Outcome = e.Reason;
+    }
+
+    private static void Settle(IEvent e, IPledgeOutcome outcome, PledgeRegister view)
+    {
+        view.Status = outcome.Status;
+        view.StatusHistory.Add(new StatusChange(outcome.Status, outcome.On, outcome.Note, e.Timestamp, e.UserName));
+    }
+}

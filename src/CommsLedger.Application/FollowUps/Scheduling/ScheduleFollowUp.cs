@@ -1,0 +1,26 @@
+using CommsLedger.Application.Corrections;
+using CommsLedger.Application.Storage;
+using CommsLedger.Domain.FollowUps;
+using CommsLedger.Domain.Interactions;
+using CommsLedger.Domain.Pledges;
+using Marten;
+using Mediator;
+
+namespace CommsLedger.Application.FollowUps.Scheduling;
+
+/// <summary>Schedule an action on our side, on a pledge (usual) or on an interaction.</summary>
+public sealed record ScheduleFollowUp(EntryKind Subject, Guid SubjectId, long ExpectedVersion, FollowUpDraft FollowUp) : ICommand<Changed>;
+
+public sealed class ScheduleFollowUpHandler(IDocumentSession session) : ICommandHandler<ScheduleFollowUp, Changed>
+{
+    public async ValueTask<Changed> Handle(ScheduleFollowUp command, CancellationToken cancellationToken)
+    {
+        var followUpId = Guid.NewGuid();
+        var version = command.Subject == EntryKind.Pledge
+            ? await session.Change<Pledge>(command.SubjectId, command.ExpectedVersion,
+                state => [PledgeDecisions.ScheduleFollowUp(state, command.FollowUp, followUpId)], cancellationToken)
+            : await session.Change<Interaction>(command.SubjectId, command.ExpectedVersion,
+                state => [InteractionDecisions.ScheduleFollowUp(state, command.FollowUp, followUpId)], cancellationToken);
+        return new Changed(command.SubjectId, version, followUpId);
+    }
+}

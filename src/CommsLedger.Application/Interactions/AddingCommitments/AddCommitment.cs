@@ -1,0 +1,23 @@
+using CommsLedger.Domain.Interactions;
+using CommsLedger.Application.Storage;
+using Marten;
+using Mediator;
+
+namespace CommsLedger.Application.Interactions.AddingCommitments;
+
+/// <summary>Add a commitment to an interaction already logged; its pledge stream starts in the same transaction.</summary>
+public sealed record AddCommitment(Guid InteractionId, long ExpectedVersion, CommitmentDraft Commitment) : ICommand<Changed>;
+
+public sealed class AddCommitmentHandler(IDocumentSession session) : ICommandHandler<AddCommitment, Changed>
+{
+    public async ValueTask<Changed> Handle(AddCommitment command, CancellationToken cancellationToken)
+    {
+        var pledgeId = Guid.NewGuid();
+        InteractionChange? change = null;
+        var version = await session.Change<Interaction>(command.InteractionId, command.ExpectedVersion,
+            state => (change = InteractionDecisions.AddCommitment(state, command.Commitment, pledgeId, Guid.NewGuid)).Events,
+            cancellationToken,
+            _ => change!.NewPledges);
+        return new Changed(command.InteractionId, version, pledgeId);
+    }
+}

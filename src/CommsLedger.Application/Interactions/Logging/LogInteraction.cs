@@ -1,0 +1,31 @@
+using CommsLedger.Application.Pipeline;
+using CommsLedger.Domain.Interactions;
+using CommsLedger.Domain.Shared;
+using CommsLedger.Application.Storage;
+using CommsLedger.Projections.Interactions;
+using Marten;
+using Mediator;
+
+namespace CommsLedger.Application.Interactions.Logging;
+
+/// <summary>Log an interaction with its statements, commitments and follow-ups in one transaction.
+/// With a source id, the ids are derived from it, so recording the same source twice appends nothing.</summary>
+public sealed record LogInteraction(InteractionDraft Draft) : ICommand<InteractionRecord>, IChecked
+{
+    public IReadOnlyList<FieldError> Check() => Draft.Check();
+}
+
+public sealed class LogInteractionHandler(IDocumentSession session, TimeProvider clock) : ICommandHandler<LogInteraction, InteractionRecord>
+{
+    public async ValueTask<InteractionRecord> Handle(LogInteraction command, CancellationToken cancellationToken)
+    {
+        var (interactionId, nextId) = command.Draft.Source is { } source
+            ? (DeterministicIds.ForSource(source.SourceId), DeterministicIds.Sequence(DeterministicIds.ForSource(source.SourceId)))
+            : (Guid.NewGuid(), Guid.NewGuid);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var change = InteractionDecisions.Log(command.Draft, interactionId, nextId, today);
+        await session.Start(change, cancellationToken);
+        return await session.LoadAsync<InteractionRecord>(interactionId, cancellationToken)
+            ?? throw new InvalidOperationException($"interaction {interactionId} was appended but its record was not projected");
+    }
+}

@@ -1,0 +1,25 @@
+using CommsLedger.Application.Pipeline;
+using CommsLedger.Application.Storage;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommsLedger.Application;
+
+public static class LedgerServices
+{
+    /// <summary>Everything the edges need: Marten on <paramref name="connectionString"/>, the mediator with its
+    /// pipeline (shape validation, then user/correlation stamping), the clock, and a scoped <see cref="Actor"/>.</summary>
+    public static IServiceCollection AddLedger(this IServiceCollection services, string connectionString)
+    {
+        services.AddMarten(options => LedgerStore.Configure(options, connectionString)).UseLightweightSessions();
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<Actor>();
+        services.AddMediator((Mediator.MediatorOptions options) =>
+        {
+            options.Namespace = "CommsLedger.Application.Mediation";
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors = [typeof(ValidationBehaviour<,>), typeof(StampingBehaviour<,>)];
+        });
+        return services;
+    }
+}

@@ -1,0 +1,16 @@
+using CommsLedger.Application.Storage;
+using CommsLedger.Domain.Pledges;
+using Marten;
+using Mediator;
+
+namespace CommsLedger.Application.Pledges.ChangingStatus;
+
+/// <summary>Record what became of a pledge in the world: fulfilled, partially fulfilled, broken, withdrawn, lapsed.</summary>
+public sealed record ChangePledgeStatus(Guid PledgeId, long ExpectedVersion, PledgeStatus Status, DateOnly On, string Note) : ICommand<Changed>;
+
+public sealed class ChangePledgeStatusHandler(IDocumentSession session) : ICommandHandler<ChangePledgeStatus, Changed>
+{
+    public async ValueTask<Changed> Handle(ChangePledgeStatus command, CancellationToken cancellationToken) =>
+        new(command.PledgeId, await session.Change<Pledge>(command.PledgeId, command.ExpectedVersion,
+            state => [PledgeDecisions.ChangeStatus(state, command.Status, command.On, command.Note)], cancellationToken));
+}

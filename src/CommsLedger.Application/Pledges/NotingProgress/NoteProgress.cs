@@ -1,0 +1,15 @@
+using CommsLedger.Application.Storage;
+using CommsLedger.Domain.Pledges;
+using Marten;
+using Mediator;
+
+namespace CommsLedger.Application.Pledges.NotingProgress;
+
+public sealed record NoteProgress(Guid PledgeId, long ExpectedVersion, string Note, DateOnly AsOf) : ICommand<Changed>;
+
+public sealed class NoteProgressHandler(IDocumentSession session) : ICommandHandler<NoteProgress, Changed>
+{
+    public async ValueTask<Changed> Handle(NoteProgress command, CancellationToken cancellationToken) =>
+        new(command.PledgeId, await session.Change<Pledge>(command.PledgeId, command.ExpectedVersion,
+            state => [PledgeDecisions.NoteProgress(state, command.Note, command.AsOf)], cancellationToken));
+}

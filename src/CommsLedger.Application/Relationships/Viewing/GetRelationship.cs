@@ -1,0 +1,70 @@
+using CommsLedger.Domain.Parties;
+using CommsLedger.Domain.Pledges;
+using CommsLedger.Domain.Shared;
+using CommsLedger.Projections.Relationships;
+using Marten;
+using Mediator;
+
+namespace CommsLedger.Application.Relationships.Viewing;
+
+public sealed record GetRelationship(string Key, DateOnly Today) : IQuery<RelationshipView>;
+
+/// <summary>A relationship as a reader sees it on <c>Today</c>: counts and overdue follow-ups derived from the ledger's lines.</summary>
+public sealed record RelationshipView(
+    string Key,
+    int InteractionCount,
+    DateOnly? FirstContact,
+    DateOnly? LastContact,
+    IReadOnlyList<SideView> Sides,
+    IReadOnlyList<PledgeLineView> Pledges,
+    IReadOnlyList<FollowUpLineView> OpenFollowUps,
+    int OverdueFollowUps,
+    IReadOnlyList<string> Topics);
+
+public sealed record SideView(string Party, int Pledges, IReadOnlyDictionary<string, int> ByStatus);
+
+public sealed record PledgeLineView(Guid PledgeId, string By, string? To, CommitmentKind Kind, string Text, string Topic, DateOnly? Due, PledgeStatus Status);
+
+public sealed record FollowUpLineView(Guid FollowUpId, Guid? PledgeId, string Action, string Owner, DateOnly Due, bool Overdue);
+
+public sealed class GetRelationshipHandler(IQuerySession session) : IQueryHandler<GetRelationship, RelationshipView>
+{
+    public async ValueTask<RelationshipView> Handle(GetRelationship query, CancellationToken cancellationToken)
+    {
+        var key = RelationshipKey.Parse(query.Key, out var problem)
+            ?? throw new CommandRejected([new FieldError("relationship", problem!)]);
+        var ledger = await session.LoadAsync<RelationshipLedger>(key, cancellationToken) ?? new RelationshipLedger { Id = key };
+        return Summarise(ledger, query.Today);
+    }
+
+    public static RelationshipView Summarise(RelationshipLedger ledger, DateOnly today)
+    {
+        var parties = ledger.Id.Split('-');
+        var sides = parties.Select(party =>
+        {
+            var theirs = ledger.Pledges.Values.Where(p => p.By == party).ToArray();
+            return new SideView(party, theirs.Length, theirs
+                .GroupBy(p => PledgeDecisions.Describe(p.Status))
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Count()));
+        }).ToArray();
+        var followUps = ledger.OpenFollowUps
+            .Select(f => new FollowUpLineView(f.Key, f.Value.PledgeId, f.Value.Action, f.Value.Owner, f.Value.Due, f.Value.Due < today))
+            .OrderBy(f => f.Due).ThenBy(f => f.Action, StringComparer.Ordinal)
+            .ToArray();
+        var contacts = ledger.Interactions.Values.Select(c => c.OccurredOn).ToArray();
+        return new RelationshipView(
+            ledger.Id,
+            contacts.Length,
+            contacts.Length == 0 ? null : contacts.Min(),
+            contacts.Length == 0 ? null : contacts.Max(),
+            sides,
+            ledger.Pledges
+                .Select(p => new PledgeLineView(p.Key, p.Value.By, p.Value.To, p.Value.Kind, p.Value.Text, p.Value.Topic, p.Value.Due, p.Value.Status))
+                .OrderBy(p => p.By, StringComparer.Ordinal).ThenBy(p => p.Text, StringComparer.Ordinal)
+                .ToArray(),
+            followUps,
+            followUps.Count(f => f.Overdue),
+            ledger.TopicsByEntry.Values.SelectMany(t => t).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToArray());
+    }
+}

@@ -1,0 +1,35 @@
+using CommsLedger.Domain.Shared;
+using CommsLedger.Projections;
+using JasperFx;
+using Marten;
+using Weasel.Core;
+
+namespace CommsLedger.Application.Storage;
+
+/// <summary>The one Marten configuration every edge (CLI, API, tests, benchmarks) uses.</summary>
+public static class LedgerStore
+{
+    public const string Schema = "commsledger";
+    public const string ClassificationHeader = "classification";
+
+    public static void Configure(StoreOptions options, string connectionString)
+    {
+        options.Connection(connectionString);
+        options.DatabaseSchemaName = Schema;
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+        options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+
+        options.Events.MetadataConfig.EnableAll();
+        options.Events.MetadataConfig.UserNameEnabled = true;
+        foreach (var (type, name) in StoredEventNames.All)
+        {
+            options.Events.MapEventType(type, name);
+        }
+
+        options.AddLedgerProjections();
+        options.AddWriteModels();
+    }
+
+    public static DocumentStore Create(string connectionString) =>
+        DocumentStore.For(options => Configure(options, connectionString));
+}

@@ -1,0 +1,116 @@
+using CommsLedger.Domain.Interactions;
+using CommsLedger.Domain.Pledges;
+using CommsLedger.Domain.Shared;
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+
+namespace CommsLedger.Application.Storage;
+
+/// <summary>
+/// The Marten plumbing, written once: fetch a stream for writing at the caller's expected version, decide,
+/// append, stamp each event's classification header, and save — all or nothing. A stale expected version
+/// surfaces as <see cref="VersionConflict"/> with nothing appended.
+/// </summary>
+public static class StreamWriter
+{
+    public static async Task<long> Change<TState>(
+        this IDocumentSession session,
+        Guid streamId,
+        long expectedVersion,
+        Func<TState, IReadOnlyList<object>> decide,
+        CancellationToken cancellationToken,
+        Func<TState, IReadOnlyList<NewPledgeStream>>? startsPledges = null)
+        where TState : class
+    {
+        var what = NameOf<TState>();
+        IEventStream<TState> stream;
+        try
+        {
+            stream = await session.Events.FetchForWriting<TState>(streamId, expectedVersion, cancellationToken);
+        }
+        catch (ConcurrencyException)
+        {
+            throw await Conflict(session, what, streamId, expectedVersion, cancellationToken);
+        }
+
+        var state = stream.Aggregate ?? throw new EntryNotFound(what, streamId);
+        var events = decide(state);
+        var classification = ClassificationOf(state);
+        stream.AppendMany(events);
+        Stamp(session, streamId, classification);
+        foreach (var pledge in startsPledges?.Invoke(state) ?? [])
+        {
+            StartPledge(session, pledge);
+        }
+
+        await Save(session, what, streamId, expectedVersion, cancellationToken);
+        return expectedVersion + events.Count;
+    }
+
+    public static async Task Start(this IDocumentSession session, InteractionChange change, CancellationToken cancellationToken)
+    {
+        var logged = (InteractionLogged)change.Events[0];
+        session.Events.StartStream<Interaction>(change.InteractionId, change.Events);
+        Stamp(session, change.InteractionId, logged.Classification);
+        foreach (var pledge in change.NewPledges)
+        {
+            StartPledge(session, pledge);
+        }
+
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (Marten.Exceptions.ExistingStreamIdCollisionException)
+        {
+            throw new AlreadyRecorded(change.InteractionId, logged.Source?.SourceId ?? change.InteractionId.ToString());
+        }
+    }
+
+    private static void StartPledge(IDocumentSession session, NewPledgeStream pledge)
+    {
+        var made = (PledgeMade)pledge.Events[0];
+        session.Events.StartStream<Pledge>(pledge.PledgeId, pledge.Events);
+        Stamp(session, pledge.PledgeId, made.Classification);
+    }
+
+    /// <summary>Writes each pending event's classification header: its own marking, never below its stream's.</summary>
+    private static void Stamp(IDocumentSession session, Guid streamId, Classification floor)
+    {
+        foreach (var e in session.PendingChanges.Streams().Where(s => s.Id == streamId).SelectMany(s => s.Events))
+        {
+            var own = StoredEventNames.ClassificationOf(e.Data);
+            e.SetHeader(LedgerStore.ClassificationHeader, (own > floor ? own : floor).Display());
+        }
+    }
+
+    private static async Task Save(IDocumentSession session, string what, Guid streamId, long expectedVersion, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (ConcurrencyException)
+        {
+            throw await Conflict(session, what, streamId, expectedVersion, cancellationToken);
+        }
+    }
+
+    /// <summary>A failed version check means either someone else appended first, or there is no such stream.</summary>
+    private static async Task<Exception> Conflict(IDocumentSession session, string what, Guid streamId, long expected, CancellationToken cancellationToken)
+    {
+        await using var reader = session.DocumentStore.QuerySession();
+        var state = await reader.Events.FetchStreamStateAsync(streamId, cancellationToken);
+        return state is null ? new EntryNotFound(what, streamId) : new VersionConflict(what, streamId, expected, state.Version);
+    }
+
+    private static Classification ClassificationOf<TState>(TState state) => state switch
+    {
+        Interaction interaction => interaction.Classification,
+        Pledge pledge => pledge.Classification,
+        _ => Classification.Unclassified,
+    };
+
+    private static string NameOf<TState>() => typeof(TState) == typeof(Pledge) ? "pledge" : "interaction";
+}

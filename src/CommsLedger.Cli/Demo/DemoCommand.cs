@@ -1,0 +1,32 @@
+using CommsLedger.Application.Demo;
+using CommsLedger.Application.Interactions.Logging;
+using CommsLedger.Application.Relationships.Viewing;
+using CommsLedger.Cli.Hosting;
+using CommsLedger.Cli.Rendering;
+using CommsLedger.Domain.Shared;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace CommsLedger.Cli.Demo;
+
+/// <summary>Records the seed China–Peru call (once: its source id makes a second run a no-op) and prints the CN-PE ledger.</summary>
+public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        await using var ledger = await Ledger.OpenAsync(cancellationToken);
+        try
+        {
+            var record = await ledger.Mediator.Send(new LogInteraction(SeedCall.Draft()), cancellationToken);
+            console.MarkupLineInterpolated($"Recorded the {record.Occurred.Date:yyyy-MM-dd} call as interaction {record.Id} with {record.Statements.Count} statements and {record.Commitments.Count} commitments.");
+        }
+        catch (AlreadyRecorded duplicate)
+        {
+            console.MarkupLineInterpolated($"The seed call is already in the ledger as interaction {duplicate.ExistingId}; nothing appended.");
+        }
+
+        var view = await ledger.Mediator.Send(new GetRelationship("CN-PE", Ledger.Today), cancellationToken);
+        RelationshipTable.Write(console, view, Ledger.Today);
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,27 @@
+using CommsLedger.Cli.Demo;
+using CommsLedger.Cli.Hosting;
+using CommsLedger.Cli.Relationships;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+var app = new CommandApp();
+app.Configure(config =>
+{
+    config.SetApplicationName("commsledger");
+    config.PropagateExceptions();
+    config.AddCommand<DemoCommand>("demo")
+        .WithDescription("Record the seed China–Peru call of 5 Nov 2020 (once) and print the CN-PE ledger.")
+        .WithExample("demo");
+    config.AddCommand<RelationshipCommand>("relationship")
+        .WithDescription("Print one bilateral relationship ledger.")
+        .WithExample("relationship", "CN-PE");
+});
+
+try
+{
+    return await app.RunAsync(args);
+}
+catch (Exception exception) when (ExitCodes.Report(exception, AnsiConsole.Console) is var code and >= 0)
+{
+    return code;
+}

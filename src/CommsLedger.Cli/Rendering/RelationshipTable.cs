@@ -1,0 +1,54 @@
+using System.Globalization;
+using CommsLedger.Application.Relationships.Viewing;
+using CommsLedger.Domain.Pledges;
+using Spectre.Console;
+
+namespace CommsLedger.Cli.Rendering;
+
+/// <summary>A relationship ledger as a person reads it: headline, pledges by each side, open follow-ups.</summary>
+public static class RelationshipTable
+{
+    public static void Write(IAnsiConsole console, RelationshipView view, DateOnly today)
+    {
+        console.Write(new Rule($"[bold]{view.Key}[/] relationship ledger (as of {Date(today)})").LeftJustified());
+        console.MarkupLineInterpolated(
+            $"Interactions: {view.InteractionCount}   First contact: {Date(view.FirstContact)}   Last contact: {Date(view.LastContact)}");
+        foreach (var side in view.Sides)
+        {
+            var statuses = side.ByStatus.Count == 0 ? "none" : string.Join(", ", side.ByStatus.Select(s => $"{s.Value} {s.Key}"));
+            console.MarkupLineInterpolated($"Pledges by {side.Party}: {side.Pledges} ({statuses})");
+        }
+
+        console.MarkupLineInterpolated($"Topics: {(view.Topics.Count == 0 ? "none" : string.Join(", ", view.Topics))}");
+        console.Write(Pledges(view));
+        console.Write(FollowUps(view));
+    }
+
+    private static Table Pledges(RelationshipView view)
+    {
+        var table = new Table().Title("Pledges").Expand()
+            .AddColumn("By").AddColumn("To").AddColumn("Kind").AddColumn("Commitment").AddColumn("Due").AddColumn("Status").AddColumn("Id");
+        foreach (var p in view.Pledges)
+        {
+            table.AddRow(
+                Markup.Escape(p.By), Markup.Escape(p.To ?? "(general)"), p.Kind.ToString().ToLowerInvariant(),
+                Markup.Escape(p.Text), Date(p.Due), PledgeDecisions.Describe(p.Status), p.PledgeId.ToString()[..8]);
+        }
+
+        return table;
+    }
+
+    private static Table FollowUps(RelationshipView view)
+    {
+        var table = new Table().Title("Open follow-ups").Expand()
+            .AddColumn("Due").AddColumn("Action").AddColumn("Owner").AddColumn("");
+        foreach (var f in view.OpenFollowUps)
+        {
+            table.AddRow(Date(f.Due), Markup.Escape(f.Action), Markup.Escape(f.Owner), f.Overdue ? "[red]overdue[/]" : "");
+        }
+
+        return table;
+    }
+
+    private static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-";
+}

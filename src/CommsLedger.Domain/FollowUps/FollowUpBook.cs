@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+using CommsLedger.Domain.Shared;
+
+namespace CommsLedger.Domain.FollowUps;
+
+public enum FollowUpStatus
+{
+    Open,
+    Completed,
+    Cancelled,
+}
+
+/// <summary>The follow-ups of one subject (a pledge or an interaction) and where each stands:
+/// all that scheduling, completing and cancelling need to decide.</summary>
+public sealed record FollowUpBook(ImmutableDictionary<Guid, FollowUpStatus> Statuses)
+{
+    public static readonly FollowUpBook Empty = new(ImmutableDictionary<Guid, FollowUpStatus>.Empty);
+
+    public FollowUpBook Apply(FollowUpScheduled e) => new(Statuses.SetItem(e.FollowUpId, FollowUpStatus.Open));
+
+    public FollowUpBook Apply(FollowUpCompleted e) => new(Statuses.SetItem(e.FollowUpId, FollowUpStatus.Completed));
+
+    public FollowUpBook Apply(FollowUpCancelled e) => new(Statuses.SetItem(e.FollowUpId, FollowUpStatus.Cancelled));
+
+    public FollowUpScheduled Schedule(Guid subjectId, Guid? pledgeId, FollowUpDraft draft, Guid followUpId, IReadOnlyList<string> relationships) =>
+        new(followUpId, subjectId, pledgeId, draft.Action.Trim(), draft.Owner.Trim(), draft.Due, relationships);
+
+    public FollowUpCompleted Complete(Guid subjectId, Guid followUpId, string outcome, DateOnly completedOn, IReadOnlyList<string> relationships)
+    {
+        RequireOpen(followUpId, "complete");
+        return new FollowUpCompleted(followUpId, subjectId, outcome.Trim(), completedOn, relationships);
+    }
+
+    public FollowUpCancelled Cancel(Guid subjectId, Guid followUpId, string reason, IReadOnlyList<string> relationships)
+    {
+        RequireOpen(followUpId, "cancel");
+        return new FollowUpCancelled(followUpId, subjectId, reason.Trim(), relationships);
+    }
+
+    private void RequireOpen(Guid followUpId, string verb)
+    {
+        if (!Statuses.TryGetValue(followUpId, out var status))
+        {
+            throw new LedgerRuleViolated("followUpId", $"follow-up {followUpId} is not scheduled on this entry");
+        }
+
+        if (status != FollowUpStatus.Open)
+        {
+            throw new LedgerRuleViolated("followUpId", $"cannot {verb} follow-up {followUpId}: it is already {status.ToString().ToLowerInvariant()}");
+        }
+    }
+}
+
+public sealed record FollowUpDraft(string Action, string Owner, DateOnly Due)
+{
+    public void Check(FieldErrors errors, string prefix)
+    {
+        errors.RequireText(Action, $"{prefix}action", 1000);
+        errors.RequireText(Owner, $"{prefix}owner", 200);
+        errors.Require(Due.Year is >= 1900 and <= 2200, $"{prefix}due", $"{Due:yyyy-MM-dd} is not a plausible date");
+    }
+}

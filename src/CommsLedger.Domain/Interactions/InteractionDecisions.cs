@@ -1,0 +1,201 @@
+using CommsLedger.Domain.FollowUps;
+using CommsLedger.Domain.Parties;
+using CommsLedger.Domain.Pledges;
+using CommsLedger.Domain.Shared;
+
+namespace CommsLedger.Domain.Interactions;
+
+/// <summary>A new pledge stream to start in the same transaction as the interaction's events.</summary>
+public sealed record NewPledgeStream(Guid PledgeId, IReadOnlyList<object> Events);
+
+/// <summary>What logging or extending an interaction appends: events on its own stream and new pledge streams.</summary>
+public sealed record InteractionChange(Guid InteractionId, IReadOnlyList<object> Events, IReadOnlyList<NewPledgeStream> NewPledges);
+
+/// <summary>Pure decisions on interaction streams: (state, command, ids, today) → events.</summary>
+public static class InteractionDecisions
+{
+    public static InteractionChange Log(InteractionDraft draft, Guid interactionId, Func<Guid> nextId, DateOnly today)
+    {
+        ThrowIfInvalid(draft.Check());
+        if (draft.Occurred.Date > today)
+        {
+            throw new LedgerRuleViolated("occurred.date", $"{draft.Occurred.Date:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd})");
+        }
+
+        var parties = draft.Parties;
+        var logged = new InteractionLogged(
+            interactionId,
+            draft.Kind,
+            draft.Occurred,
+            draft.Participants.Select(p => new Participant(p.Name.Trim(), (p.Title ?? "").Trim(), PartyCode.Clean(p.Country))).ToArray(),
+            parties,
+            RelationshipKey.AllPairs(parties),
+            draft.Summary.Trim(),
+            draft.Source,
+            draft.Classification,
+            draft.CameoCodes);
+        var state = Interaction.Create(logged);
+        var events = new List<object> { logged };
+        events.AddRange(draft.Statements.Select(s => RecordStatement(state, s, nextId())));
+        var pledges = new List<NewPledgeStream>();
+        foreach (var commitment in draft.Commitments)
+        {
+            var (recorded, pledge) = MakeCommitment(state, commitment, nextId(), nextId);
+            events.Add(recorded);
+            pledges.Add(pledge);
+        }
+
+        events.AddRange(draft.FollowUps.Select(f => state.FollowUps.Schedule(interactionId, null, f, nextId(), state.Relationships)));
+        return new InteractionChange(interactionId, events, pledges);
+    }
+
+    public static StatementRecorded AddStatement(Interaction state, StatementDraft draft, Guid statementId)
+    {
+        var errors = new FieldErrors();
+        draft.Check(errors, "", state.Parties);
+        errors.ThrowIfAny();
+        RequireNotRetracted(state);
+        return RecordStatement(state, draft, statementId);
+    }
+
+    public static InteractionChange AddCommitment(Interaction state, CommitmentDraft draft, Guid pledgeId, Func<Guid> nextId)
+    {
+        var errors = new FieldErrors();
+        draft.Check(errors, "", state.Parties);
+        errors.ThrowIfAny();
+        RequireNotRetracted(state);
+        var (recorded, pledge) = MakeCommitment(state, draft, pledgeId, nextId);
+        return new InteractionChange(state.Id, [recorded], [pledge]);
+    }
+
+    public static FollowUpScheduled ScheduleFollowUp(Interaction state, FollowUpDraft draft, Guid followUpId)
+    {
+        var errors = new FieldErrors();
+        draft.Check(errors, "");
+        errors.ThrowIfAny();
+        RequireNotRetracted(state);
+        return state.FollowUps.Schedule(state.Id, null, draft, followUpId, state.Relationships);
+    }
+
+    public static InteractionEntryCorrected Correct(Interaction state, Guid? statementId, string field, string now, string reason)
+    {
+        RequireReason(reason);
+        RequireNotRetracted(state);
+        var normalisedField = (field ?? "").Trim().ToLowerInvariant();
+        var cleanNow = (now ?? "").Trim();
+        if (cleanNow.Length == 0 && normalisedField != InteractionFields.Topics)
+        {
+            throw new CommandRejected([new FieldError("now", $"the {normalisedField} cannot be empty; retract the entry instead")]);
+        }
+
+        var was = statementId is { } id ? CurrentStatementValue(state, id, normalisedField) : CurrentInteractionValue(state, normalisedField, cleanNow);
+        if (normalisedField == InteractionFields.Kind)
+        {
+            cleanNow = Enum.Parse<InteractionKind>(cleanNow, ignoreCase: true).ToString();
+        }
+
+        if (string.Equals(was, cleanNow, StringComparison.Ordinal))
+        {
+            throw new LedgerRuleViolated("now", $"the {normalisedField} is already '{cleanNow}'; nothing to correct");
+        }
+
+        return new InteractionEntryCorrected(state.Id, statementId, normalisedField, was, cleanNow, reason.Trim(), state.Relationships);
+    }
+
+    public static StatementRetracted RetractStatement(Interaction state, Guid statementId, string reason)
+    {
+        RequireReason(reason);
+        RequireNotRetracted(state);
+        var statement = FindStatement(state, statementId);
+        if (statement.Retracted)
+        {
+            throw new LedgerRuleViolated("statementId", $"statement {statementId} is already retracted");
+        }
+
+        return new StatementRetracted(state.Id, statementId, reason.Trim(), state.Relationships);
+    }
+
+    public static InteractionRetracted Retract(Interaction state, string reason)
+    {
+        RequireReason(reason);
+        RequireNotRetracted(state);
+        return new InteractionRetracted(state.Id, reason.Trim(), state.Relationships);
+    }
+
+    internal static void RequireReason(string? reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new CommandRejected([new FieldError("reason", "is required: say why the entry is corrected or retracted")]);
+        }
+    }
+
+    private static void ThrowIfInvalid(IReadOnlyList<FieldError> errors)
+    {
+        if (errors.Count > 0)
+        {
+            throw new CommandRejected(errors);
+        }
+    }
+
+    private static void RequireNotRetracted(Interaction state)
+    {
+        if (state.Retracted)
+        {
+            throw new LedgerRuleViolated("interactionId", $"interaction {state.Id} was retracted; it can no longer be changed");
+        }
+    }
+
+    private static StatementRecorded RecordStatement(Interaction state, StatementDraft draft, Guid statementId) =>
+        new(state.Id, statementId, draft.Speaker.Trim(), PartyCode.Clean(draft.Country), draft.Text.Trim(),
+            draft.Topics.Select(t => t.Trim()).Where(t => t.Length > 0).ToArray(), draft.Classification ?? state.Classification, state.Relationships);
+
+    private static (CommitmentRecorded, NewPledgeStream) MakeCommitment(Interaction state, CommitmentDraft draft, Guid pledgeId, Func<Guid> nextId)
+    {
+        var by = PartyCode.Clean(draft.By);
+        var to = draft.To is null ? null : PartyCode.Clean(draft.To);
+        var relationships = to is null
+            ? state.Relationships.Where(r => r.Split('-').Contains(by)).ToArray()
+            : [RelationshipKey.Of(by, to)];
+        var classification = draft.Classification ?? state.Classification;
+        var made = new PledgeMade(pledgeId, state.Id, by, to, draft.Kind, draft.Text.Trim(), (draft.Topic ?? "").Trim(),
+            draft.Due, state.Occurred.Date, relationships, classification, draft.CameoCodes);
+        var pledgeEvents = new List<object> { made };
+        pledgeEvents.AddRange(draft.FollowUps.Select(f => FollowUpBook.Empty.Schedule(pledgeId, pledgeId, f, nextId(), relationships)));
+        return (new CommitmentRecorded(state.Id, pledgeId, by, to, made.Text, classification), new NewPledgeStream(pledgeId, pledgeEvents));
+    }
+
+    private static StatementState FindStatement(Interaction state, Guid statementId) =>
+        state.Statements.TryGetValue(statementId, out var statement)
+            ? statement
+            : throw new EntryNotFound("statement", statementId);
+
+    private static string CurrentStatementValue(Interaction state, Guid statementId, string field)
+    {
+        var statement = FindStatement(state, statementId);
+        if (statement.Retracted)
+        {
+            throw new LedgerRuleViolated("statementId", $"statement {statementId} is retracted; it can no longer be corrected");
+        }
+
+        return field switch
+        {
+            InteractionFields.Text => statement.Text,
+            InteractionFields.Speaker => statement.Speaker,
+            InteractionFields.Topics => statement.Topics,
+            _ => throw new CommandRejected([new FieldError("field", $"'{field}' cannot be corrected on a statement; use one of {string.Join(", ", InteractionFields.OfStatement)}")]),
+        };
+    }
+
+    private static string CurrentInteractionValue(Interaction state, string field, string now) => field switch
+    {
+        InteractionFields.Summary => state.Summary,
+        InteractionFields.Kind => EnumText.IsName<InteractionKind>(now)
+            ? state.Kind.ToString()
+            : throw new CommandRejected([new FieldError("now", $"'{now}' is not an interaction kind ({string.Join(", ", Enum.GetNames<InteractionKind>())})")]),
+        InteractionFields.OccurredOn => DateOnly.TryParseExact(now, "yyyy-MM-dd", out _)
+            ? state.Occurred.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+            : throw new CommandRejected([new FieldError("now", $"'{now}' is not a date (yyyy-MM-dd)")]),
+        _ => throw new CommandRejected([new FieldError("field", $"'{field}' cannot be corrected on an interaction; use one of {string.Join(", ", InteractionFields.OfInteraction)}")]),
+    };
+}

@@ -1,0 +1,144 @@
+using CommsLedger.Domain.FollowUps;
+using CommsLedger.Domain.Parties;
+using CommsLedger.Domain.Pledges;
+using CommsLedger.Domain.Shared;
+
+namespace CommsLedger.Domain.Interactions;
+
+/// <summary>Everything a recorder logs about one call or meeting, recorded atomically.</summary>
+public sealed record InteractionDraft(
+    InteractionKind Kind,
+    OccurredAt Occurred,
+    IReadOnlyList<Participant> Participants,
+    string Summary,
+    SourceReference? Source,
+    Classification Classification,
+    IReadOnlyList<string> CameoCodes,
+    IReadOnlyList<StatementDraft> Statements,
+    IReadOnlyList<CommitmentDraft> Commitments,
+    IReadOnlyList<FollowUpDraft> FollowUps)
+{
+    /// <summary>The sorted distinct parties named by the participants' countries (already normalised).</summary>
+    public IReadOnlyList<string> Parties =>
+        Participants.Select(p => PartyCode.Clean(p.Country)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+
+    public IReadOnlyList<FieldError> Check()
+    {
+        var errors = new FieldErrors();
+        errors.Require(Enum.IsDefined(Kind), "kind", $"'{Kind}' is not an interaction kind");
+        errors.Require(Enum.IsDefined(Classification), "classification", $"'{Classification}' is not a classification");
+        errors.Require(Occurred.Date.Year >= 1900, "occurred.date", $"{Occurred.Date:yyyy-MM-dd} is before 1900");
+        errors.RequireText(Summary, "summary", 8000);
+        CheckParticipants(errors);
+        var parties = Parties;
+        for (var i = 0; i < Statements.Count; i++)
+        {
+            Statements[i].Check(errors, $"statements[{i}].", parties);
+        }
+
+        for (var i = 0; i < Commitments.Count; i++)
+        {
+            Commitments[i].Check(errors, $"commitments[{i}].", parties);
+        }
+
+        for (var i = 0; i < FollowUps.Count; i++)
+        {
+            FollowUps[i].Check(errors, $"followUps[{i}].");
+        }
+
+        CheckCameo(errors, CameoCodes, "cameoCodes");
+        if (Source is { } source)
+        {
+            errors.RequireText(source.SourceId, "source.sourceId", 500);
+        }
+
+        return errors.All;
+    }
+
+    internal static void CheckCameo(FieldErrors errors, IReadOnlyList<string> codes, string field)
+    {
+        foreach (var code in codes)
+        {
+            errors.Require(code.Length is >= 2 and <= 4 && code.All(char.IsAsciiDigit), field,
+                $"'{code}' is not a CAMEO event code (2 to 4 digits, e.g. 041)");
+        }
+    }
+
+    private void CheckParticipants(FieldErrors errors)
+    {
+        if (Participants.Count == 0)
+        {
+            errors.Add("participants", "at least one participant from each of two parties is required");
+            return;
+        }
+
+        for (var i = 0; i < Participants.Count; i++)
+        {
+            errors.RequireText(Participants[i].Name, $"participants[{i}].name", 200);
+            errors.Require(Participants[i].Title is null || Participants[i].Title.Length <= 300, $"participants[{i}].title", "is longer than 300 characters");
+            if (PartyCode.Normalise(Participants[i].Country, out var problem) is null)
+            {
+                errors.Add($"participants[{i}].country", problem!);
+            }
+        }
+
+        errors.Require(Parties.Count >= 2, "participants", "participants must come from at least two different parties");
+    }
+}
+
+public sealed record StatementDraft(string Speaker, string Country, string Text, IReadOnlyList<string> Topics, Classification? Classification = null)
+{
+    public void Check(FieldErrors errors, string prefix, IReadOnlyList<string> parties)
+    {
+        errors.RequireText(Speaker, $"{prefix}speaker", 200);
+        errors.RequireText(Text, $"{prefix}text", 8000);
+        CheckPartyOf(errors, Country, $"{prefix}country", parties);
+        errors.Require(Classification is null || Enum.IsDefined(Classification.Value), $"{prefix}classification", "is not a classification");
+    }
+
+    internal static void CheckPartyOf(FieldErrors errors, string? code, string field, IReadOnlyList<string> parties)
+    {
+        var normalised = PartyCode.Normalise(code, out var problem);
+        if (normalised is null)
+        {
+            errors.Add(field, problem!);
+        }
+        else if (!parties.Contains(normalised))
+        {
+            errors.Add(field, $"{normalised} is not a party to this interaction ({string.Join(", ", parties)})");
+        }
+    }
+}
+
+public sealed record CommitmentDraft(
+    string By,
+    string? To,
+    CommitmentKind Kind,
+    string Text,
+    string Topic,
+    DateOnly? Due,
+    IReadOnlyList<FollowUpDraft> FollowUps,
+    IReadOnlyList<string> CameoCodes,
+    Classification? Classification = null)
+{
+    public void Check(FieldErrors errors, string prefix, IReadOnlyList<string> parties)
+    {
+        StatementDraft.CheckPartyOf(errors, By, $"{prefix}by", parties);
+        if (To is not null)
+        {
+            StatementDraft.CheckPartyOf(errors, To, $"{prefix}to", parties);
+            errors.Require(PartyCode.Clean(To) != PartyCode.Clean(By), $"{prefix}to", "a party cannot commit to itself; leave 'to' empty for a general commitment");
+        }
+
+        errors.Require(Enum.IsDefined(Kind), $"{prefix}kind", $"'{Kind}' is not one of pledge, intent, offer, request, agreement");
+        errors.RequireText(Text, $"{prefix}text", 4000);
+        errors.Require(Topic is null || Topic.Length <= 200, $"{prefix}topic", "is longer than 200 characters");
+        errors.Require(Due is null || Due.Value.Year is >= 1900 and <= 2200, $"{prefix}due", "is not a plausible date");
+        errors.Require(Classification is null || Enum.IsDefined(Classification.Value), $"{prefix}classification", "is not a classification");
+        InteractionDraft.CheckCameo(errors, CameoCodes, $"{prefix}cameoCodes");
+        for (var i = 0; i < FollowUps.Count; i++)
+        {
+            FollowUps[i].Check(errors, $"{prefix}followUps[{i}].");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System.Security.Cryptography;
+
+namespace CommsLedger.EmbeddedPostgres;
+
+/// <summary>Creates a cluster the first time, and keeps its port usable on later starts.</summary>
+internal static class ClusterSetup
+{
+    public static async Task<ClusterSettings> LoadOrInitializeAsync(
+        ServerControl server, ClusterLayout layout, bool throwAway, CancellationToken cancellationToken)
+    {
+        if (File.Exists(layout.SettingsFile))
+            return await ClusterSettings.LoadAsync(layout.SettingsFile, cancellationToken);
+
+        // Never delete what may be someone's data; the password needed to use it is gone, though.
+        if (Directory.Exists(layout.Data))
+            throw new InvalidOperationException(
+                $"{layout.Data} exists but {layout.SettingsFile} is missing, so its password is unknown. "
+                + $"Delete {layout.Root} to start over with a new cluster.");
+
+        var settings = new ClusterSettings(LoopbackPort.PickFree(), RandomNumberGenerator.GetHexString(32, lowercase: true));
+        await server.InitializeAsync(settings.Password, throwAway, cancellationToken);
+        await server.WriteConfigAsync(settings.Port, throwAway, cancellationToken);
+        await File.AppendAllTextAsync(layout.MainConfigFile, ServerConfig.IncludeDirective, cancellationToken);
+        // Written last: its presence marks the cluster as complete.
+        await settings.SaveAsync(layout.SettingsFile, cancellationToken);
+        return settings;
+    }
+
+    /// <summary>Moves the cluster to a new port if something else has taken the recorded one.</summary>
+    public static async Task<ClusterSettings> EnsurePortFreeAsync(
+        ClusterSettings settings, ServerControl server, ClusterLayout layout, bool throwAway, CancellationToken cancellationToken)
+    {
+        if (LoopbackPort.IsFree(settings.Port))
+            return settings;
+
+        var moved = settings with { Port = LoopbackPort.PickFree() };
+        await server.WriteConfigAsync(moved.Port, throwAway, cancellationToken);
+        await moved.SaveAsync(layout.SettingsFile, cancellationToken);
+        return moved;
+    }
+}

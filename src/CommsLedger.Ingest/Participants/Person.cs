@@ -1,0 +1,54 @@
+namespace CommsLedger.Ingest.Participants;
+
+/// <summary>One person across all their mentions in the readout. Mutable only while the registry is being built.</summary>
+internal sealed class Person(string name, IEnumerable<string> keys, int order, int firstSentence)
+{
+    private readonly HashSet<string> keys = new(keys, StringComparer.Ordinal);
+
+    public string Name { get; private set; } = name;
+
+    public string? Title { get; set; }
+
+    public string? Country { get; set; }
+
+    public bool CountryInferred { get; set; }
+
+    public char? Gender { get; set; }
+
+    public int Order { get; } = order;
+
+    public int FirstSentence { get; } = firstSentence;
+
+    public int LastMentioned { get; set; } = firstSentence;
+
+    public IReadOnlySet<string> Keys => keys;
+
+    public bool HasKey(string key) => keys.Contains(key);
+
+    /// <summary>Same person if one name's words are all in the other's ("Wang" in "Wang Yi", "Biden" in "Joseph R. Biden, Jr.").</summary>
+    public bool IsNamedBy(IReadOnlyCollection<string> otherKeys) =>
+        otherKeys.Count > 0 && (otherKeys.All(keys.Contains) || keys.All(otherKeys.Contains));
+
+    public void Absorb(PersonMention mention)
+    {
+        if (mention.Name is { } name && mention.NameKeys.Count > keys.Count)
+        {
+            Name = name;
+        }
+
+        keys.UnionWith(mention.NameKeys);
+        if (mention.Title is { } title && (Title is null || title.Length > Title.Length && title.Contains(Title, StringComparison.OrdinalIgnoreCase)))
+        {
+            Title = title;
+        }
+
+        Country ??= mention.Country;
+        Gender ??= mention.Gender;
+        LastMentioned = Math.Max(LastMentioned, mention.SentenceIndex);
+    }
+
+    public bool HasTitleWord(string head) =>
+        Title is not null && Title.Split(' ', '-').Any(w => w.Equals(head, StringComparison.OrdinalIgnoreCase));
+
+    public override string ToString() => $"{Name} ({Title}, {Country})";
+}

@@ -1,0 +1,78 @@
+using CommsLedger.Ingest.Text;
+
+namespace CommsLedger.Ingest.Participants;
+
+/// <summary>Everyone named in the readout, merged by name ("Wang Yi" = "Wang"); resolves surnames and titles to people.</summary>
+internal sealed class PersonRegistry
+{
+    private readonly List<Person> people = [];
+    private readonly Dictionary<int, List<(PersonMention Mention, Person? Person)>> mentionsBySentence = [];
+
+    public IReadOnlyList<Person> People => people;
+
+    public IReadOnlyList<(PersonMention Mention, Person? Person)> MentionsIn(int sentence) =>
+        mentionsBySentence.TryGetValue(sentence, out var list) ? list : [];
+
+    public void AddSentence(int sentence, IReadOnlyList<PersonMention> mentions)
+    {
+        var resolved = mentions.Select(m => (m, Register(m))).ToList();
+        foreach (var (mention, person) in resolved)
+        {
+            if (mention.IsCounterpart && person is { Title: null })
+            {
+                person.Title = resolved.FirstOrDefault(r => r.Item2 is not null && r.Item2 != person && r.Item2.Title is not null).Item2?.Title;
+            }
+        }
+
+        mentionsBySentence[sentence] = resolved;
+    }
+
+    /// <summary>The person whose name contains every name word given, most recently mentioned first.</summary>
+    public Person? ByName(IReadOnlyCollection<string> keys) =>
+        people.Where(p => keys.Count > 0 && keys.All(p.HasKey)).OrderByDescending(p => p.LastMentioned).FirstOrDefault();
+
+    /// <summary>Capitalised words of a sentence that are surnames of known people ("Wang said", "said Lopez").</summary>
+    public IEnumerable<(int Token, Person Person)> NamesIn(Sentence sentence)
+    {
+        var tokens = sentence.Tokens;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].IsCapitalized && ByName([tokens[i].Value.ToLowerInvariant()]) is { } person)
+            {
+                yield return (i, person);
+            }
+        }
+    }
+
+    /// <summary>"the minister", "the Peruvian minister": people with that title word (and country), preferring <paramref name="preferred"/>.</summary>
+    public Person? ByTitle(string head, string? country, Person? preferred, IReadOnlyList<Person> among)
+    {
+        var candidates = among.Where(p => (head is "leader" or "official" || p.HasTitleWord(head)) && (country is null || p.Country == country)).ToList();
+        if (candidates.Count == 0 && country is not null)
+        {
+            candidates = among.Where(p => p.Country == country).ToList();
+        }
+
+        return preferred is not null && candidates.Contains(preferred)
+            ? preferred
+            : candidates.OrderByDescending(p => p.LastMentioned).FirstOrDefault();
+    }
+
+    private Person? Register(PersonMention mention)
+    {
+        if (mention.Name is null)
+        {
+            return null;
+        }
+
+        var existing = people.Where(p => p.IsNamedBy(mention.NameKeys)).OrderByDescending(p => p.LastMentioned).FirstOrDefault();
+        if (existing is null)
+        {
+            existing = new Person(mention.Name, mention.NameKeys, people.Count, mention.SentenceIndex);
+            people.Add(existing);
+        }
+
+        existing.Absorb(mention);
+        return existing;
+    }
+}

@@ -1,0 +1,84 @@
+using CommsLedger.Ingest.Countries;
+using CommsLedger.Ingest.Text;
+
+namespace CommsLedger.Ingest.Participants;
+
+/// <summary>A sentence's tokens with its country mentions indexed by token, for the person patterns.</summary>
+internal sealed class SentenceContext
+{
+    private readonly CountryMention?[] startingAt;
+    private readonly CountryMention?[] endingAt;
+    private readonly bool[] inCountry;
+
+    public SentenceContext(Sentence sentence, IReadOnlyList<CountryMention> countries)
+    {
+        Sentence = sentence;
+        var n = sentence.Tokens.Count;
+        startingAt = new CountryMention?[n + 1];
+        endingAt = new CountryMention?[n + 1];
+        inCountry = new bool[n + 1];
+        foreach (var mention in countries)
+        {
+            startingAt[mention.TokenStart] = mention;
+            endingAt[mention.TokenEnd] = mention;
+            for (var k = mention.TokenStart; k < mention.TokenEnd; k++)
+            {
+                inCountry[k] = true;
+            }
+        }
+    }
+
+    public Sentence Sentence { get; }
+
+    public IReadOnlyList<Token> Tokens => Sentence.Tokens;
+
+    public bool IsCountryToken(int index) => index < inCountry.Length && inCountry[index];
+
+    public CountryMention? CountryStartingAt(int index) => index < startingAt.Length ? startingAt[index] : null;
+
+    /// <summary>The country written just before token <paramref name="index"/>: "Chinese ...", "Peru's ...", "the U.S. ...".</summary>
+    public string? CountryBefore(int index) => CountryMentionBefore(index)?.Code;
+
+    public CountryMention? CountryMentionBefore(int index)
+    {
+        var k = index;
+        if (k > 0 && Tokens[k - 1].IsPossessive)
+        {
+            k--;
+        }
+
+        return endingAt[k];
+    }
+
+    /// <summary>"of India" (or "of the Philippines") right after token <paramref name="index"/>.</summary>
+    public CountryMention? CountryAfterOf(int index)
+    {
+        if (index >= Tokens.Count || !(Tokens[index].Is("of") || Tokens[index].Is("for")))
+        {
+            return null;
+        }
+
+        var p = index + 1;
+        if (p < Tokens.Count && Tokens[p].Is("the"))
+        {
+            p++;
+        }
+
+        return CountryStartingAt(p);
+    }
+
+    public string Slice(int tokenStart, int tokenEnd) =>
+        Sentence.Text[Tokens[tokenStart].Start..Tokens[tokenEnd - 1].End];
+
+    public PersonMention Mention(int start, int end, NameParser.ParsedName? name, string? title, string? country, bool counterpart) =>
+        new(
+            Sentence.Index,
+            start,
+            end,
+            name is { } n ? Slice(n.Start, n.End) : null,
+            name?.Keys ?? [],
+            title,
+            country,
+            counterpart,
+            name?.Gender);
+}

@@ -1,0 +1,53 @@
+namespace CommsLedger.Ingest.Participants;
+
+/// <summary>Words that make up office titles ("State Councilor and Foreign Minister", "Secretary of State").</summary>
+internal static class TitleLexicon
+{
+    /// <summary>Words that end a title and can carry it alone ("President", "Minister").</summary>
+    public static readonly HashSet<string> Heads = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "president", "premier", "minister", "chancellor", "secretary", "councilor", "councillor", "counsellor", "counselor",
+        "king", "queen", "emir", "amir", "sultan", "prince", "princess", "emperor", "monarch", "pope", "taoiseach",
+        "chairman", "chairwoman", "chairperson", "chair", "ambassador", "envoy", "representative", "commissioner",
+        "governor", "spokesperson", "spokesman", "spokeswoman", "adviser", "advisor", "director-general", "secretary-general",
+        "speaker", "leader", "senator", "director", "mayor", "consul", "general", "admiral", "head",
+    };
+
+    /// <summary>Heads that still read as a title when written in lower case ("the foreign minister").</summary>
+    public static readonly HashSet<string> LowerCaseHeads = new(StringComparer.Ordinal)
+    {
+        "president", "premier", "minister", "chancellor", "secretary", "councilor", "councillor", "ambassador", "envoy",
+        "commissioner", "spokesperson", "spokesman", "spokeswoman", "adviser", "advisor", "leader", "king", "queen",
+        "emir", "sultan",
+    };
+
+    /// <summary>Words that qualify a head ("Prime", "Foreign", "Deputy") or name a portfolio after "of"/"for".</summary>
+    public static readonly HashSet<string> Modifiers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "prime", "vice", "deputy", "first", "acting", "senior", "chief", "special", "high", "permanent", "grand", "crown",
+        "executive", "supreme", "federal", "national", "state", "foreign", "external", "defense", "defence", "finance",
+        "trade", "economy", "economic", "interior", "home", "health", "energy", "commerce", "industry", "agriculture",
+        "education", "environment", "justice", "security", "affairs", "cabinet", "assistant", "under", "principal",
+        "presidential", "royal", "international", "cooperation", "development", "treasury", "worship", "europe",
+        "relations", "investment", "planning", "labour", "labor", "transport", "tourism", "culture", "science",
+        "technology", "digital", "defense", "climate", "public", "social", "welfare", "information", "communications",
+        "immigration", "petroleum", "mines", "fisheries", "water", "infrastructure", "housing", "youth", "sports",
+        "women", "regional", "integration", "commonwealth", "emergency", "parliamentary", "majority", "minority",
+        "vice-president", "vice-premier", "co-chair", "trade-industry",
+    };
+
+    /// <summary>Organisation words that may stand between a country and a title ("European Commission President").</summary>
+    public static readonly HashSet<string> OrganisationWords = new(StringComparer.Ordinal)
+    {
+        "Commission", "Council", "Parliament", "Government", "Cabinet", "Committee", "Central", "Military", "Party",
+        "Assembly", "Union",
+    };
+
+    public static readonly HashSet<string> Honorifics = new(StringComparer.Ordinal)
+    {
+        "Mr", "Mrs", "Ms", "Miss", "Dr", "Madam", "Mme", "Mister", "H.E.", "H.E", "Dato", "Datuk", "Sheikh", "Sheikha",
+        "Excellency", "His", "Her",
+    };
+
+    public static bool IsTitleWord(string word) => Heads.Contains(word) || Modifiers.Contains(word);
+}

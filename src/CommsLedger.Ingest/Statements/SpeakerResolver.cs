@@ -1,0 +1,198 @@
+using CommsLedger.Ingest.Countries;
+using CommsLedger.Ingest.Participants;
+using CommsLedger.Ingest.Text;
+
+namespace CommsLedger.Ingest.Statements;
+
+/// <summary>
+/// Turns the words in front of (or after) a speech verb into the people speaking: a named or titled person, a surname
+/// ("Wang"), a bare title ("the Peruvian minister"), a pronoun ("he", switched by "For his part"), a side ("the Peruvian side")
+/// or a group ("the two leaders"). Keeps who spoke last, which is what pronouns need.
+/// </summary>
+internal sealed class SpeakerResolver(PersonRegistry registry, Func<IReadOnlyList<Person>> participants)
+{
+    private static readonly HashSet<string> GroupHeads = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "leaders", "sides", "ministers", "presidents", "parties", "countries", "delegations", "officials", "counterparts",
+        "secretaries", "premiers", "chancellors", "they", "both", "governments", "nations", "two",
+    };
+
+    private static readonly HashSet<string> GroupFillers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "two", "three", "four", "five", "both", "all", "foreign", "prime", "heads", "of", "state", "government", "and", "top", "each", "other",
+    };
+
+    private static readonly HashSet<string> SideWords = new(StringComparer.OrdinalIgnoreCase) { "side", "government", "delegation", "administration", "leader" };
+
+    private readonly List<Person> history = [];
+
+    public Person? LastSpeaker => history.Count > 0 ? history[^1] : null;
+
+    public IReadOnlyList<Person>? Resolve(SentenceContext context, int tokenStart, int tokenEnd, IReadOnlyList<CountryMention> countries, bool switchesSpeaker)
+    {
+        var tokens = context.Tokens;
+        while (tokenStart < tokenEnd && tokens[tokenStart].Value is "," or "and" or "And" or "but" or "But" or "\"" or "“" or "”")
+        {
+            tokenStart++;
+        }
+
+        var length = tokenEnd - tokenStart;
+        if (length <= 0 || length > 14)
+        {
+            return null;
+        }
+
+        var speakers = Pronoun(tokens[tokenStart], length, switchesSpeaker)
+            ?? Group(tokens, tokenStart, tokenEnd)
+            ?? Mentioned(context, tokenStart, tokenEnd)
+            ?? Named(tokens, tokenStart, tokenEnd)
+            ?? Side(context, tokenStart, tokenEnd, countries);
+        if (speakers is [var single])
+        {
+            Spoke(single, context.Sentence.Index);
+        }
+
+        return speakers;
+    }
+
+    public void Spoke(Person person, int sentence)
+    {
+        history.Remove(person);
+        history.Add(person);
+        person.LastMentioned = Math.Max(person.LastMentioned, sentence);
+    }
+
+    private IReadOnlyList<Person>? Pronoun(Token token, int length, bool switchesSpeaker)
+    {
+        if (length != 1 || !(token.Is("he") || token.Is("she")))
+        {
+            return null;
+        }
+
+        var gender = token.Is("he") ? 'm' : 'f';
+        var everyone = Everyone();
+        var target = switchesSpeaker
+            ? history.LastOrDefault(p => p != LastSpeaker) ?? everyone.FirstOrDefault(p => p != LastSpeaker)
+            : LastSpeaker ?? everyone.FirstOrDefault();
+        if (target is { Gender: { } g } && g != gender)
+        {
+            target = history.LastOrDefault(p => p.Gender == gender) ?? everyone.FirstOrDefault(p => p.Gender == gender) ?? target;
+        }
+
+        return target is null ? null : [target];
+    }
+
+    private IReadOnlyList<Person>? Group(IReadOnlyList<Token> tokens, int start, int end)
+    {
+        var last = tokens[end - 1];
+        if (!GroupHeads.Contains(last.Value))
+        {
+            return null;
+        }
+
+        for (var k = start; k < end - 1; k++)
+        {
+            if (!GroupFillers.Contains(tokens[k].Value))
+            {
+                return null;
+            }
+        }
+
+        var everyone = Everyone();
+        return everyone.Count >= 2 ? everyone : null;
+    }
+
+    private IReadOnlyList<Person>? Mentioned(SentenceContext context, int start, int end)
+    {
+        var covered = new bool[end - start];
+        var found = new List<Person>();
+        foreach (var (mention, person) in registry.MentionsIn(context.Sentence.Index))
+        {
+            if (mention.TokenStart < start || mention.TokenEnd > end)
+            {
+                continue;
+            }
+
+            var resolved = person ?? (mention.Title is { } title ? registry.ByTitle(HeadOf(title), mention.Country, LastSpeaker, Everyone()) : null);
+            if (resolved is null)
+            {
+                continue;
+            }
+
+            found.Add(resolved);
+            for (var k = mention.TokenStart; k < mention.TokenEnd; k++)
+            {
+                covered[k - start] = true;
+            }
+        }
+
+        for (var k = start; k < end; k++)
+        {
+            if (!covered[k - start] && context.Tokens[k].Value is not ("and" or "," or "&" or "the" or "The" or "both" or "Both"))
+            {
+                return null;
+            }
+        }
+
+        return found.Count == 0 ? null : found.Distinct().ToList();
+    }
+
+    private IReadOnlyList<Person>? Named(IReadOnlyList<Token> tokens, int start, int end)
+    {
+        var keys = new List<string>();
+        for (var k = start; k < end; k++)
+        {
+            if (!tokens[k].IsCapitalized)
+            {
+                return null;
+            }
+
+            keys.Add(tokens[k].Value.ToLowerInvariant());
+        }
+
+        return registry.ByName(keys) is { } person ? [person] : null;
+    }
+
+    private IReadOnlyList<Person>? Side(SentenceContext context, int start, int end, IReadOnlyList<CountryMention> countries)
+    {
+        var tokens = context.Tokens;
+        var k = start;
+        if (tokens[k].Is("the"))
+        {
+            k++;
+        }
+
+        var country = countries.FirstOrDefault(c => c.TokenStart == k);
+        if (country.Code is null)
+        {
+            return null;
+        }
+
+        k = country.TokenEnd;
+        if (k < end && tokens[k].IsPossessive)
+        {
+            k++;
+        }
+
+        if (k < end && SideWords.Contains(tokens[k].Value))
+        {
+            k++;
+        }
+
+        if (k != end)
+        {
+            return null;
+        }
+
+        var person = Everyone().FirstOrDefault(p => p.Country == country.Code);
+        return person is null ? null : [person];
+    }
+
+    private List<Person> Everyone()
+    {
+        var everyone = participants().ToList();
+        return everyone.Count >= 2 ? everyone : registry.People.ToList();
+    }
+
+    private static string HeadOf(string title) => title.Split(' ', '-')[^1].ToLowerInvariant();
+}

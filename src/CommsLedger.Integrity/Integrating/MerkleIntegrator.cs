@@ -1,0 +1,224 @@
+using CommsLedger.Integrity.Checkpoints;
+using CommsLedger.Integrity.Merkle;
+using CommsLedger.Integrity.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CommsLedger.Integrity.Integrating;
+
+/// <summary>
+/// Adds one leaf per event to the log, in global sequence order, and signs checkpoints as they fall due.
+/// It only reads <c>mt_events</c> (plain MVCC reads, no locks an append waits on) and writes its own tables,
+/// so appends never wait for it. Safe to run in several processes: a round takes a transaction-scoped advisory
+/// lock and a process that does not get it skips the round. Idempotent: the log's tip is read from the database
+/// at the start of every round.
+/// </summary>
+public sealed class MerkleIntegrator(NpgsqlDataSource dataSource, LedgerKey key, IntegratorOptions options, TimeProvider? clock = null)
+{
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly SemaphoreSlim _oneRoundAtATime = new(1, 1);
+    private MerkleFrontier? _frontier;
+    private SequenceGap? _gap;
+
+    private LedgerSchema Schema => options.Schema;
+
+    /// <summary>Integrates up to one batch of events that are safe to integrate.</summary>
+    public Task<IntegrationResult> IntegrateOnceAsync(CancellationToken ct = default) =>
+        InRoundAsync(forceCheckpoint: false, ct);
+
+    /// <summary>Integrates until nothing more is safe to integrate now.</summary>
+    public async Task<IntegrationResult> CatchUpAsync(CancellationToken ct = default)
+    {
+        while (true)
+        {
+            var result = await IntegrateOnceAsync(ct);
+            if (result.LeavesAdded < options.BatchSize || result.Busy)
+            {
+                return result;
+            }
+        }
+    }
+
+    /// <summary>Integrates everything safe, then signs a checkpoint over the whole log if it has grown since the last one.</summary>
+    public async Task<Checkpoint?> CheckpointNowAsync(CancellationToken ct = default)
+    {
+        await CatchUpAsync(ct);
+        var result = await InRoundAsync(forceCheckpoint: true, ct);
+        return result.Checkpoint ?? await StoredCheckpoints.LatestAsync(dataSource, Schema, ct);
+    }
+
+    /// <summary>The background loop: catch up, wait <see cref="IntegratorOptions.PollInterval"/>, repeat.
+    /// A database error is passed to <paramref name="onError"/> and the loop carries on at the next poll.</summary>
+    public async Task RunAsync(Action<NpgsqlException>? onError = null, CancellationToken ct = default)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await CatchUpAsync(ct);
+            }
+            catch (NpgsqlException e) when (!ct.IsCancellationRequested)
+            {
+                onError?.Invoke(e);
+            }
+
+            await Task.Delay(options.PollInterval, _clock, ct);
+        }
+    }
+
+    private async Task<IntegrationResult> InRoundAsync(bool forceCheckpoint, CancellationToken ct)
+    {
+        await _oneRoundAtATime.WaitAsync(ct);
+        try
+        {
+            return await RoundAsync(forceCheckpoint, ct);
+        }
+        catch
+        {
+            _frontier = null;
+            throw;
+        }
+        finally
+        {
+            _oneRoundAtATime.Release();
+        }
+    }
+
+    private async Task<IntegrationResult> RoundAsync(bool forceCheckpoint, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        if (!await TryLockAsync(connection, ct))
+        {
+            return new IntegrationResult(0, 0, 0, null, null, Busy: true);
+        }
+
+        var (treeSize, lastSequence) = await StoredLeaves.TipAsync(connection, Schema, ct);
+        var frontier = await FrontierAsync(connection, treeSize, ct);
+        var now = _clock.GetUtcNow();
+        var gapIsPermanent = _gap is { } gap && gap.AfterSequence == lastSequence
+                             && await gap.IsPermanentAsync(connection, now, options.GapGrace, ct);
+
+        var batch = forceCheckpoint ? [] : await ReadAfterAsync(connection, lastSequence, ct);
+        var accepted = new List<StoredEvent>();
+        long? waitingFor = null;
+        foreach (var stored in batch)
+        {
+            var expected = lastSequence + 1;
+            var skipsPermanentGap = gapIsPermanent && accepted.Count == 0;
+            if (stored.Envelope.Sequence != expected && !skipsPermanentGap)
+            {
+                waitingFor = expected;
+                if (_gap?.AfterSequence != lastSequence)
+                {
+                    _gap = await SequenceGap.ObserveAsync(connection, lastSequence, now, ct);
+                }
+
+                break;
+            }
+
+            accepted.Add(stored);
+            lastSequence = stored.Envelope.Sequence;
+        }
+
+        await WriteLeavesAsync(connection, frontier, accepted, ct);
+        var checkpoint = await SignIfDueAsync(connection, frontier, now, forceCheckpoint, ct);
+        await transaction.CommitAsync(ct);
+        return new IntegrationResult(accepted.Count, frontier.Size, lastSequence, checkpoint, waitingFor);
+    }
+
+    private async Task<bool> TryLockAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0))", connection)
+        {
+            Parameters = { new() { Value = $"commsledger.integrator.{Schema.Name}" } },
+        };
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    private async Task<MerkleFrontier> FrontierAsync(NpgsqlConnection connection, long treeSize, CancellationToken ct)
+    {
+        if (_frontier?.Size == treeSize)
+        {
+            return _frontier;
+        }
+
+        var frontier = new MerkleFrontier();
+        foreach (var leafHash in await StoredLeaves.HashesAsync(connection, Schema, treeSize, ct))
+        {
+            frontier.Append(leafHash);
+        }
+
+        if (frontier.Size != treeSize)
+        {
+            throw new InvalidOperationException($"{Schema.Leaves} holds {frontier.Size} contiguous leaves but its tip says {treeSize}.");
+        }
+
+        _frontier = frontier;
+        return frontier;
+    }
+
+    private async Task<IReadOnlyList<StoredEvent>> ReadAfterAsync(NpgsqlConnection connection, long lastSequence, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(StoredEvents.Select(Schema, "WHERE seq_id > $1 ORDER BY seq_id LIMIT $2"), connection)
+        {
+            Parameters = { new() { Value = lastSequence }, new() { Value = options.BatchSize } },
+        };
+        await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
+        var events = new List<StoredEvent>();
+        while (await reader.ReadAsync(ct))
+        {
+            events.Add(StoredEvents.Read(reader));
+        }
+
+        return events;
+    }
+
+    private async Task WriteLeavesAsync(NpgsqlConnection connection, MerkleFrontier frontier, List<StoredEvent> events, CancellationToken ct)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        await using var import = await connection.BeginBinaryImportAsync(
+            $"COPY {Schema.Leaves} (leaf_index, seq_id, event_id, leaf_data, leaf_hash) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var stored in events)
+        {
+            var leafData = stored.LeafData();
+            var leafHash = TreeHashing.HashLeaf(leafData);
+            await import.StartRowAsync(ct);
+            await import.WriteAsync(frontier.Size, NpgsqlDbType.Bigint, ct);
+            await import.WriteAsync(stored.Envelope.Sequence, NpgsqlDbType.Bigint, ct);
+            await import.WriteAsync(stored.Envelope.EventId, NpgsqlDbType.Uuid, ct);
+            await import.WriteAsync(leafData, NpgsqlDbType.Bytea, ct);
+            await import.WriteAsync(leafHash.ToArray(), NpgsqlDbType.Bytea, ct);
+            frontier.Append(leafHash);
+        }
+
+        await import.CompleteAsync(ct);
+    }
+
+    private async Task<Checkpoint?> SignIfDueAsync(NpgsqlConnection connection, MerkleFrontier frontier, DateTimeOffset now, bool force, CancellationToken ct)
+    {
+        var latest = await StoredCheckpoints.LatestAsync(connection, Schema, ct);
+        var signedSize = latest?.TreeSize ?? 0;
+        if (frontier.Size <= signedSize)
+        {
+            return null;
+        }
+
+        var due = force
+                  || latest is null
+                  || frontier.Size - signedSize >= options.CheckpointEveryEvents
+                  || now - latest.Time >= options.CheckpointEvery;
+        if (!due)
+        {
+            return null;
+        }
+
+        var checkpoint = key.Sign(frontier.Size, frontier.RootHash(), now);
+        await StoredCheckpoints.InsertAsync(connection, Schema, checkpoint, ct);
+        return checkpoint;
+    }
+}

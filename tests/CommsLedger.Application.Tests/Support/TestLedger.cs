@@ -1,0 +1,56 @@
+using CommsLedger.Application.Pipeline;
+using Marten;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace CommsLedger.Application.Tests.Support;
+
+/// <summary>The real application (mediator, pipeline, Marten) on a fresh database of the shared cluster.</summary>
+public sealed class TestLedger : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private TestLedger(ServiceProvider services, string connectionString)
+    {
+        _services = services;
+        ConnectionString = connectionString;
+    }
+
+    public string ConnectionString { get; }
+
+    public IDocumentStore Store => _services.GetRequiredService<IDocumentStore>();
+
+    public static async Task<TestLedger> Create(PostgresCluster postgres)
+    {
+        var connection = await postgres.Cluster.CreateDatabaseAsync("t" + Guid.NewGuid().ToString("N")[..16]);
+        var services = new ServiceCollection().AddLedger(connection).BuildServiceProvider();
+        await services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        return new TestLedger(services, connection);
+    }
+
+    public async Task<T> Send<T>(ICommand<T> command, string user = "recorder.one", string? correlationId = null)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var actor = scope.ServiceProvider.GetRequiredService<Actor>();
+        actor.UserName = user;
+        actor.CorrelationId = correlationId ?? actor.CorrelationId;
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
+    }
+
+    public async Task<T> Ask<T>(IQuery<T> query)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query);
+    }
+
+    public async Task<long> EventCount()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select count(*) from commsledger.mt_events", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    public async ValueTask DisposeAsync() => await _services.DisposeAsync();
+}

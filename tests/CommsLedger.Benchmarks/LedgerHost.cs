@@ -1,0 +1,51 @@
+using CommsLedger.Application;
+using CommsLedger.Application.Pipeline;
+using CommsLedger.Application.Storage;
+using JasperFx.Events.Projections;
+using Marten;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommsLedger.Benchmarks;
+
+/// <summary>The real application, composed exactly as the edges compose it, plus the stores the raw variants use.</summary>
+public sealed class LedgerHost : IAsyncDisposable
+{
+    private readonly ServiceProvider services;
+
+    private LedgerHost(ServiceProvider services) => this.services = services;
+
+    /// <summary>The store <c>AddLedger</c> built: <see cref="LedgerStore.Configure"/>, all four projections inline.</summary>
+    public IDocumentStore Store => services.GetRequiredService<IDocumentStore>();
+
+    public static LedgerHost Create(string connectionString) =>
+        new(new ServiceCollection().AddLedger(connectionString).BuildServiceProvider());
+
+    /// <summary>One command through mediator → validation → stamping → handler, in its own scope as an edge sends it.</summary>
+    public async Task<T> Send<T>(ICommand<T> command)
+    {
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Actor>().UserName = "benchmark";
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
+    }
+
+    /// <summary><see cref="LedgerStore.Configure"/> with every projection moved to Async and no daemon running:
+    /// the same event store, with nothing projected at append time.</summary>
+    public static DocumentStore StoreWithoutProjections(string connectionString) =>
+        DocumentStore.For(options =>
+        {
+            LedgerStore.Configure(options, connectionString);
+            foreach (var projection in options.Projections.All)
+            {
+                projection.Lifecycle = ProjectionLifecycle.Async;
+            }
+        });
+
+    public static async Task<long> EventCount(IDocumentStore store)
+    {
+        await using var session = store.QuerySession();
+        return await session.Events.QueryAllRawEvents().LongCountAsync();
+    }
+
+    public async ValueTask DisposeAsync() => await services.DisposeAsync();
+}

@@ -1,0 +1,49 @@
+using CommsLedger.Domain.Shared;
+
+namespace CommsLedger.Domain.Tests.Shared;
+
+public class DeterministicIdsTests
+{
+    [Fact]
+    public void the_same_source_always_gets_the_same_id()
+    {
+        Assert.Equal(DeterministicIds.ForSource("xinhua-2020-11-06"), DeterministicIds.ForSource("xinhua-2020-11-06"));
+    }
+
+    [Fact]
+    public void different_sources_get_different_ids()
+    {
+        Assert.NotEqual(DeterministicIds.ForSource("xinhua-2020-11-06"), DeterministicIds.ForSource("xinhua-2020-11-07"));
+    }
+
+    [Fact]
+    public void ids_are_rfc_9562_version_5_with_the_rfc_variant()
+    {
+        var text = DeterministicIds.ForSource("xinhua-2020-11-06").ToString("D");
+
+        Assert.Equal('5', text[14]);
+        Assert.Contains(text[19], "89ab");
+    }
+
+    [Fact]
+    public void ids_match_the_published_version_5_example()
+    {
+        var dnsNamespace = new Guid("6ba7b810-9dad-11d1-80b4-00c04fd430c8");
+
+        Assert.Equal(new Guid("886313e1-3b8a-5372-9b90-0c9aee199e5d"), DeterministicIds.Create(dnsNamespace, "python.org"));
+    }
+
+    [Fact]
+    public void a_sequence_gives_distinct_children_that_are_the_same_every_time()
+    {
+        var parent = DeterministicIds.ForSource("xinhua-2020-11-06");
+        var first = DeterministicIds.Sequence(parent);
+        var second = DeterministicIds.Sequence(parent);
+
+        Guid[] children = [first(), first(), first()];
+
+        Assert.Equal(3, children.Distinct().Count());
+        Guid[] again = [second(), second(), second()];
+        Assert.Equal(children, again);
+    }
+}
