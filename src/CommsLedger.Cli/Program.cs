@@ -1,8 +1,16 @@
 using CommsLedger.Cli.Demo;
 using CommsLedger.Cli.Hosting;
+using CommsLedger.Cli.Recording;
 using CommsLedger.Cli.Relationships;
+using CommsLedger.Cli.Reviewing;
 using Spectre.Console;
 using Spectre.Console.Cli;
+
+if (Console.IsOutputRedirected)
+{
+    // Piped or captured output (reports, logs, tests) gets wide tables rather than an 80-column wrap.
+    AnsiConsole.Console.Profile.Width = 200;
+}
 
 var app = new CommandApp();
 app.Configure(config =>
@@ -15,6 +23,8 @@ app.Configure(config =>
     config.AddCommand<RelationshipCommand>("relationship")
         .WithDescription("Print one bilateral relationship ledger.")
         .WithExample("relationship", "CN-PE");
+    config.AddRecordingCommands();
+    config.AddReviewingCommands();
 });
 
 try

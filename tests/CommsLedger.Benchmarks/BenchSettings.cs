@@ -18,6 +18,10 @@ public sealed record BenchSettings
         "usage: dotnet run -c Release --project tests/CommsLedger.Benchmarks -- [--scenarios append,rebuild] [--commands 200] "
         + "[--reps 5] [--warmups 1] [--per-stream 10] [--rebuild-events 20000] [--rebuild-reps 3]";
 
+    public override string ToString() =>
+        $"scenarios {string.Join(',', Scenarios)}; {Commands} commands × {Reps} reps (+{WarmUps} warm-up), "
+        + $"{StatementsPerStream} statements per stream; rebuild {RebuildEvents:N0} events × {RebuildReps} reps";
+
     public static BenchSettings Parse(IReadOnlyList<string> args)
     {
         var settings = new BenchSettings();

@@ -29,15 +29,20 @@ public sealed class LedgerHost : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
     }
 
-    /// <summary><see cref="LedgerStore.Configure"/> with every projection moved to Async and no daemon running:
-    /// the same event store, with nothing projected at append time.</summary>
+    /// <summary><see cref="LedgerStore.Configure"/> with every Inline projection moved to Async and no daemon running:
+    /// the same event store, with nothing projected at append time. Live write-model aggregations stay Live.</summary>
     public static DocumentStore StoreWithoutProjections(string connectionString) =>
         DocumentStore.For(options =>
         {
             LedgerStore.Configure(options, connectionString);
-            foreach (var projection in options.Projections.All)
+            foreach (var projection in options.Projections.All.OfType<ProjectionBase>().Where(p => p.Lifecycle == ProjectionLifecycle.Inline))
             {
                 projection.Lifecycle = ProjectionLifecycle.Async;
+            }
+
+            if (options.Projections.All.Any(p => p.Lifecycle == ProjectionLifecycle.Inline))
+            {
+                throw new InvalidOperationException("a projection could not be moved out of the append transaction");
             }
         });
 

@@ -59,7 +59,7 @@ public sealed partial class InteractionRecordProjection : SingleStreamProjection
         Source = e.Data.Source,
         Classification = e.Data.Classification,
         CameoCodes = [.. e.Data.CameoCodes],
-        RecordedAt = e.Timestamp,
+        RecordedAt = e.RecordedAt(),
         RecordedBy = e.UserName,
     };
 
@@ -79,7 +79,7 @@ public sealed partial class InteractionRecordProjection : SingleStreamProjection
     public static void Apply(IEvent<InteractionEntryCorrected> e, InteractionRecord view)
     {
         var c = e.Data;
-        view.Corrections.Add(new CorrectionView(c.StatementId ?? c.InteractionId, c.Field, c.Was, c.Now, c.Reason, e.Timestamp, e.UserName));
+        view.Corrections.Add(new CorrectionView(c.StatementId ?? c.InteractionId, c.Field, c.Was, c.Now, c.Reason, e.RecordedAt(), e.UserName));
         if (c.StatementId is { } statementId)
         {
             var statement = view.Statements.Single(s => s.StatementId == statementId);

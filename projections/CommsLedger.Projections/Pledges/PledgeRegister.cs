@@ -70,13 +70,13 @@ public sealed partial class PledgeRegisterProjection : SingleStreamProjection<Pl
         Classification = e.Data.Classification,
         CameoCodes = [.. e.Data.CameoCodes],
         Status = PledgeStatus.Open,
-        StatusHistory = [new StatusChange(PledgeStatus.Open, e.Data.MadeOn, "made", e.Timestamp, e.UserName)],
-        RecordedAt = e.Timestamp,
+        StatusHistory = [new StatusChange(PledgeStatus.Open, e.Data.MadeOn, "made", e.RecordedAt(), e.UserName)],
+        RecordedAt = e.RecordedAt(),
         RecordedBy = e.UserName,
     };
 
     public static void Apply(IEvent<PledgeProgressNoted> e, PledgeRegister view) =>
-        view.Progress.Add(new ProgressNote(e.Data.Note, e.Data.AsOf, e.Timestamp, e.UserName));
+        view.Progress.Add(new ProgressNote(e.Data.Note, e.Data.AsOf, e.RecordedAt(), e.UserName));
 
     public static void Apply(IEvent<PledgeFulfilled> e, PledgeRegister view) => Settle(e, e.Data, view);
 
@@ -91,16 +91,16 @@ public sealed partial class PledgeRegisterProjection : SingleStreamProjection<Pl
     public static void Apply(IEvent<PledgeRetracted> e, PledgeRegister view)
     {
         view.Status = PledgeStatus.Retracted;
-        view.StatusHistory.Add(new StatusChange(PledgeStatus.Retracted, DateOnly.FromDateTime(e.Timestamp.UtcDateTime), e.Data.Reason, e.Timestamp, e.UserName));
+        view.StatusHistory.Add(new StatusChange(PledgeStatus.Retracted, DateOnly.FromDateTime(e.RecordedAt().UtcDateTime), e.Data.Reason, e.RecordedAt(), e.UserName));
     }
 
     public static void Apply(IEvent<ComplianceAssessed> e, PledgeRegister view) =>
-        view.Assessments.Add(new Assessment(e.Data.AssessmentId, e.Data.Score, e.Data.Rationale, e.Data.Evidence, e.Data.AssessedOn, e.Timestamp, e.UserName));
+        view.Assessments.Add(new Assessment(e.Data.AssessmentId, e.Data.Score, e.Data.Rationale, e.Data.Evidence, e.Data.AssessedOn, e.RecordedAt(), e.UserName));
 
     public static void Apply(IEvent<PledgeCorrected> e, PledgeRegister view)
     {
         var c = e.Data;
-        view.Corrections.Add(new CorrectionView(c.PledgeId, c.Field, c.Was, c.Now, c.Reason, e.Timestamp, e.UserName));
+        view.Corrections.Add(new CorrectionView(c.PledgeId, c.Field, c.Was, c.Now, c.Reason, e.RecordedAt(), e.UserName));
         switch (c.Field)
         {
             case PledgeFields.Text: view.Text = c.Now; break;
@@ -109,7 +109,7 @@ public sealed partial class PledgeRegisterProjection : SingleStreamProjection<Pl
             case PledgeFields.Due: view.Due = c.Now.Length == 0 ? null : DateOnly.ParseExact(c.Now, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture); break;
             case PledgeFields.Status:
                 view.Status = Enum.Parse<PledgeStatus>(c.Now, ignoreCase: true);
-                view.StatusHistory.Add(new StatusChange(view.Status, DateOnly.FromDateTime(e.Timestamp.UtcDateTime), "corrected: " + c.Reason, e.Timestamp, e.UserName));
+                view.StatusHistory.Add(new StatusChange(view.Status, DateOnly.FromDateTime(e.RecordedAt().UtcDateTime), "corrected: " + c.Reason, e.RecordedAt(), e.UserName));
                 break;
         }
     }
@@ -140,6 +140,6 @@ public sealed partial class PledgeRegisterProjection : SingleStreamProjection<Pl
     private static void Settle(IEvent e, IPledgeOutcome outcome, PledgeRegister view)
     {
         view.Status = outcome.Status;
-        view.StatusHistory.Add(new StatusChange(outcome.Status, outcome.On, outcome.Note, e.Timestamp, e.UserName));
+        view.StatusHistory.Add(new StatusChange(outcome.Status, outcome.On, outcome.Note, e.RecordedAt(), e.UserName));
     }
 }

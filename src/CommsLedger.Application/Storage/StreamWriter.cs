@@ -44,6 +44,7 @@ public static class StreamWriter
             StartPledge(session, pledge);
         }
 
+        await LockRelationships(session, RelationshipsOf(state), cancellationToken);
         await Save(session, what, streamId, expectedVersion, cancellationToken);
         return expectedVersion + events.Count;
     }
@@ -58,6 +59,7 @@ public static class StreamWriter
             StartPledge(session, pledge);
         }
 
+        await LockRelationships(session, ((InteractionLogged)change.Events[0]).Relationships, cancellationToken);
         try
         {
             await session.SaveChangesAsync(cancellationToken);
@@ -104,6 +106,37 @@ public static class StreamWriter
         var state = await reader.Events.FetchStreamStateAsync(streamId, cancellationToken);
         return state is null ? new EntryNotFound(what, streamId) : new VersionConflict(what, streamId, expected, state.Version);
     }
+
+    /// <summary>
+    /// Several streams feed one relationship's read model, which inline projections rewrite inside the append
+    /// transaction. Stream versions cannot stop two writers to different streams of the same relationship from
+    /// overwriting each other's copy of that document, so writers take a transaction-scoped advisory lock per
+    /// relationship (in key order, so they never deadlock) before the projections load it.
+    /// </summary>
+    private static async Task LockRelationships(IDocumentSession session, IEnumerable<string> relationships, CancellationToken cancellationToken)
+    {
+        var keys = relationships.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        if (keys.Length == 0)
+        {
+            return;
+        }
+
+        await session.BeginTransactionAsync(cancellationToken);
+        foreach (var key in keys)
+        {
+            await using var command = session.Connection!.CreateCommand();
+            command.CommandText = "select pg_advisory_xact_lock(hashtext('commsledger.relationship:' || $1))";
+            command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = key });
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static IReadOnlyList<string> RelationshipsOf<TState>(TState state) => state switch
+    {
+        Interaction interaction => interaction.Relationships,
+        Pledge pledge => pledge.Relationships,
+        _ => [],
+    };
 
     private static Classification ClassificationOf<TState>(TState state) => state switch
     {

@@ -53,9 +53,16 @@ internal sealed class PersonRegistry
             candidates = among.Where(p => p.Country == country).ToList();
         }
 
-        return preferred is not null && candidates.Contains(preferred)
-            ? preferred
-            : candidates.OrderByDescending(p => p.LastMentioned).FirstOrDefault();
+        if (preferred is not null && candidates.Contains(preferred))
+        {
+            return preferred;
+        }
+
+        // "The Secretary" is the Secretary of State before the Foreign Secretary: a title that starts with the word wins.
+        return candidates
+            .OrderByDescending(p => p.Title?.StartsWith(head, StringComparison.OrdinalIgnoreCase) == true)
+            .ThenByDescending(p => p.LastMentioned)
+            .FirstOrDefault();
     }
 
     private Person? Register(PersonMention mention)

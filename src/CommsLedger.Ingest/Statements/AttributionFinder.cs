@@ -19,17 +19,23 @@ internal static partial class AttributionFinder
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex VerbPattern();
 
-    [GeneratedRegex(@"^[\s""“”’']*(?:(?<pre>[^,;]{1,90}?)\s+(?:(?:also|further|then|later)\s+)?(?:" + SayVerbs + @")(?<post>(?:\s+(?:on|in|at|during|after|before|this|last|earlier|later|late|early|a|an|the|his|her|their|its|statement|phone|call|conversation|talks|meeting|interview|press|conference|briefing|remarks|message|letter|video|telephone|with|to|reporters|journalists|media|morning|afternoon|evening|night|week|[\p{Lu}\d][\w'’.-]*))*)|(?:said|says|added|adds|noted|stressed|stated|continued|wrote|according\s+to)\s+(?<pre>[^,;]{1,90}?)(?<post>(?:\s+(?:on|in|at|during|after|before|this|last|earlier|later|a|an|the|his|her|statement|interview|with|to|reporters|morning|afternoon|evening|night|[\p{Lu}\d][\w'’.-]*))*))\s*[.!?]?[""”’']*\s*$",
+    [GeneratedRegex(@"\G[\s""“”’']*(?:(?<pre>[^,;]{1,90}?)\s+(?:(?:also|further|then|later)\s+)?(?:" + SayVerbs + @")(?<post>(?:\s+(?:on|in|at|during|after|before|this|last|earlier|later|late|early|a|an|the|his|her|their|its|statement|phone|call|conversation|talks|meeting|interview|press|conference|briefing|remarks|message|letter|video|telephone|with|to|reporters|journalists|media|morning|afternoon|evening|night|week|[\p{Lu}\d][\w'’.-]*))*)|(?:said|says|added|adds|noted|stressed|stated|continued|wrote|according\s+to)\s+(?<pre>[^,;]{1,90}?)(?<post>(?:\s+(?:on|in|at|during|after|before|this|last|earlier|later|a|an|the|his|her|statement|interview|with|to|reporters|morning|afternoon|evening|night|[\p{Lu}\d][\w'’.-]*))*))\s*[.!?]?[""”’']*\s*$",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex TailPattern();
 
     [GeneratedRegex(@"^\s*(?i:for\s+(?:his|her|their|its)\s+part|on\s+(?:his|her|their)\s+part|in\s+(?:response|turn|reply)|responding|in\s+his\s+turn|in\s+her\s+turn)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SwitchPattern();
 
+    [GeneratedRegex(@"^\s*According\s+to\s+(?<pre>[^,]{1,90}),\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex AccordingPattern();
+
+    [GeneratedRegex(@"(?:,\s*and|;|\band)\s*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex JoinedBefore();
+
     [GeneratedRegex("^(?:" + SayVerbs + ")$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SayVerbOnly();
 
-    [GeneratedRegex(@"^\s*(?:[,:]\s*)?(?:that\b)?\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\G\s*(?:[,:]\s*)?(?:that\b)?\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ContentLead();
 
     public static Attribution? Find(SentenceContext context, IReadOnlyList<CountryMention> countries, SpeakerResolver speakers)
@@ -41,19 +47,41 @@ internal static partial class AttributionFinder
         }
 
         var switches = SwitchPattern().IsMatch(sentence.Text);
-        return Tail(context, countries, speakers, switches) ?? Lead(context, countries, speakers, switches);
+        var tail = Tail(context, countries, speakers, switches);
+        if (tail is { Speakers.Count: > 0 })
+        {
+            return tail;
+        }
+
+        return According(context, countries, speakers, switches) ?? tail ?? Lead(context, countries, speakers, switches);
+    }
+
+    private static Attribution? According(SentenceContext context, IReadOnlyList<CountryMention> countries, SpeakerResolver speakers, bool switches)
+    {
+        var match = AccordingPattern().Match(context.Sentence.Text);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var pre = match.Groups["pre"];
+        var (start, end) = TokenRange(context.Tokens, pre.Index, pre.Index + pre.Length);
+        return speakers.Resolve(context, start, end, countries, switches) is { } people
+            ? new Attribution(context.Sentence, people, match.Length, context.Sentence.Text.Length, SpeakerIsSubject: false)
+            : null;
     }
 
     private static Attribution? Tail(SentenceContext context, IReadOnlyList<CountryMention> countries, SpeakerResolver speakers, bool switches)
     {
         var text = context.Sentence.Text;
         var comma = text.Length;
+        Attribution? unresolved = null;
         for (var tries = 0; tries < 3; tries++)
         {
             comma = comma > 0 ? text.LastIndexOf(',', comma - 1) : -1;
             if (comma <= 0)
             {
-                return null;
+                return unresolved;
             }
 
             var match = TailPattern().Match(text, comma + 1);
@@ -68,41 +96,75 @@ internal static partial class AttributionFinder
             {
                 return new Attribution(context.Sentence, people, 0, comma, SpeakerIsSubject: false);
             }
+
+            unresolved ??= new Attribution(context.Sentence, [], 0, comma, SpeakerIsSubject: false);
         }
 
-        return null;
+        return unresolved;
     }
 
     private static Attribution? Lead(SentenceContext context, IReadOnlyList<CountryMention> countries, SpeakerResolver speakers, bool switches)
     {
         var text = context.Sentence.Text;
+        Attribution? first = null;
         foreach (Match verb in VerbPattern().Matches(text))
         {
             var phraseStart = PhraseStart(text, verb.Index);
-            var (start, end) = TokenRange(context.Tokens, phraseStart, verb.Index);
-            if (start >= end || speakers.Resolve(context, start, end, countries, switches) is not { } people)
+            var joined = first is not null && JoinedBefore().IsMatch(text[..phraseStart]);
+            if (first is not null && !joined)
             {
                 continue;
             }
 
-            var verbText = verb.Groups["verb"].Value;
-            if (!SayVerbOnly().IsMatch(verbText))
+            var (start, end) = TokenRange(context.Tokens, phraseStart, verb.Index);
+            var people = start < end ? speakers.Resolve(context, start, end, countries, switches, exclude: first?.Speakers) : null;
+            people ??= first is null ? SubjectOfCoordinatedVerb(context, countries, speakers, switches, start, end, text, verb.Index) : null;
+            if (people is null)
             {
-                return new Attribution(context.Sentence, people, context.Tokens[start].Start, text.Length, SpeakerIsSubject: true);
+                continue;
             }
 
-            var after = verb.Index + verb.Length;
-            if (after < text.Length && text[after] == ',')
+            if (first is not null)
             {
-                return new Attribution(context.Sentence, people, 0, text.Length, SpeakerIsSubject: false);
+                first = first with { Speakers = [.. first.Speakers, .. people.Where(p => !first.Speakers.Contains(p))] };
+                continue;
             }
 
-            after = SkipObjectOfTold(text, verbText, after);
-            var lead = ContentLead().Match(text, after);
-            return new Attribution(context.Sentence, people, after + lead.Length, text.Length, SpeakerIsSubject: false);
+            first = Attributed(context, people, verb, start);
         }
 
-        return null;
+        return first;
+    }
+
+    /// <summary>"X met Y in Brussels yesterday and urged ...": the subject of the sentence is the speaker of the second verb.</summary>
+    private static IReadOnlyList<Person>? SubjectOfCoordinatedVerb(SentenceContext context, IReadOnlyList<CountryMention> countries, SpeakerResolver speakers, bool switches, int start, int end, string text, int verbIndex)
+    {
+        if (start >= end || !text[..verbIndex].TrimEnd().EndsWith(" and", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return speakers.SubjectAt(context, start, countries, switches);
+    }
+
+    private static Attribution Attributed(SentenceContext context, IReadOnlyList<Person> people, Match verb, int subjectToken)
+    {
+        var text = context.Sentence.Text;
+        var verbText = verb.Groups["verb"].Value;
+        if (!SayVerbOnly().IsMatch(verbText))
+        {
+            return new Attribution(context.Sentence, people, context.Tokens[subjectToken].Start, text.Length, SpeakerIsSubject: true);
+        }
+
+        var after = verb.Index + verb.Length;
+        if (after < text.Length && text[after] == ',')
+        {
+            return new Attribution(context.Sentence, people, 0, text.Length, SpeakerIsSubject: false);
+        }
+
+        after = SkipObjectOfTold(text, verbText, after);
+        var lead = ContentLead().Match(text, after);
+        return new Attribution(context.Sentence, people, after + lead.Length, text.Length, SpeakerIsSubject: false);
     }
 
     private static int SkipObjectOfTold(string text, string verb, int after)

@@ -28,7 +28,14 @@ internal sealed class SpeakerResolver(PersonRegistry registry, Func<IReadOnlyLis
 
     public Person? LastSpeaker => history.Count > 0 ? history[^1] : null;
 
-    public IReadOnlyList<Person>? Resolve(SentenceContext context, int tokenStart, int tokenEnd, IReadOnlyList<CountryMention> countries, bool switchesSpeaker)
+    /// <summary>The person named at the very start of a phrase ("European Commission President Ingrid Holm met ...").</summary>
+    public IReadOnlyList<Person>? SubjectAt(SentenceContext context, int tokenStart, IReadOnlyList<CountryMention> countries, bool switchesSpeaker)
+    {
+        var subject = registry.MentionsIn(context.Sentence.Index).FirstOrDefault(m => m.Mention.TokenStart == tokenStart && m.Person is not null);
+        return subject.Mention is null ? null : Resolve(context, tokenStart, subject.Mention.TokenEnd, countries, switchesSpeaker);
+    }
+
+    public IReadOnlyList<Person>? Resolve(SentenceContext context, int tokenStart, int tokenEnd, IReadOnlyList<CountryMention> countries, bool switchesSpeaker, IReadOnlyList<Person>? exclude = null)
     {
         var tokens = context.Tokens;
         while (tokenStart < tokenEnd && tokens[tokenStart].Value is "," or "and" or "And" or "but" or "But" or "\"" or "“" or "”")
@@ -42,7 +49,7 @@ internal sealed class SpeakerResolver(PersonRegistry registry, Func<IReadOnlyLis
             return null;
         }
 
-        var speakers = Pronoun(tokens[tokenStart], length, switchesSpeaker)
+        var speakers = Pronoun(tokens[tokenStart], length, switchesSpeaker, exclude ?? [])
             ?? Group(tokens, tokenStart, tokenEnd)
             ?? Mentioned(context, tokenStart, tokenEnd)
             ?? Named(tokens, tokenStart, tokenEnd)
@@ -62,7 +69,11 @@ internal sealed class SpeakerResolver(PersonRegistry registry, Func<IReadOnlyLis
         person.LastMentioned = Math.Max(person.LastMentioned, sentence);
     }
 
-    private IReadOnlyList<Person>? Pronoun(Token token, int length, bool switchesSpeaker)
+    /// <summary>
+    /// "he"/"she" is whoever spoke last, unless the sentence opens with "For his part" (then the other side) or someone else
+    /// already spoke earlier in the same sentence ("X invited Y ..., and she accepted": not X). Known gender breaks ties.
+    /// </summary>
+    private IReadOnlyList<Person>? Pronoun(Token token, int length, bool switchesSpeaker, IReadOnlyList<Person> exclude)
     {
         if (length != 1 || !(token.Is("he") || token.Is("she")))
         {
@@ -70,13 +81,15 @@ internal sealed class SpeakerResolver(PersonRegistry registry, Func<IReadOnlyLis
         }
 
         var gender = token.Is("he") ? 'm' : 'f';
-        var everyone = Everyone();
-        var target = switchesSpeaker
-            ? history.LastOrDefault(p => p != LastSpeaker) ?? everyone.FirstOrDefault(p => p != LastSpeaker)
-            : LastSpeaker ?? everyone.FirstOrDefault();
+        var everyone = Everyone().Where(p => !exclude.Contains(p)).ToList();
+        var recent = history.Where(p => !exclude.Contains(p)).ToList();
+        var last = exclude.Count > 0 ? null : LastSpeaker;
+        var target = switchesSpeaker || exclude.Count > 0
+            ? recent.LastOrDefault(p => p != last) ?? everyone.FirstOrDefault(p => p != last)
+            : last ?? everyone.FirstOrDefault();
         if (target is { Gender: { } g } && g != gender)
         {
-            target = history.LastOrDefault(p => p.Gender == gender) ?? everyone.FirstOrDefault(p => p.Gender == gender) ?? target;
+            target = recent.LastOrDefault(p => p.Gender == gender) ?? everyone.FirstOrDefault(p => p.Gender == gender) ?? target;
         }
 
         return target is null ? null : [target];
@@ -85,7 +98,7 @@ internal sealed class SpeakerResolver(PersonRegistry registry, Func<IReadOnlyLis
     private IReadOnlyList<Person>? Group(IReadOnlyList<Token> tokens, int start, int end)
     {
         var last = tokens[end - 1];
-        if (!GroupHeads.Contains(last.Value))
+        if (!GroupHeads.Contains(last.Value) || (end - start == 1 && !last.Is("they") && !last.Is("both")))
         {
             return null;
         }
@@ -118,6 +131,8 @@ internal sealed class SpeakerResolver(PersonRegistry registry, Func<IReadOnlyLis
             {
                 continue;
             }
+
+            resolved.Title ??= mention.Title;
 
             found.Add(resolved);
             for (var k = mention.TokenStart; k < mention.TokenEnd; k++)

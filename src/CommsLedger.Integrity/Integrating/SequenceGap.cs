@@ -27,7 +27,7 @@ internal sealed record SequenceGap(long AfterSequence, DateTimeOffset FirstSeen,
         await using var command = new NpgsqlCommand(
             """
             SELECT NOT EXISTS (
-                SELECT FROM unnest(pg_snapshot_xip($1::pg_snapshot)) AS running(xid)
+                SELECT FROM pg_snapshot_xip($1::pg_snapshot) AS running(xid)
                 WHERE pg_xact_status(running.xid) = 'in progress')
             """,
             connection)

@@ -36,10 +36,11 @@ public static class TreeHashing
 
     public static void HashChildren(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right, Span<byte> destination)
     {
-        Span<byte> input = stackalloc byte[1 + (2 * Hash256.Size)];
+        var length = 1 + left.Length + right.Length;
+        Span<byte> input = length <= 1 + (2 * Hash256.Size) ? stackalloc byte[length] : new byte[length];
         input[0] = NodePrefix;
         left.CopyTo(input[1..]);
-        right.CopyTo(input[(1 + Hash256.Size)..]);
+        right.CopyTo(input[(1 + left.Length)..]);
         SHA256.HashData(input, destination);
     }
 

@@ -76,3 +76,27 @@ public sealed class ChangingAPledgeConcurrentlyTests(PostgresCluster postgres) :
         Assert.Equal(before, await _ledger.EventCount());
     }
 }
+
+[Collection(PostgresCollection.Name)]
+public sealed class ChangingOneRelationshipInParallelTests(PostgresCluster postgres) : IAsyncLifetime
+{
+    private TestLedger _ledger = null!;
+
+    public async Task InitializeAsync() => _ledger = await TestLedger.Create(postgres);
+
+    public async Task DisposeAsync() => await _ledger.DisposeAsync();
+
+    [Fact]
+    public async Task parallel_changes_to_different_pledges_of_one_relationship_all_reach_its_ledger()
+    {
+        var record = await _ledger.Send(new LogInteraction(SeedCall.Draft()));
+
+        var pledges = await Task.WhenAll(record.Commitments.Select(c => _ledger.Ask(new GetPledge(c.PledgeId))));
+
+        await Task.WhenAll(pledges.Select((p, i) => Task.Run(() =>
+            _ledger.Send(new ChangePledgeStatus(p.Id, p.Version, PledgeStatus.Lapsed, new DateOnly(2022, 1, 1), $"lapse {i}"), user: $"recorder.{i}"))));
+
+        var view = await _ledger.Ask(new CommsLedger.Application.Relationships.Viewing.GetRelationship("CN-PE", new DateOnly(2022, 1, 2)));
+        Assert.All(view.Pledges, p => Assert.Equal(PledgeStatus.Lapsed, p.Status));
+    }
+}

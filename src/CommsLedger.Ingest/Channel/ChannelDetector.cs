@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+using CommsLedger.Ingest.Text;
+using CommsLedger.Ingest.Topics;
+
+namespace CommsLedger.Ingest.Channel;
+
+/// <summary>How the interaction happened, from the first sentence (headlines first) that names a channel in the past or present.</summary>
+internal sealed record ChannelFinding(string Channel, int SentenceIndex, string Cameo);
+
+/// <summary>
+/// Reads the channel from the wording: "video call" beats "call", "phone" beats "met", "during his state visit" beats "met".
+/// Mentions of planned contact ("will visit", "an upcoming visit", "invited him to visit") are skipped.
+/// </summary>
+internal static partial class ChannelDetector
+{
+    [GeneratedRegex(@"\b(?:video\s*(?:call|conference|link|talks?|meeting|summit|chat|conversation)s?|videoconference\w*|virtual(?:ly)?\s+(?:meeting|summit|call|talks?|conference)|held\s+(?:\w+\s+){0,3}virtual|online\s+(?:meeting|summit|talks|conference)|(?:via|by)\s+video(?:\s*link)?|virtually)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Video();
+
+    [GeneratedRegex(@"\b(?:(?:tele)?phone\s*(?:call|conversation|talks?|discussion)s?|telephone|phoned|(?:by|on\s+the|over\s+the)\s+phone|calls?\s+with|(?:a|the|their|his|her|this|first|today's|Tuesday's|Monday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's)\s+call\b|called\s+(?:his|her|their)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Phone();
+
+    [GeneratedRegex(@"\b(?:letter|congratulatory\s+message|message\s+of\s+(?:condolences?|congratulations?|sympathy)|wrote\s+to|written\s+message|sent\s+(?:a|his|her)\s+message)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Letter();
+
+    [GeneratedRegex(@"\b(?:(?:state|official|working|first|two-day|three-day|four-day|\w+-day)\s+visit|visiting|visited|paid\s+(?:a|an)\s+(?:\w+\s+){0,2}visit|on\s+(?:a|an|his|her)\s+(?:\w+\s+){0,2}visit|during\s+(?:his|her|their)\s+(?:\w+\s+){0,2}visit|arrived\s+in)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Visit();
+
+    [GeneratedRegex(@"\b(?:met|meets|meeting|held\s+talks|talks\s+with|summit|sidelines|bilateral\s+talks|sat\s+down\s+with)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Meeting();
+
+    [GeneratedRegex(@"\b(?:spoke|speaks|talked)\s+(?:\w+\s+){0,2}(?:with|to)\b|\bconversation\s+with\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SpokeWith();
+
+    [GeneratedRegex(@"\b(?:will|would|shall|to|upcoming|forthcoming|planned|next|future|proposed|possible|invit\w*|forward\s+to|plans?\s+to|intends?\s+to|hopes?\s+to|return|reciprocal)\s+(?:\w+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex PlannedBefore();
+
+    [GeneratedRegex(@"\b(?:hosted|received|welcomed\s+(?:\w+\s+){0,6}to|held\s+talks\s+with\s+visiting|met\s+with\s+visiting|visiting)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Hosting();
+
+    [GeneratedRegex(@"\b(?:sidelines|on\s+the\s+margins?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ThirdLocation();
+
+    private static readonly (string Channel, Func<Regex> Pattern)[] ByPriority =
+    [
+        (Channels.Video, Video),
+        (Channels.Phone, Phone),
+        (Channels.Letter, Letter),
+        (Channels.Visit, Visit),
+        (Channels.Meeting, Meeting),
+    ];
+
+    public static ChannelFinding Detect(IReadOnlyList<Sentence> sentences)
+    {
+        foreach (var sentence in sentences)
+        {
+            foreach (var (channel, pattern) in ByPriority)
+            {
+                if (HasCurrentCue(sentence.Text, pattern()))
+                {
+                    return Finding(channel, sentence);
+                }
+            }
+        }
+
+        var spoke = sentences.FirstOrDefault(s => HasCurrentCue(s.Text, SpokeWith()));
+        return spoke is not null ? Finding(Channels.Phone, spoke) : new ChannelFinding(Channels.Other, -1, Cameo.ForInteraction(Channels.Other, false, false));
+    }
+
+    private static ChannelFinding Finding(string channel, Sentence sentence) =>
+        new(channel, sentence.Index, Cameo.ForInteraction(channel, Hosting().IsMatch(sentence.Text), ThirdLocation().IsMatch(sentence.Text)));
+
+    private static bool HasCurrentCue(string text, Regex pattern)
+    {
+        foreach (Match match in pattern.Matches(text))
+        {
+            var before = text[Math.Max(0, match.Index - 40)..match.Index];
+            if (!PlannedBefore().IsMatch(before))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,184 @@
+using System.Text.RegularExpressions;
+using CommsLedger.Ingest.Countries;
+using CommsLedger.Ingest.Dates;
+using CommsLedger.Ingest.Participants;
+using CommsLedger.Ingest.Statements;
+using CommsLedger.Ingest.Text;
+using CommsLedger.Ingest.Topics;
+
+namespace CommsLedger.Ingest.Commitments;
+
+/// <summary>
+/// Finds undertakings in what was said: in each clause, the first predicate whose subject is a party; if that predicate is a
+/// commitment verb, the clause (from its subject, or from its predicate when coordinated) is the commitment text.
+/// </summary>
+internal static partial class CommitmentExtractor
+{
+    [GeneratedRegex(@"\b(?:" + ClauseSplitter.PredicateStarters + @")\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex PredicateStart();
+
+    [GeneratedRegex(@"\b(?:each\s+other|both\s+sides|the\s+two\s+(?:sides|countries|nations)|bilateral|one\s+another)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Mutual();
+
+    public sealed record Input(SentenceContext Context, IReadOnlyList<CountryMention> Countries, Attribution? Attribution);
+
+    public static IReadOnlyList<DraftCommitment> Extract(IEnumerable<Input> sentences, PartyResolver parties, DateOnly? published)
+    {
+        var found = new List<DraftCommitment>();
+        foreach (var input in sentences.Where(s => !s.Context.Sentence.IsHeadline))
+        {
+            foreach (var commitment in InSentence(input, parties, published))
+            {
+                if (!found.Any(f => f.By == commitment.By && f.Text == commitment.Text))
+                {
+                    found.Add(commitment);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static IEnumerable<DraftCommitment> InSentence(Input input, PartyResolver parties, DateOnly? published)
+    {
+        var text = input.Context.Sentence.Text;
+        var speakers = input.Attribution?.Speakers ?? [];
+        var contentStart = input.Attribution?.ContentStart ?? 0;
+        var contentEnd = input.Attribution?.ContentEnd ?? text.Length;
+        IReadOnlyList<string>? subject = null;
+        foreach (var clause in ClauseSplitter.Split(text, contentStart, contentEnd))
+        {
+            var (by, textStart, trigger) = clause.Coordinated
+                ? (subject, clause.Start, CommitmentTriggers.At(text, clause.Start, clause.End))
+                : FindSubjectAndTrigger(input, clause, speakers, parties);
+            if (by is null && clause.Start == contentStart && input.Attribution is { SpeakerIsSubject: true })
+            {
+                by = speakers.Select(p => p.Country).OfType<string>().Distinct().ToList();
+            }
+            if (!clause.Coordinated)
+            {
+                subject = by;
+            }
+
+            if (by is null || trigger is null)
+            {
+                continue;
+            }
+
+            foreach (var commitment in Build(input, clause, by, textStart, trigger, contentStart, contentEnd, parties, published))
+            {
+                yield return commitment;
+            }
+        }
+    }
+
+    private static (IReadOnlyList<string>? By, int TextStart, Trigger? Trigger) FindSubjectAndTrigger(Input input, Clause clause, IReadOnlyList<Person> speakers, PartyResolver parties)
+    {
+        var text = input.Context.Sentence.Text;
+        foreach (Match predicate in PredicateStart().Matches(text[..clause.End], clause.Start))
+        {
+            var subjectStart = Math.Max(clause.Start, text.LastIndexOf(',', Math.Max(clause.Start, predicate.Index - 1), predicate.Index - clause.Start) + 1);
+            var (start, end) = TokenRange(input.Context.Tokens, subjectStart, predicate.Index);
+            start = PartyResolver.SkipLeading(input.Context.Tokens, start, end);
+            if (start >= end)
+            {
+                continue;
+            }
+
+            var by = parties.Resolve(input.Context, start, end, input.Countries, speakers);
+            if (by is not null)
+            {
+                return (by, input.Context.Tokens[start].Start, CommitmentTriggers.At(text, predicate.Index, clause.End));
+            }
+        }
+
+        return (null, clause.Start, null);
+    }
+
+    private static IEnumerable<DraftCommitment> Build(Input input, Clause clause, IReadOnlyList<string> by, int textStart, Trigger trigger, int contentStart, int contentEnd, PartyResolver parties, DateOnly? published)
+    {
+        var sentence = input.Context.Sentence.Text;
+        var clauseText = Trim(sentence[textStart..clause.End]);
+        var due = TimeExpressions.Find(clauseText, published, TimeDirection.Future).FirstOrDefault(t => t.IsResolved)?.Deadline;
+        var topic = TopicClassifier.Shared.Primary(clauseText);
+        var cameo = Cameo.ForCommitment(trigger.Kind, clauseText, sentence);
+        foreach (var code in by)
+        {
+            IReadOnlyList<string?> recipients = by.Count > 1
+                ? [OtherOfPair(parties.ParticipantCountries, code)]
+                : Recipients(input, code, trigger, clause, contentStart, contentEnd, parties);
+            foreach (var to in recipients)
+            {
+                yield return new DraftCommitment(code, to, clauseText, trigger.Kind, due, topic, cameo);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The other party named in the object ("urged Belgrade to"), else the parties the clause names (one commitment each),
+    /// else "each other" / "the two sides" (the other of a pair), else a participant named elsewhere in what was said;
+    /// null when the undertaking is general.
+    /// </summary>
+    private static IReadOnlyList<string?> Recipients(Input input, string by, Trigger trigger, Clause clause, int contentStart, int contentEnd, PartyResolver parties)
+    {
+        var participants = parties.ParticipantCountries;
+        if (trigger.Object is not null && Named(input, by, trigger.ObjectStart, trigger.ObjectStart + trigger.Object.Length, parties) is [var inObject, ..])
+        {
+            return [inObject];
+        }
+
+        var text = input.Context.Sentence.Text;
+        var inClause = Named(input, by, trigger.Start, clause.End, parties);
+        var participantsInClause = inClause.Where(participants.Contains).ToList();
+        if (participantsInClause.Count > 0)
+        {
+            return participantsInClause.Cast<string?>().ToList();
+        }
+
+        if (inClause.Count > 0)
+        {
+            return [inClause[0]];
+        }
+
+        if (Mutual().IsMatch(text[trigger.Start..clause.End]) || Mutual().IsMatch(text[contentStart..contentEnd]))
+        {
+            return [OtherOfPair(participants, by)];
+        }
+
+        return [Named(input, by, contentStart, contentEnd, parties).FirstOrDefault(participants.Contains)];
+    }
+
+    /// <summary>Parties other than <paramref name="by"/> named in [charStart, charEnd): countries, then participants by name.</summary>
+    private static List<string> Named(Input input, string by, int charStart, int charEnd, PartyResolver parties)
+    {
+        var tokens = input.Context.Tokens;
+        var codes = input.Countries
+            .Where(m => tokens[m.TokenStart].Start >= charStart && tokens[m.TokenEnd - 1].End <= charEnd && m.Code != by)
+            .Select(m => m.Code)
+            .ToList();
+        codes.AddRange(parties.PeopleNamedIn(input.Context, charStart, charEnd).Select(p => p.Country).OfType<string>().Where(c => c != by));
+        return codes.Distinct().ToList();
+    }
+
+    private static string? OtherOfPair(IReadOnlyList<string> participants, string by) =>
+        participants.Count == 2 ? participants.First(p => p != by) : null;
+
+    private static string Trim(string clause) => clause.Trim().TrimEnd('.', ',', ';', ':', '"', '”', '’', ' ').Trim();
+
+    private static (int Start, int End) TokenRange(IReadOnlyList<Token> tokens, int charStart, int charEnd)
+    {
+        var start = 0;
+        while (start < tokens.Count && tokens[start].Start < charStart)
+        {
+            start++;
+        }
+
+        var end = start;
+        while (end < tokens.Count && tokens[end].End <= charEnd)
+        {
+            end++;
+        }
+
+        return (start, end);
+    }
+}

@@ -1,0 +1,32 @@
+using System.Diagnostics;
+
+namespace CommsLedger.Cli.Tests;
+
+/// <summary>Runs the real commsledger binary (built next to the tests) against a given database.</summary>
+internal static class CliProcess
+{
+    public static async Task<(int ExitCode, string Output)> Run(string connectionString, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "commsledger.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["COMMSLEDGER_CONNECTION"] = connectionString;
+        start.Environment["COMMSLEDGER_USER"] = "cli.tester";
+        start.Environment["COLUMNS"] = "200";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await error);
+    }
+}
