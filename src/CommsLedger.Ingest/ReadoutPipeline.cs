@@ -45,8 +45,10 @@ internal static class ReadoutPipeline
         }
 
         var inInteraction = ParticipantFinder.InInteraction(sentences, countries, registry, channel.SentenceIndex);
+        ParticipantFinder.InferCountries(inInteraction, countries);
         var (attributions, participants) = Attribute(sentences, countries, registry, inInteraction);
         warnings.AddRange(ParticipantFinder.InferCountries(participants, countries));
+        warnings.AddRange(participants.Where(p => p.CountryInferred).Select(p => $"participants: country of {p.Name} not stated; guessed {p.Country} from the countries the text mentions"));
         var relationship = participants.Select(p => p.Country).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
         if (participants.Count == 0)
         {

@@ -37,7 +37,7 @@ public static class Output
 
     public static void WriteCsv<T>(IEnumerable<T> rows)
     {
-        using var csv = new CsvWriter(Console.Out, CultureInfo.InvariantCulture, leaveOpen: true);
+        using var csv = new CsvWriter(Console.Out, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture), leaveOpen: true);
         csv.WriteRecords(rows);
         csv.Flush();
     }

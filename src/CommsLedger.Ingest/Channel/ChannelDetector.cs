@@ -16,7 +16,7 @@ internal static partial class ChannelDetector
     [GeneratedRegex(@"\b(?:video\s*(?:call|conference|link|talks?|meeting|summit|chat|conversation)s?|videoconference\w*|virtual(?:ly)?\s+(?:meeting|summit|call|talks?|conference)|held\s+(?:\w+\s+){0,3}virtual|online\s+(?:meeting|summit|talks|conference)|(?:via|by)\s+video(?:\s*link)?|virtually)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Video();
 
-    [GeneratedRegex(@"\b(?:(?:tele)?phone\s*(?:call|conversation|talks?|discussion)s?|telephone|phoned|(?:by|on\s+the|over\s+the)\s+phone|calls?\s+with|(?:a|the|their|his|her|this|first|today's|Tuesday's|Monday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's)\s+call\b|called\s+(?:his|her|their)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?:(?:tele)?phone\s*(?:call|conversation|talks?|discussion)s?|telephone|phoned|(?:by|on\s+the|over\s+the)\s+phone|calls?\s+with|(?:a|the|their|his|her|this|first|today's|Tuesday's|Monday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's)\s+call\b|called\s+(?-i:(?=his\b|her\b|their\b|\p{Lu})))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Phone();
 
     [GeneratedRegex(@"\b(?:letter|congratulatory\s+message|message\s+of\s+(?:condolences?|congratulations?|sympathy)|wrote\s+to|written\s+message|sent\s+(?:a|his|her)\s+message)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]

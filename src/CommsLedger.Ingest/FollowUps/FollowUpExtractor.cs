@@ -26,8 +26,11 @@ internal static partial class FollowUpExtractor
     private static partial Regex PlannedVisit();
 
     [GeneratedRegex(@"\b(?<what>(?:next|upcoming|forthcoming|another|new|first)\s+(?:round\s+of\s+)?(?:talks|meeting|session|summit|dialogue|consultations?|negotiations)(?:\s+of\s+(?:the\s+)?[^,.;()]{1,50}?)?)" + End +
-        @"|\b(?:will|to|agreed\s+to|plans?\s+to)\s+(?<what>(?:hold|convene|host|resume|reconvene)\s+(?:the\s+|a\s+|an\s+|their\s+)?[^,.;()]{1,60}?)" + End +
-        @"|\b(?:will|to|agreed\s+to|plans?\s+to)\s+(?<what>sign\s+(?:a|an|the)\s+[^,.;()]{1,60}?)" + End,
+        @"|\b(?:will|would|to|agreed\s+to|plans?\s+to)\s+(?<what>(?:hold|convene|host|resume|reconvene)\s+(?:the\s+|a\s+|an\s+|their\s+)?[^,.;()]{1,60}?)" + End +
+        @"|\b(?:will|would|to|agreed\s+to|plans?\s+to)\s+(?<what>sign\s+(?:a|an|the)\s+[^,.;()]{1,60}?)" + End +
+        @"|\b(?:will|would|to|plans?\s+to)\s+(?<what>(?:send|dispatch|lead)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}delegation\s+to\s+(?:the\s+)?[^,.;()]{1,50}?)" + End +
+        @"|\b(?<what>(?:joint|bilateral|intergovernmental|strategic|binational)\s+(?:[\w-]+\s+){0,2}(?:commission|committee|council|working\s+group|dialogue|consultations|mechanism))\b[^.;]{0,60}?\b(?:will|would|is\s+to|are\s+to|to)\s+(?:meet|convene|hold)\b" +
+        @"|\b(?<what>joint\s+(?:[\w-]+\s+){0,3}(?:exercises?|drills?|patrols?|manoeuvres|maneuvers))\b",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex PlannedMeeting();
 
@@ -39,7 +42,7 @@ internal static partial class FollowUpExtractor
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Purchase();
 
-    [GeneratedRegex(@"(?:sidelines|margins?)\s+of\s+(?:the\s+)?$|\b(?:recent|last|previous|past|just-concluded|successful|at\s+the|during\s+the)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?:recent|last|previous|past|just-concluded|successful)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex PastSetting();
 
     private static readonly (string Kind, Func<Regex> Pattern)[] Patterns =
@@ -92,7 +95,7 @@ internal static partial class FollowUpExtractor
             return;
         }
 
-        var index = found.FindIndex(f => f.Key == key);
+        var index = found.FindIndex(f => f.Key == key || Overlaps(f.FollowUp.What, followUp.What));
         if (index < 0)
         {
             found.Add((key, followUp));
@@ -102,6 +105,9 @@ internal static partial class FollowUpExtractor
             found[index] = (key, found[index].FollowUp with { When = followUp.When, WhenText = followUp.WhenText, WhenPrecision = followUp.WhenPrecision });
         }
     }
+
+    private static bool Overlaps(string a, string b) =>
+        a.Contains(b, StringComparison.OrdinalIgnoreCase) || b.Contains(a, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Two mentions of one thing share a key: the kind and its telling words ("anniversary 50th", "purchase vaccine").</summary>
     private static string Key(string kind, string what)

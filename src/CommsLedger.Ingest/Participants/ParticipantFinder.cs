@@ -44,7 +44,6 @@ internal static class ParticipantFinder
 
             person.Country = candidates[0].Key;
             person.CountryInferred = true;
-            warnings.Add($"participants: country of {person.Name} not stated; guessed {person.Country} as the country the text mentions most that no other participant holds");
         }
 
         return warnings;

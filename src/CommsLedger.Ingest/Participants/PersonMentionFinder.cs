@@ -52,6 +52,11 @@ internal static class PersonMentionFinder
         var before = c.CountryMentionBefore(t.Start);
         var start = before?.TokenStart ?? i;
         var country = before?.Code ?? t.OfCountry;
+        if (before is { } b && c.Tokens[t.Start].IsCapitalized && TitleLexicon.OrganisationWords.Contains(c.Tokens[t.Start].Value))
+        {
+            // "European Commission President": the organisation's name is part of the title.
+            t = t with { Text = c.Slice(b.TokenStart, t.TitleEnd + 1) };
+        }
         var p = t.After;
         if (t.OfCountry is not null && p < c.Tokens.Count && c.Tokens[p].Value == ",")
         {

@@ -13,7 +13,7 @@ internal static partial class Cameo
     [GeneratedRegex(@"\b(?:visit\w*|meet|meeting|summit|talks|negotiat\w*|consultations?|dialogue|hold\s+(?:a\s+)?(?:call|conference))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex MeetingWords();
 
-    [GeneratedRegex(@"\b(?:aid|assistance|donat\w*|vaccines?|doses|supplies|supplied|supply|relief|humanitarian|loans?|grants?|equipment|funding|food|medical)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?:aid|assistance|donat\w*|vaccines?|doses|supplies|supplied|supply|relief|humanitarian|loans?|grants?|equipment|funding|funds|food|medical)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex AidWords();
 
     [GeneratedRegex(@"\b(?:invest\w*|trade|trading|econom\w*|enterprises|companies|firms|business\w*|projects?|infrastructure|energy|expo|market\w*|imports?|exports?|industr\w*|technolog\w*|commerc\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
@@ -47,13 +47,14 @@ internal static partial class Cameo
             return FormalAgreementWords().IsMatch(clause) || !MeetingWords().IsMatch(clause) ? "057" : "036";
         }
 
-        return ByContent(clause) ?? ByContent(sentence) ?? "030";
+        return ByContent(clause, support: true) ?? ByContent(sentence, support: false) ?? "030";
     }
 
-    private static string? ByContent(string text) =>
+    /// <summary>Support counts only in the clause itself: "supports multilateralism" earlier in the sentence says nothing of the clause.</summary>
+    private static string? ByContent(string text, bool support) =>
         MeetingWords().IsMatch(text) ? "036"
-        : AidWords().IsMatch(text) && !SupportWords().IsMatch(text) ? "033"
-        : SupportWords().IsMatch(text) ? "032"
+        : AidWords().IsMatch(text) && !(support && SupportWords().IsMatch(text)) ? "033"
+        : support && SupportWords().IsMatch(text) ? "032"
         : EconomicWords().IsMatch(text) ? "031"
         : null;
 }
