@@ -37,7 +37,7 @@ public static class Output
 
     public static void WriteCsv<T>(IEnumerable<T> rows)
     {
-        using var csv = new CsvWriter(Console.Out, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture), leaveOpen: true);
+        using var csv = CsvWriter.Create(Console.Out, CsvWriterOptions.Default with { FormatProvider = CultureInfo.InvariantCulture }, true);
         csv.WriteRecords(rows);
         csv.Flush();
     }

@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 using System.Text;
 using CommsLedger.Integrity.Merkle;
 
@@ -39,47 +39,72 @@ public static class LeafEncoding
     public static Hash256 PayloadHash(string json, byte[]? binary)
     {
         ArgumentNullException.ThrowIfNull(json);
-        if (binary is not null)
+        return PayloadHash(Encoding.UTF8.GetBytes(json), binary);
+    }
+
+    public static Hash256 PayloadHash(ReadOnlySpan<byte> jsonUtf8, byte[]? binary)
+    {
+        if (binary is null)
         {
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            hash.AppendData([BinaryPayloadMarker]);
-            hash.AppendData(binary);
-            return Hash256.FromBytes(hash.GetHashAndReset());
+            return Hash256.Of(jsonUtf8);
         }
 
-        return Hash256.Of(Encoding.UTF8.GetBytes(json));
+        var marked = new byte[binary.Length + 1];
+        marked[0] = BinaryPayloadMarker;
+        binary.CopyTo(marked, 1);
+        return Hash256.Of(marked);
     }
 
     public static byte[] Encode(EventEnvelope envelope, Hash256 payloadHash)
     {
         ArgumentNullException.ThrowIfNull(envelope);
-        var type = Encoding.UTF8.GetBytes(envelope.EventType);
-        var user = envelope.UserName is null ? null : Encoding.UTF8.GetBytes(envelope.UserName);
-        var classification = Encoding.UTF8.GetBytes(envelope.Classification);
-        var length = 1 + 8 + 16 + 16 + 8 + (4 + type.Length) + 8 + 1 + (user is null ? 0 : 4 + user.Length)
-                     + (4 + classification.Length) + Hash256.Size;
+        var bytes = new byte[EncodedLength(envelope)];
+        Write(envelope, payloadHash, bytes);
+        return bytes;
+    }
 
-        var bytes = new byte[length];
-        var writer = new SpanWriter(bytes);
+    /// <summary>SHA-256(0x00 ‖ leaf bytes), encoded straight into a scratch buffer: the verifier's hot path.</summary>
+    public static Hash256 LeafHash(EventEnvelope envelope, Hash256 payloadHash)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        var length = 1 + EncodedLength(envelope);
+        var rented = length > 1024 ? ArrayPool<byte>.Shared.Rent(length) : null;
+        var input = rented is null ? stackalloc byte[length] : rented.AsSpan(0, length);
+        input[0] = TreeHashing.LeafPrefix;
+        Write(envelope, payloadHash, input[1..]);
+        var hash = Hash256.Of(input);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        return hash;
+    }
+
+    private static int EncodedLength(EventEnvelope envelope) =>
+        1 + 8 + 16 + 16 + 8 + (4 + Encoding.UTF8.GetByteCount(envelope.EventType)) + 8 + 1
+        + (envelope.UserName is null ? 0 : 4 + Encoding.UTF8.GetByteCount(envelope.UserName))
+        + (4 + Encoding.UTF8.GetByteCount(envelope.Classification)) + Hash256.Size;
+
+    private static void Write(EventEnvelope envelope, Hash256 payloadHash, Span<byte> destination)
+    {
+        var writer = new SpanWriter(destination);
         writer.Byte(FormatVersion);
         writer.Int64(envelope.Sequence);
         writer.Guid(envelope.EventId);
         writer.Guid(envelope.StreamId);
         writer.Int64(envelope.Version);
-        writer.String(type);
+        writer.String(envelope.EventType);
         writer.Int64(envelope.RecordedAtMicroseconds);
-        writer.Byte(user is null ? NoUser : HasUser);
-        if (user is not null)
+        writer.Byte(envelope.UserName is null ? NoUser : HasUser);
+        if (envelope.UserName is not null)
         {
-            writer.String(user);
+            writer.String(envelope.UserName);
         }
 
-        writer.String(classification);
+        writer.String(envelope.Classification);
         writer.Raw(payloadHash.Bytes);
-        return bytes;
     }
-
-    public static Hash256 LeafHash(EventEnvelope envelope, Hash256 payloadHash) => TreeHashing.HashLeaf(Encode(envelope, payloadHash));
 
     /// <summary>Reads back stored leaf bytes, so a verifier can say which field of an event no longer matches.</summary>
     public static (EventEnvelope Envelope, Hash256 PayloadHash) Decode(ReadOnlySpan<byte> leafData)
@@ -128,11 +153,11 @@ public static class LeafEncoding
             _at += 16;
         }
 
-        public void String(ReadOnlySpan<byte> utf8)
+        public void String(string value)
         {
-            BinaryPrimitives.WriteUInt32BigEndian(_span[_at..], (uint)utf8.Length);
-            _at += 4;
-            Raw(utf8);
+            var length = Encoding.UTF8.GetBytes(value, _span[(_at + 4)..]);
+            BinaryPrimitives.WriteUInt32BigEndian(_span[_at..], (uint)length);
+            _at += 4 + length;
         }
 
         public void Raw(ReadOnlySpan<byte> bytes)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 
 namespace CommsLedger.Integrity.Merkle;
@@ -21,10 +22,16 @@ public static class TreeHashing
 
     public static void HashLeaf(ReadOnlySpan<byte> leafData, Span<byte> destination)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData([LeafPrefix]);
-        hash.AppendData(leafData);
-        hash.GetHashAndReset(destination);
+        var length = leafData.Length + 1;
+        var rented = length > 1024 ? ArrayPool<byte>.Shared.Rent(length) : null;
+        var input = rented is null ? stackalloc byte[length] : rented.AsSpan(0, length);
+        input[0] = LeafPrefix;
+        leafData.CopyTo(input[1..]);
+        SHA256.HashData(input, destination);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     public static Hash256 HashChildren(Hash256 left, Hash256 right)
