@@ -1,7 +1,6 @@
 using CommsLedger.Cli.Demo;
 using CommsLedger.Cli.Hosting;
 using CommsLedger.Cli.Recording;
-using CommsLedger.Cli.Relationships;
 using CommsLedger.Cli.Reviewing;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -20,9 +19,6 @@ app.Configure(config =>
     config.AddCommand<DemoCommand>("demo")
         .WithDescription("Record the seed China–Peru call of 5 Nov 2020 (once) and print the CN-PE ledger.")
         .WithExample("demo");
-    config.AddCommand<RelationshipCommand>("relationship")
-        .WithDescription("Print one bilateral relationship ledger.")
-        .WithExample("relationship", "CN-PE");
     config.AddRecordingCommands();
     config.AddReviewingCommands();
 });

@@ -109,7 +109,7 @@ internal static class ReadoutPipeline
             }
         }
 
-        participants.Sort((a, b) => a.FirstSentence != b.FirstSentence ? a.FirstSentence.CompareTo(b.FirstSentence) : a.Order.CompareTo(b.Order));
+        participants.Sort((a, b) => a.FirstPosition.CompareTo(b.FirstPosition));
         return (attributions, participants);
     }
 
@@ -133,6 +133,7 @@ internal static class ReadoutPipeline
 
     private static List<DraftStatement> Statements(IEnumerable<Attribution?> attributions) =>
         attributions.OfType<Attribution>()
+            .Where(a => a.Speakers.Count > 0)
             .Select(a =>
             {
                 var countries = a.Speakers.Select(p => p.Country).OfType<string>().Distinct().ToList();

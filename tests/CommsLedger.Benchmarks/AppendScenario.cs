@@ -1,5 +1,6 @@
 using CommsLedger.Application.Interactions.AddingStatements;
 using CommsLedger.Application.Interactions.Logging;
+using CommsLedger.Application.Storage;
 using CommsLedger.Domain.Interactions;
 using CommsLedger.Domain.Pledges;
 using CommsLedger.EmbeddedPostgres;
@@ -12,10 +13,11 @@ namespace CommsLedger.Benchmarks;
 /// The cost of the command pipeline over a raw Marten append of the same events, side by side in one run.
 /// "1 event/cmd": <c>AddStatement</c> on existing interactions (expected version tracked) against
 /// <c>Events.Append(id, expectedVersion, statementRecorded)</c>. "10 events/cmd": <c>LogInteraction</c> against
-/// <c>StartStream</c> of the events <see cref="InteractionDecisions.Log"/> decides. Raw runs twice: on the store
-/// <c>AddLedger</c> built (the same four inline projections run) and on the same configuration with projections off.
-/// Two more raw variants repeat the handler's Marten work without the mediator (FetchForWriting before the append;
-/// loading the projected record after it), so the table splits the overhead between Marten round trips and the rest.
+/// <c>StartStream</c> of the events <see cref="InteractionDecisions.Log"/> decides. Raw runs on a store configured by
+/// <see cref="LedgerStore.Configure"/> (the same four inline projections run) and on that configuration with
+/// projections off. Two more raw variants repeat the handler's Marten work without the mediator (FetchForWriting
+/// before the append; loading the projected record after it), so the table splits the overhead between Marten round
+/// trips and the rest. Every variant has a database of its own, so one's growing tables never slow another.
 /// </summary>
 public static class AppendScenario
 {
@@ -30,113 +32,92 @@ public static class AppendScenario
         Compared,
     }
 
-    private sealed record Variant(string Load, string Name, Role Role, Func<Trial, Task<Sample>> Run);
+    private sealed record Variant(string Load, string Name, Role Role, Func<Trial, Task<Prepared>> Prepare);
 
     private sealed record OpenStream(Guid Id, InteractionLogged Logged, int Statements);
 
     public static async Task<string> RunAsync(EmbeddedCluster cluster, BenchSettings settings)
     {
-        var inlineDb = await cluster.CreateDatabaseAsync("bench_append");
-        var bareDb = await cluster.CreateDatabaseAsync("bench_append_noprojections");
-        await using var ledger = LedgerHost.Create(inlineDb);
-        await using var bare = LedgerHost.StoreWithoutProjections(bareDb);
+        await using var resources = new Resources(cluster);
         var (one, ten) = ("1 event/cmd", $"{1 + Statements + Commitments * 2 + FollowUps} events/cmd");
         Variant[] variants =
         [
-            new(one, "raw Append, projections off", Role.RawOff, t => RawStatements(bare, t, settings, fetchFirst: false)),
-            new(one, "raw Append, inline projections", Role.RawInline, t => RawStatements(ledger.Store, t, settings, fetchFirst: false)),
-            new(one, "raw FetchForWriting + Append, inline", Role.Compared, t => RawStatements(ledger.Store, t, settings, fetchFirst: true)),
-            new(one, "pipeline AddStatement", Role.Compared, t => PipelineStatements(ledger, t, settings)),
-            new(ten, "raw StartStream, projections off", Role.RawOff, t => RawLogs(bare, t, settings, loadRecord: false)),
-            new(ten, "raw StartStream, inline projections", Role.RawInline, t => RawLogs(ledger.Store, t, settings, loadRecord: false)),
-            new(ten, "raw StartStream + load record, inline", Role.Compared, t => RawLogs(ledger.Store, t, settings, loadRecord: true)),
-            new(ten, "pipeline LogInteraction", Role.Compared, t => PipelineLogs(ledger, t, settings)),
+            new(one, "raw Append, projections off", Role.RawOff, RawStatements(await resources.Bare(), settings, fetchFirst: false)),
+            new(one, "raw Append, inline projections", Role.RawInline, RawStatements(await resources.Inline(), settings, fetchFirst: false)),
+            new(one, "raw FetchForWriting + Append, inline", Role.Compared, RawStatements(await resources.Inline(), settings, fetchFirst: true)),
+            new(one, "pipeline AddStatement", Role.Compared, PipelineStatements(await resources.Ledger(), settings)),
+            new(ten, "raw StartStream, projections off", Role.RawOff, RawLogs(await resources.Bare(), settings, loadRecord: false)),
+            new(ten, "raw StartStream, inline projections", Role.RawInline, RawLogs(await resources.Inline(), settings, loadRecord: false)),
+            new(ten, "raw StartStream + load record, inline", Role.Compared, RawLogs(await resources.Inline(), settings, loadRecord: true)),
+            new(ten, "pipeline LogInteraction", Role.Compared, PipelineLogs(await resources.Ledger(), settings)),
         ];
 
-        Console.WriteLine($"append: {variants.Length} variants × ({settings.WarmUps} warm-up + {settings.Reps}) rounds × {settings.Commands} commands…");
-        var samples = await Harness.Interleaved([.. variants.Select(v => v.Run)], settings.WarmUps, settings.Reps);
+        Console.WriteLine($"append: {variants.Length} variants × ({settings.WarmUps} warm-up + {settings.Reps}) rounds × {settings.Commands} commands, interleaved command by command…");
+        var samples = await Harness.Interleaved([.. variants.Select(v => v.Prepare)], settings.WarmUps, settings.Reps);
         return Table(variants, samples);
     }
 
     /// <summary>With <paramref name="fetchFirst"/>, the handler's Marten work without the mediator: FetchForWriting at the
     /// expected version (live aggregation of the stream), then append to it.</summary>
-    private static async Task<Sample> RawStatements(IDocumentStore store, Trial trial, BenchSettings settings, bool fetchFirst)
+    private static Func<Trial, Task<Prepared>> RawStatements(IDocumentStore store, BenchSettings settings, bool fetchFirst) => async trial =>
     {
         var streams = await OpenStreams(store, trial, settings);
         var plan = streams.SelectMany(stream => Enumerable.Range(0, stream.Statements).Select(i =>
-            (stream.Id, Version: 2L + i, Event: InteractionDecisions.AddStatement(Interaction.Create(stream.Logged), StatementOf(stream, i), Guid.NewGuid())))).ToArray();
-        return await Measure(store, plan.Length, async () =>
+            (stream.Id, Version: 2L + i, Event: InteractionDecisions.AddStatement(Interaction.Create(stream.Logged), StatementOf(stream, i), Guid.NewGuid()))));
+        return Steps(store, plan.Select(step => (Func<Task>)(async () =>
         {
-            foreach (var (id, version, statement) in plan)
+            await using var session = store.LightweightSession();
+            if (fetchFirst)
             {
-                await using var session = store.LightweightSession();
-                if (fetchFirst)
-                {
-                    var stream = await session.Events.FetchForWriting<Interaction>(id, version - 1);
-                    stream.AppendOne(statement);
-                }
-                else
-                {
-                    session.Events.Append(id, version, statement);
-                }
-
-                await session.SaveChangesAsync();
+                (await session.Events.FetchForWriting<Interaction>(step.Id, step.Version - 1)).AppendOne(step.Event);
             }
-        });
-    }
+            else
+            {
+                session.Events.Append(step.Id, step.Version, step.Event);
+            }
 
-    private static async Task<Sample> PipelineStatements(LedgerHost ledger, Trial trial, BenchSettings settings)
+            await session.SaveChangesAsync();
+        })));
+    };
+
+    private static Func<Trial, Task<Prepared>> PipelineStatements(LedgerHost ledger, BenchSettings settings) => async trial =>
     {
         var streams = await OpenStreams(ledger.Store, trial, settings);
-        return await Measure(ledger.Store, streams.Sum(s => s.Statements), async () =>
-        {
-            foreach (var stream in streams)
-            {
-                var version = 1L;
-                for (var i = 0; i < stream.Statements; i++)
-                {
-                    version = (await ledger.Send(new AddStatement(stream.Id, version, StatementOf(stream, i)))).Version;
-                }
-            }
-        });
-    }
+        var versions = streams.ToDictionary(s => s.Id, _ => 1L);
+        var plan = streams.SelectMany(stream => Enumerable.Range(0, stream.Statements).Select(i => (stream.Id, Draft: StatementOf(stream, i))));
+        return Steps(ledger.Store, plan.Select(step => (Func<Task>)(async () =>
+            versions[step.Id] = (await ledger.Send(new AddStatement(step.Id, versions[step.Id], step.Draft))).Version)));
+    };
 
     /// <summary>With <paramref name="loadRecord"/>, also the read-back <c>LogInteraction</c> returns: the projected record.</summary>
-    private static async Task<Sample> RawLogs(IDocumentStore store, Trial trial, BenchSettings settings, bool loadRecord)
+    private static Func<Trial, Task<Prepared>> RawLogs(IDocumentStore store, BenchSettings settings, bool loadRecord) => trial =>
     {
         var changes = Enumerable.Range(0, settings.Commands)
-            .Select(_ => InteractionDecisions.Log(Draft(trial), Guid.NewGuid(), Guid.NewGuid, Drafts.Today)).ToArray();
-        return await Measure(store, changes.Length, async () =>
+            .Select(_ => InteractionDecisions.Log(Draft(trial), Guid.NewGuid(), Guid.NewGuid, Drafts.Today));
+        return Task.FromResult(Steps(store, changes.Select(change => (Func<Task>)(async () =>
         {
-            foreach (var change in changes)
+            await using var session = store.LightweightSession();
+            session.Events.StartStream<Interaction>(change.InteractionId, change.Events);
+            foreach (var pledge in change.NewPledges)
             {
-                await using var session = store.LightweightSession();
-                session.Events.StartStream<Interaction>(change.InteractionId, change.Events);
-                foreach (var pledge in change.NewPledges)
-                {
-                    session.Events.StartStream<Pledge>(pledge.PledgeId, pledge.Events);
-                }
-
-                await session.SaveChangesAsync();
-                if (loadRecord)
-                {
-                    _ = await session.LoadAsync<InteractionRecord>(change.InteractionId);
-                }
+                session.Events.StartStream<Pledge>(pledge.PledgeId, pledge.Events);
             }
-        });
-    }
 
-    private static async Task<Sample> PipelineLogs(LedgerHost ledger, Trial trial, BenchSettings settings)
-    {
-        var drafts = Enumerable.Range(0, settings.Commands).Select(_ => Draft(trial)).ToArray();
-        return await Measure(ledger.Store, drafts.Length, async () =>
-        {
-            foreach (var draft in drafts)
+            await session.SaveChangesAsync();
+            if (loadRecord)
             {
-                await ledger.Send(new LogInteraction(draft));
+                _ = await session.LoadAsync<InteractionRecord>(change.InteractionId);
             }
-        });
-    }
+        }))));
+    };
+
+    private static Func<Trial, Task<Prepared>> PipelineLogs(LedgerHost ledger, BenchSettings settings) => trial =>
+        Task.FromResult(Steps(ledger.Store, Enumerable.Range(0, settings.Commands)
+            .Select(_ => Draft(trial))
+            .Select(draft => (Func<Task>)(() => ledger.Send(new LogInteraction(draft))))));
+
+    private static Prepared Steps(IDocumentStore store, IEnumerable<Func<Task>> steps) =>
+        new([.. steps], () => LedgerHost.EventCount(store));
 
     private static InteractionDraft Draft(Trial trial) => Drafts.Interaction(trial.Sequence, Statements, Commitments, FollowUps);
 
@@ -163,16 +144,9 @@ public static class AppendScenario
 
     private static StatementDraft StatementOf(OpenStream stream, int i) => Drafts.Statement(stream.Logged.Parties[i % 2], i);
 
-    private static async Task<Sample> Measure(IDocumentStore store, int commands, Func<Task> body)
-    {
-        var before = await LedgerHost.EventCount(store);
-        var elapsed = await Harness.Time(body);
-        return new Sample(elapsed, commands, await LedgerHost.EventCount(store) - before);
-    }
-
     private static string Table(Variant[] variants, IReadOnlyList<Sample>[] samples)
     {
-        var table = new MarkdownTable("load", "variant", "events/cmd", "cmds/s (median)", "events/s (median)", "ms/cmd", "× raw inline", "× raw off");
+        var table = new MarkdownTable("load", "variant", "events/cmd", "cmds/s (median)", "events/s (median)", "ms/cmd", "× raw inline (range)", "× raw off (range)");
         int Baseline(string load, Role role) => Array.FindIndex(variants, b => b.Load == load && b.Role == role);
         for (var v = 0; v < variants.Length; v++)
         {
@@ -191,7 +165,40 @@ public static class AppendScenario
         return table.ToString();
     }
 
-    /// <summary>Median over rounds of (time per command ÷ the baseline's time per command in the same round).</summary>
-    private static string Ratio(IReadOnlyList<Sample> runs, IReadOnlyList<Sample> baseline) =>
-        MarkdownTable.Number(Harness.Median(runs.Zip(baseline, (r, b) => r.Elapsed.TotalMilliseconds / r.Commands / (b.Elapsed.TotalMilliseconds / b.Commands))), "0.00") + "×";
+    /// <summary>Median over rounds of (time per command ÷ the baseline's time per command in the same round), with the
+    /// range over rounds.</summary>
+    private static string Ratio(IReadOnlyList<Sample> runs, IReadOnlyList<Sample> baseline)
+    {
+        var ratios = runs.Zip(baseline, (r, b) => r.Elapsed.TotalMilliseconds / r.Commands / (b.Elapsed.TotalMilliseconds / b.Commands)).ToArray();
+        return $"{MarkdownTable.Number(Harness.Median(ratios), "0.00")}× ({MarkdownTable.Number(ratios.Min(), "0.00")}–{MarkdownTable.Number(ratios.Max(), "0.00")})";
+    }
+
+    /// <summary>A database per variant, and the stores and hosts on them, disposed together.</summary>
+    private sealed class Resources(EmbeddedCluster cluster) : IAsyncDisposable
+    {
+        private readonly List<IAsyncDisposable> owned = [];
+
+        public async Task<IDocumentStore> Bare() => Own(LedgerHost.StoreWithoutProjections(await Database()));
+
+        public async Task<IDocumentStore> Inline() => Own(LedgerStore.Create(await Database()));
+
+        public async Task<LedgerHost> Ledger() => Own(LedgerHost.Create(await Database()));
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var resource in owned)
+            {
+                await resource.DisposeAsync();
+            }
+        }
+
+        private Task<string> Database() => cluster.CreateDatabaseAsync($"bench_append_{owned.Count}");
+
+        private T Own<T>(T resource)
+            where T : IAsyncDisposable
+        {
+            owned.Add(resource);
+            return resource;
+        }
+    }
 }

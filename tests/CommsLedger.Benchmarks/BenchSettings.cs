@@ -2,12 +2,14 @@ using System.Globalization;
 
 namespace CommsLedger.Benchmarks;
 
-/// <summary>What to run and how big: <c>--scenarios append,rebuild --commands 200 --reps 5 --warmups 1
+/// <summary>What to run and how big: <c>--scenarios append,rebuild --commands 100 --reps 5 --warmups 1
 /// --per-stream 10 --rebuild-events 20000 --rebuild-reps 3</c>.</summary>
 public sealed record BenchSettings
 {
-    public IReadOnlySet<string> Scenarios { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "append", "rebuild" };
-    public int Commands { get; init; } = 200;
+    private static readonly string[] Known = ["append", "rebuild"];
+
+    public IReadOnlySet<string> Scenarios { get; init; } = Known.ToHashSet(StringComparer.OrdinalIgnoreCase);
+    public int Commands { get; init; } = 100;
     public int Reps { get; init; } = 5;
     public int WarmUps { get; init; } = 1;
     public int StatementsPerStream { get; init; } = 10;
@@ -15,7 +17,7 @@ public sealed record BenchSettings
     public int RebuildReps { get; init; } = 3;
 
     public const string Usage =
-        "usage: dotnet run -c Release --project tests/CommsLedger.Benchmarks -- [--scenarios append,rebuild] [--commands 200] "
+        "usage: dotnet run -c Release --project tests/CommsLedger.Benchmarks -- [--scenarios append,rebuild] [--commands 100] "
         + "[--reps 5] [--warmups 1] [--per-stream 10] [--rebuild-events 20000] [--rebuild-reps 3]";
 
     public override string ToString() =>
@@ -30,13 +32,13 @@ public sealed record BenchSettings
             var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value");
             settings = args[i] switch
             {
-                "--scenarios" => settings with { Scenarios = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase) },
-                "--commands" => settings with { Commands = Positive(args[i], value) },
-                "--reps" => settings with { Reps = Positive(args[i], value) },
-                "--warmups" => settings with { WarmUps = int.Parse(value, CultureInfo.InvariantCulture) },
-                "--per-stream" => settings with { StatementsPerStream = Positive(args[i], value) },
-                "--rebuild-events" => settings with { RebuildEvents = Positive(args[i], value) },
-                "--rebuild-reps" => settings with { RebuildReps = Positive(args[i], value) },
+                "--scenarios" => settings with { Scenarios = ScenariosIn(value) },
+                "--commands" => settings with { Commands = Count(args[i], value) },
+                "--reps" => settings with { Reps = Count(args[i], value) },
+                "--warmups" => settings with { WarmUps = Count(args[i], value, minimum: 0) },
+                "--per-stream" => settings with { StatementsPerStream = Count(args[i], value) },
+                "--rebuild-events" => settings with { RebuildEvents = Count(args[i], value) },
+                "--rebuild-reps" => settings with { RebuildReps = Count(args[i], value) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }
@@ -44,8 +46,17 @@ public sealed record BenchSettings
         return settings;
     }
 
-    private static int Positive(string name, string value) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+    private static int Count(string name, string value, int minimum = 1) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= minimum
             ? n
-            : throw new ArgumentException($"{name} must be a positive whole number, not '{value}'");
+            : throw new ArgumentException($"{name} must be a whole number of at least {minimum}, not '{value}'");
+
+    private static HashSet<string> ScenariosIn(string value)
+    {
+        var chosen = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var unknown = chosen.Except(Known, StringComparer.OrdinalIgnoreCase).ToArray();
+        return unknown.Length == 0 && chosen.Count > 0
+            ? chosen
+            : throw new ArgumentException($"--scenarios takes {string.Join(" and/or ", Known)}, not '{value}'");
+    }
 }

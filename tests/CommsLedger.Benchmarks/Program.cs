@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CommsLedger.Benchmarks;
 using CommsLedger.EmbeddedPostgres;
 
@@ -17,12 +18,21 @@ Console.WriteLine($"Environment: {Environment.ProcessorCount} cores, .NET {Envir
 await using var cluster = await EmbeddedCluster.StartAsync(EmbeddedClusterOptions.ThrowAway());
 if (settings.Scenarios.Contains("append"))
 {
-    Console.WriteLine(await AppendScenario.RunAsync(cluster, settings));
+    await Report(() => AppendScenario.RunAsync(cluster, settings));
 }
 
 if (settings.Scenarios.Contains("rebuild"))
 {
-    Console.WriteLine(await RebuildScenario.RunAsync(cluster, settings));
+    await Report(() => RebuildScenario.RunAsync(cluster, settings));
 }
 
 return 0;
+
+static async Task Report(Func<Task<string>> scenario)
+{
+    var stopwatch = Stopwatch.StartNew();
+    var table = await scenario();
+    Console.WriteLine(table);
+    Console.WriteLine($"(scenario took {stopwatch.Elapsed.TotalSeconds:N0} s)");
+    Console.WriteLine();
+}

@@ -42,7 +42,7 @@ public static class RebuildScenario
         using var daemon = await store.BuildProjectionDaemonAsync();
         Console.WriteLine($"rebuild: {Targets.Length} projections × ({settings.WarmUps} warm-up + {settings.RebuildReps}) rebuilds of {seeded:N0} events…");
         var samples = await Harness.Interleaved(
-            [.. Targets.Select(target => (Func<Trial, Task<Sample>>)(async _ => new Sample(await Harness.Time(() => target.Rebuild(daemon)), 1, seeded)))],
+            [.. Targets.Select(target => (Func<Trial, Task<Prepared>>)(_ => Task.FromResult(new Prepared([() => target.Rebuild(daemon)], () => Task.FromResult(0L)))))],
             settings.WarmUps,
             settings.RebuildReps);
 
@@ -50,7 +50,7 @@ public static class RebuildScenario
         var table = new MarkdownTable("projection", "events in store", "documents", "rebuild s (median)", "events/s (median)", "events/s (min–max)");
         for (var t = 0; t < Targets.Length; t++)
         {
-            var rates = samples[t].Select(s => s.Events / s.Elapsed.TotalSeconds).ToArray();
+            var rates = samples[t].Select(s => seeded / s.Elapsed.TotalSeconds).ToArray();
             table.Row(
                 Targets[t].Name,
                 MarkdownTable.Number(seeded),

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CommsLedger.Application.History.Replaying;
 using CommsLedger.Application.Storage;
 using CommsLedger.Domain.Pledges;
 using CommsLedger.Projections;
@@ -35,6 +36,38 @@ public sealed class RebuildingFromEventZeroTests(PostgresCluster postgres)
         {
             Assert.Equal(json, rebuilt[type]);
         }
+    }
+
+    [Fact]
+    public async Task replay_check_rebuilds_in_memory_and_finds_no_difference_from_the_live_documents()
+    {
+        await using var store = LedgerStore.Create(await postgres.Cluster.CreateDatabaseAsync("check" + Guid.NewGuid().ToString("N")[..8]));
+        await History.Record(store);
+
+        var report = await new ReplayProjectionsHandler(store).Handle(new ReplayProjections(CheckOnly: true), CancellationToken.None);
+
+        Assert.Empty(report.Differences);
+        Assert.Equal(8, report.Documents["pledges"]);
+        Assert.True(report.Events > 40);
+    }
+
+    [Fact]
+    public async Task replay_check_reports_a_read_model_that_drifted_from_the_log()
+    {
+        await using var store = LedgerStore.Create(await postgres.Cluster.CreateDatabaseAsync("drift" + Guid.NewGuid().ToString("N")[..8]));
+        var (seed, _) = await History.Record(store);
+        await using (var session = store.LightweightSession())
+        {
+            var record = (await session.LoadAsync<InteractionRecord>(seed))!;
+            record.Summary = "rewritten behind the ledger's back";
+            session.Store(record);
+            await session.SaveChangesAsync();
+        }
+
+        var report = await new ReplayProjectionsHandler(store).Handle(new ReplayProjections(CheckOnly: true), CancellationToken.None);
+
+        var difference = Assert.Single(report.Differences);
+        Assert.StartsWith($"interactions {seed}: differs", difference, StringComparison.Ordinal);
     }
 
     private static async Task<Dictionary<string, string>> Snapshot(IDocumentStore store)

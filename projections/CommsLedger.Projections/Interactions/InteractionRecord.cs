@@ -47,6 +47,7 @@ public sealed record CorrectionView(Guid? EntryId, string Field, string Was, str
 
 public sealed partial class InteractionRecordProjection : SingleStreamProjection<InteractionRecord, Guid>
 {
+
     public static InteractionRecord Create(IEvent<InteractionLogged> e) => new()
     {
         Id = e.Data.InteractionId,

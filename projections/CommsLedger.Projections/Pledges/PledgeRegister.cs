@@ -55,7 +55,39 @@ public sealed class FollowUpLine
 
 public sealed partial class PledgeRegisterProjection : SingleStreamProjection<PledgeRegister, Guid>
 {
-    public static PledgeRegister Create(IEvent<PledgeMade> e) => new()
+    /// <summary>
+    /// Explicit dispatch rather than conventions: follow-up events also occur in interaction streams, and a
+    /// convention-based projection would conjure an empty pledge document for them. Here only a stream that
+    /// starts with <see cref="PledgeMade"/> makes a document. Live, rebuild and time-travel replays all use this.
+    /// </summary>
+    public override PledgeRegister? Evolve(PledgeRegister? snapshot, Guid id, IEvent e)
+    {
+        if (e is IEvent<PledgeMade> made)
+        {
+            return Start(made);
+        }
+
+        switch (snapshot is null ? null : e)
+        {
+            case null: return null;
+            case IEvent<PledgeProgressNoted> x: On(x, snapshot!); break;
+            case IEvent<PledgeFulfilled> x: On(x, snapshot!); break;
+            case IEvent<PledgePartiallyFulfilled> x: On(x, snapshot!); break;
+            case IEvent<PledgeBroken> x: On(x, snapshot!); break;
+            case IEvent<PledgeWithdrawn> x: On(x, snapshot!); break;
+            case IEvent<PledgeLapsed> x: On(x, snapshot!); break;
+            case IEvent<PledgeRetracted> x: On(x, snapshot!); break;
+            case IEvent<ComplianceAssessed> x: On(x, snapshot!); break;
+            case IEvent<PledgeCorrected> x: On(x, snapshot!); break;
+            case IEvent<FollowUpScheduled> x: On(x.Data, snapshot!); break;
+            case IEvent<FollowUpCompleted> x: On(x.Data, snapshot!); break;
+            case IEvent<FollowUpCancelled> x: On(x.Data, snapshot!); break;
+        }
+
+        return snapshot;
+    }
+
+    private static PledgeRegister Start(IEvent<PledgeMade> e) => new()
     {
         Id = e.Data.PledgeId,
         InteractionId = e.Data.InteractionId,
@@ -75,29 +107,29 @@ public sealed partial class PledgeRegisterProjection : SingleStreamProjection<Pl
         RecordedBy = e.UserName,
     };
 
-    public static void Apply(IEvent<PledgeProgressNoted> e, PledgeRegister view) =>
+    private static void On(IEvent<PledgeProgressNoted> e, PledgeRegister view) =>
         view.Progress.Add(new ProgressNote(e.Data.Note, e.Data.AsOf, e.RecordedAt(), e.UserName));
 
-    public static void Apply(IEvent<PledgeFulfilled> e, PledgeRegister view) => Settle(e, e.Data, view);
+    private static void On(IEvent<PledgeFulfilled> e, PledgeRegister view) => Settle(e, e.Data, view);
 
-    public static void Apply(IEvent<PledgePartiallyFulfilled> e, PledgeRegister view) => Settle(e, e.Data, view);
+    private static void On(IEvent<PledgePartiallyFulfilled> e, PledgeRegister view) => Settle(e, e.Data, view);
 
-    public static void Apply(IEvent<PledgeBroken> e, PledgeRegister view) => Settle(e, e.Data, view);
+    private static void On(IEvent<PledgeBroken> e, PledgeRegister view) => Settle(e, e.Data, view);
 
-    public static void Apply(IEvent<PledgeWithdrawn> e, PledgeRegister view) => Settle(e, e.Data, view);
+    private static void On(IEvent<PledgeWithdrawn> e, PledgeRegister view) => Settle(e, e.Data, view);
 
-    public static void Apply(IEvent<PledgeLapsed> e, PledgeRegister view) => Settle(e, e.Data, view);
+    private static void On(IEvent<PledgeLapsed> e, PledgeRegister view) => Settle(e, e.Data, view);
 
-    public static void Apply(IEvent<PledgeRetracted> e, PledgeRegister view)
+    private static void On(IEvent<PledgeRetracted> e, PledgeRegister view)
     {
         view.Status = PledgeStatus.Retracted;
         view.StatusHistory.Add(new StatusChange(PledgeStatus.Retracted, DateOnly.FromDateTime(e.RecordedAt().UtcDateTime), e.Data.Reason, e.RecordedAt(), e.UserName));
     }
 
-    public static void Apply(IEvent<ComplianceAssessed> e, PledgeRegister view) =>
+    private static void On(IEvent<ComplianceAssessed> e, PledgeRegister view) =>
         view.Assessments.Add(new Assessment(e.Data.AssessmentId, e.Data.Score, e.Data.Rationale, e.Data.Evidence, e.Data.AssessedOn, e.RecordedAt(), e.UserName));
 
-    public static void Apply(IEvent<PledgeCorrected> e, PledgeRegister view)
+    private static void On(IEvent<PledgeCorrected> e, PledgeRegister view)
     {
         var c = e.Data;
         view.Corrections.Add(new CorrectionView(c.PledgeId, c.Field, c.Was, c.Now, c.Reason, e.RecordedAt(), e.UserName));
@@ -114,7 +146,7 @@ public sealed partial class PledgeRegisterProjection : SingleStreamProjection<Pl
         }
     }
 
-    public static void Apply(FollowUpScheduled e, PledgeRegister view) => view.FollowUps.Add(new FollowUpLine
+    private static void On(FollowUpScheduled e, PledgeRegister view) => view.FollowUps.Add(new FollowUpLine
     {
         FollowUpId = e.FollowUpId,
         Action = e.Action,
@@ -123,14 +155,14 @@ public sealed partial class PledgeRegisterProjection : SingleStreamProjection<Pl
         Status = FollowUpStatus.Open,
     });
 
-    public static void Apply(FollowUpCompleted e, PledgeRegister view)
+    private static void On(FollowUpCompleted e, PledgeRegister view)
     {
         var line = view.FollowUps.Single(f => f.FollowUpId == e.FollowUpId);
         line.Status = FollowUpStatus.Completed;
         line.Outcome = e.Outcome;
     }
 
-    public static void Apply(FollowUpCancelled e, PledgeRegister view)
+    private static void On(FollowUpCancelled e, PledgeRegister view)
     {
         var line = view.FollowUps.Single(f => f.FollowUpId == e.FollowUpId);
         line.Status = FollowUpStatus.Cancelled;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CommsLedger.Application.Relationships.Viewing;
 using CommsLedger.Domain.Pledges;
+using CommsLedger.Projections.TimeTravel;
 using Spectre.Console;
 
 namespace CommsLedger.Cli.Rendering;
@@ -8,9 +9,10 @@ namespace CommsLedger.Cli.Rendering;
 /// <summary>A relationship ledger as a person reads it: headline, pledges by each side, open follow-ups.</summary>
 public static class RelationshipTable
 {
-    public static void Write(IAnsiConsole console, RelationshipView view, DateOnly today)
+    public static void Write(IAnsiConsole console, RelationshipView view, DateOnly today, AsOf? asOf = null)
     {
-        console.Write(new Rule($"[bold]{view.Key}[/] relationship ledger (as of {Date(today)})").LeftJustified());
+        var when = asOf is { IsNow: false } ? Markup.Escape(asOf.ToString()) : "as of " + Date(today);
+        console.Write(new Rule($"[bold]{view.Key}[/] relationship ledger ({when})").LeftJustified());
         console.MarkupLineInterpolated(
             $"Interactions: {view.InteractionCount}   First contact: {Date(view.FirstContact)}   Last contact: {Date(view.LastContact)}");
         foreach (var side in view.Sides)

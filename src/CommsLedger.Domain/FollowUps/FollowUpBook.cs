@@ -25,16 +25,16 @@ public sealed record FollowUpBook(ImmutableDictionary<Guid, FollowUpStatus> Stat
     public FollowUpScheduled Schedule(Guid subjectId, Guid? pledgeId, FollowUpDraft draft, Guid followUpId, IReadOnlyList<string> relationships) =>
         new(followUpId, subjectId, pledgeId, draft.Action.Trim(), draft.Owner.Trim(), draft.Due, relationships);
 
-    public FollowUpCompleted Complete(Guid subjectId, Guid followUpId, string outcome, DateOnly completedOn, IReadOnlyList<string> relationships)
+    public FollowUpCompleted Complete(Guid subjectId, Guid? pledgeId, Guid followUpId, string outcome, DateOnly completedOn, IReadOnlyList<string> relationships)
     {
         RequireOpen(followUpId, "complete");
-        return new FollowUpCompleted(followUpId, subjectId, outcome.Trim(), completedOn, relationships);
+        return new FollowUpCompleted(followUpId, subjectId, pledgeId, outcome.Trim(), completedOn, relationships);
     }
 
-    public FollowUpCancelled Cancel(Guid subjectId, Guid followUpId, string reason, IReadOnlyList<string> relationships)
+    public FollowUpCancelled Cancel(Guid subjectId, Guid? pledgeId, Guid followUpId, string reason, IReadOnlyList<string> relationships)
     {
         RequireOpen(followUpId, "cancel");
-        return new FollowUpCancelled(followUpId, subjectId, reason.Trim(), relationships);
+        return new FollowUpCancelled(followUpId, subjectId, pledgeId, reason.Trim(), relationships);
     }
 
     private void RequireOpen(Guid followUpId, string verb)

@@ -7,16 +7,16 @@ namespace CommsLedger.Domain.FollowUps;
 public static class FollowUpDecisions
 {
     public static FollowUpCompleted Complete(Pledge pledge, Guid followUpId, string outcome, DateOnly completedOn) =>
-        pledge.FollowUps.Complete(pledge.Id, followUpId, RequireText(outcome, "outcome"), completedOn, pledge.Relationships);
+        pledge.FollowUps.Complete(pledge.Id, pledge.Id, followUpId, RequireText(outcome, "outcome"), completedOn, pledge.Relationships);
 
     public static FollowUpCompleted Complete(Interaction interaction, Guid followUpId, string outcome, DateOnly completedOn) =>
-        interaction.FollowUps.Complete(interaction.Id, followUpId, RequireText(outcome, "outcome"), completedOn, interaction.Relationships);
+        interaction.FollowUps.Complete(interaction.Id, null, followUpId, RequireText(outcome, "outcome"), completedOn, interaction.Relationships);
 
     public static FollowUpCancelled Cancel(Pledge pledge, Guid followUpId, string reason) =>
-        pledge.FollowUps.Cancel(pledge.Id, followUpId, RequireText(reason, "reason"), pledge.Relationships);
+        pledge.FollowUps.Cancel(pledge.Id, pledge.Id, followUpId, RequireText(reason, "reason"), pledge.Relationships);
 
     public static FollowUpCancelled Cancel(Interaction interaction, Guid followUpId, string reason) =>
-        interaction.FollowUps.Cancel(interaction.Id, followUpId, RequireText(reason, "reason"), interaction.Relationships);
+        interaction.FollowUps.Cancel(interaction.Id, null, followUpId, RequireText(reason, "reason"), interaction.Relationships);
 
     private static string RequireText(string? value, string field)
     {

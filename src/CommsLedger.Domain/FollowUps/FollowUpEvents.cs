@@ -11,6 +11,6 @@ public sealed record FollowUpScheduled(
     DateOnly Due,
     IReadOnlyList<string> Relationships);
 
-public sealed record FollowUpCompleted(Guid FollowUpId, Guid SubjectId, string Outcome, DateOnly CompletedOn, IReadOnlyList<string> Relationships);
+public sealed record FollowUpCompleted(Guid FollowUpId, Guid SubjectId, Guid? PledgeId, string Outcome, DateOnly CompletedOn, IReadOnlyList<string> Relationships);
 
-public sealed record FollowUpCancelled(Guid FollowUpId, Guid SubjectId, string Reason, IReadOnlyList<string> Relationships);
+public sealed record FollowUpCancelled(Guid FollowUpId, Guid SubjectId, Guid? PledgeId, string Reason, IReadOnlyList<string> Relationships);

@@ -29,7 +29,7 @@ internal static partial class CommitmentExtractor
         {
             foreach (var commitment in InSentence(input, parties, published))
             {
-                if (!found.Any(f => f.By == commitment.By && f.Text == commitment.Text))
+                if (!found.Any(f => f.By == commitment.By && f.To == commitment.To && f.Text == commitment.Text))
                 {
                     found.Add(commitment);
                 }
@@ -145,18 +145,22 @@ internal static partial class CommitmentExtractor
             return [OtherOfPair(participants, by)];
         }
 
-        return [Named(input, by, contentStart, contentEnd, parties).FirstOrDefault(participants.Contains)];
+        return [Named(input, by, contentStart, contentEnd, parties, withPeople: false).FirstOrDefault(participants.Contains)];
     }
 
     /// <summary>Parties other than <paramref name="by"/> named in [charStart, charEnd): countries, then participants by name.</summary>
-    private static List<string> Named(Input input, string by, int charStart, int charEnd, PartyResolver parties)
+    private static List<string> Named(Input input, string by, int charStart, int charEnd, PartyResolver parties, bool withPeople = true)
     {
         var tokens = input.Context.Tokens;
         var codes = input.Countries
             .Where(m => tokens[m.TokenStart].Start >= charStart && tokens[m.TokenEnd - 1].End <= charEnd && m.Code != by)
             .Select(m => m.Code)
             .ToList();
-        codes.AddRange(parties.PeopleNamedIn(input.Context, charStart, charEnd).Select(p => p.Country).OfType<string>().Where(c => c != by));
+        if (withPeople)
+        {
+            codes.AddRange(parties.PeopleNamedIn(input.Context, charStart, charEnd).Select(p => p.Country).OfType<string>().Where(c => c != by));
+        }
+
         return codes.Distinct().ToList();
     }
 

@@ -85,6 +85,12 @@ internal sealed class PartyResolver(PersonRegistry registry, IReadOnlyList<Perso
             return ParticipantCountries.Count >= 2 ? ParticipantCountries : null;
         }
 
+        if (first is "he" or "she" && speakers.Count > 1)
+        {
+            // "X invited Y ..., and she accepted": a pronoun in a later clause is the later speaker.
+            return speakers[^1].Country is { } later ? [later] : null;
+        }
+
         return speakerCountries.Count > 0 ? speakerCountries : null;
     }
 

@@ -60,7 +60,7 @@ internal static partial class FollowUpExtractor
         var found = new List<(string Key, DraftFollowUp FollowUp)>();
         foreach (var sentence in sentences.Where(s => !s.IsHeadline))
         {
-            var times = TimeExpressions.Find(sentence.Text, published, TimeDirection.Future);
+            IReadOnlyList<TimeReference>? times = null;
             foreach (var (kind, pattern) in Patterns)
             {
                 foreach (Match match in pattern().Matches(sentence.Text))
@@ -71,6 +71,7 @@ internal static partial class FollowUpExtractor
                         continue;
                     }
 
+                    times ??= TimeExpressions.Find(sentence.Text, published, TimeDirection.Future);
                     var followUp = Dated(Clean(what.Value), what.Index, times);
                     Merge(found, Key(kind, followUp.What), followUp, published);
                 }
@@ -100,9 +101,12 @@ internal static partial class FollowUpExtractor
         {
             found.Add((key, followUp));
         }
-        else if (found[index].FollowUp.When is null && followUp.When is not null)
+        else
         {
-            found[index] = (key, found[index].FollowUp with { When = followUp.When, WhenText = followUp.WhenText, WhenPrecision = followUp.WhenPrecision });
+            // The shorter wording names the thing ("first meeting of ..." over "host the first meeting of ..."); keep any date found.
+            var kept = found[index].FollowUp;
+            var what = followUp.What.Length < kept.What.Length ? followUp.What : kept.What;
+            found[index] = (found[index].Key, (kept.When is null && followUp.When is not null ? followUp : kept) with { What = what });
         }
     }
 
@@ -125,5 +129,9 @@ internal static partial class FollowUpExtractor
         };
     }
 
-    private static string Clean(string what) => what.Trim().TrimEnd('.', ',', ';');
+    /// <summary>"host a joint coast guard exercise" is tracked as the exercise.</summary>
+    private static string Clean(string what) => LeadingVerb().Replace(what.Trim().TrimEnd('.', ',', ';'), "");
+
+    [GeneratedRegex(@"^(?:hold|host|convene|resume|reconvene)\s+(?:(?:the|a|an|their)\s+)?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex LeadingVerb();
 }

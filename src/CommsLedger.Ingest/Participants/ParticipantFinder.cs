@@ -12,10 +12,12 @@ internal static class ParticipantFinder
     public static List<Person> InInteraction(IReadOnlyList<Sentence> sentences, IReadOnlyList<IReadOnlyList<CountryMention>> countries, PersonRegistry registry, int interactionSentence)
     {
         var found = new List<Person>();
-        foreach (var sentence in sentences.Where(s => s.IsHeadline || s.Index == interactionSentence))
+        var firstProse = sentences.FirstOrDefault(s => !s.IsHeadline)?.Index ?? -1;
+        var leads = new[] { interactionSentence, sentences.ElementAtOrDefault(interactionSentence)?.IsHeadline == true ? firstProse : -1 };
+        foreach (var sentence in sentences.Where(s => s.IsHeadline || leads.Contains(s.Index)))
         {
             var mentions = registry.MentionsIn(sentence.Index);
-            if (sentence.Index == interactionSentence && !mentions.Any(m => m.Mention.TokenStart == 0))
+            if (leads.Contains(sentence.Index) && !mentions.Any(m => m.Mention.TokenStart == 0 && m.Person is not null))
             {
                 AddLeadingPerson(sentence, countries[sentence.Index], registry, mentions);
             }
@@ -24,7 +26,7 @@ internal static class ParticipantFinder
             found.AddRange(registry.NamesIn(sentence).Select(n => n.Person));
         }
 
-        return found.Distinct().OrderBy(p => p.FirstSentence).ThenBy(p => p.Order).ToList();
+        return found.Distinct().OrderBy(p => p.FirstPosition).ToList();
     }
 
     /// <summary>A country for each participant who has none: the one country mentioned in the text that no other participant holds.</summary>

@@ -1,7 +1,7 @@
 namespace CommsLedger.Ingest.Participants;
 
 /// <summary>One person across all their mentions in the readout. Mutable only while the registry is being built.</summary>
-internal sealed class Person(string name, IEnumerable<string> keys, int order, int firstSentence)
+internal sealed class Person(string name, IEnumerable<string> keys, int order, int firstSentence, int firstToken)
 {
     private readonly HashSet<string> keys = new(keys, StringComparer.Ordinal);
 
@@ -18,6 +18,9 @@ internal sealed class Person(string name, IEnumerable<string> keys, int order, i
     public int Order { get; } = order;
 
     public int FirstSentence { get; } = firstSentence;
+
+    /// <summary>Where the person is first named: sentence, then token.</summary>
+    public long FirstPosition { get; } = ((long)firstSentence << 20) + firstToken;
 
     public int LastMentioned { get; set; } = firstSentence;
 

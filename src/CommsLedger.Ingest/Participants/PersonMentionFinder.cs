@@ -52,9 +52,9 @@ internal static class PersonMentionFinder
         var before = c.CountryMentionBefore(t.Start);
         var start = before?.TokenStart ?? i;
         var country = before?.Code ?? t.OfCountry;
-        if (before is { } b && c.Tokens[t.Start].IsCapitalized && TitleLexicon.OrganisationWords.Contains(c.Tokens[t.Start].Value))
+        if (before is { Code: "EU" } b && c.Tokens[t.Start].IsCapitalized && TitleLexicon.OrganisationWords.Contains(c.Tokens[t.Start].Value))
         {
-            // "European Commission President": the organisation's name is part of the title.
+            // EU institutions carry "European" in their names ("European Commission President"); "Kenyan Cabinet Secretary" is a nationality.
             t = t with { Text = c.Slice(b.TokenStart, t.TitleEnd + 1) };
         }
         var p = t.After;

@@ -75,7 +75,7 @@ internal sealed class PersonRegistry
         var existing = people.Where(p => p.IsNamedBy(mention.NameKeys)).OrderByDescending(p => p.LastMentioned).FirstOrDefault();
         if (existing is null)
         {
-            existing = new Person(mention.Name, mention.NameKeys, people.Count, mention.SentenceIndex);
+            existing = new Person(mention.Name, mention.NameKeys, people.Count, mention.SentenceIndex, mention.TokenStart);
             people.Add(existing);
         }
 

@@ -15,6 +15,9 @@ internal static partial class AttributionFinder
     private const string SayVerbs = "said|says|told|added|adds|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|underlined|underlines|underscored|underscores|pointed\\s+out|points\\s+out|stated|states|affirmed|affirms|highlighted|highlights|assured|explained|remarked|indicated|observed|declared|announced|recalled|acknowledged|insisted|warned|argued|maintained|confirmed|hoped|hopes|believes|believed|wrote|mentioned|asserted|continued|concluded";
     private const string NarrativeVerbs = "reiterated|reiterates|reaffirmed|reaffirms|expressed|expresses|conveyed|proposed|proposes|suggested|urged|urges|called\\s+(?:on|for)|calls\\s+(?:on|for)|asked|requested|agreed|agree|agrees|welcomed|welcomes|thanked|thanks|congratulated|praised|commended|appreciated|appreciates|discussed|discuss|reviewed|exchanged|briefed|invited|invites|pledged|pledges|vowed|promised|offered|offers|accepted|condemned|voiced|raised|shared|extended|committed|wished|looked\\s+forward|look\\s+forward|looks\\s+forward|recognized|recognised|encouraged|outlined|sought|decided|emphasized|spoke\\s+highly|reviewed|affirmed";
 
+    /// <summary>", Chinese State Councilor and Foreign Minister Wang Yi said on Thursday evening in Beijing." is about the longest tail.</summary>
+    private const int MaxTailLength = 140;
+
     [GeneratedRegex(@"\b(?:(?:also|further|then|later|again|separately|strongly|warmly|firmly|particularly|especially|repeatedly|briefly|jointly|both|all|had|have|has|once\s+again)\s+)*(?<verb>" + SayVerbs + "|" + NarrativeVerbs + @")\b",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex VerbPattern();
@@ -84,6 +87,11 @@ internal static partial class AttributionFinder
                 return unresolved;
             }
 
+            if (text.Length - comma > MaxTailLength)
+            {
+                return unresolved;
+            }
+
             var match = TailPattern().Match(text, comma + 1);
             if (!match.Success || !match.Groups["pre"].Success)
             {
@@ -110,7 +118,7 @@ internal static partial class AttributionFinder
         foreach (Match verb in VerbPattern().Matches(text))
         {
             var phraseStart = PhraseStart(text, verb.Index);
-            var joined = first is not null && JoinedBefore().IsMatch(text[..phraseStart]);
+            var joined = first is not null && (JoinedBefore().IsMatch(text[..phraseStart]) || text[phraseStart..verb.Index].TrimStart().StartsWith("and ", StringComparison.Ordinal));
             if (first is not null && !joined)
             {
                 continue;

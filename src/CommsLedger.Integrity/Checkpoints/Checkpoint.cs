@@ -22,7 +22,7 @@ public sealed record Checkpoint(long TreeSize, Hash256 RootHash, DateTimeOffset 
 {
     public const string Header = "commsledger-checkpoint/v1";
 
-    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+    private const string _timeFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
 
     /// <summary>The bytes the signature covers.</summary>
     public static byte[] SignedBody(long treeSize, Hash256 rootHash, DateTimeOffset time, string keyId) =>
@@ -46,7 +46,7 @@ public sealed record Checkpoint(long TreeSize, Hash256 RootHash, DateTimeOffset 
         var checkpoint = new Checkpoint(
             long.Parse(Field(lines[1], "tree-size"), NumberStyles.None, CultureInfo.InvariantCulture),
             Hash256.FromHex(Field(lines[2], "root-hash")),
-            DateTimeOffset.ParseExact(Field(lines[3], "time"), TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+            DateTimeOffset.ParseExact(Field(lines[3], "time"), _timeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
             Field(lines[4], "key-id"),
             Convert.FromBase64String(Field(lines[5], "signature")));
         if (checkpoint.ToText() != text)
@@ -64,7 +64,7 @@ public sealed record Checkpoint(long TreeSize, Hash256 RootHash, DateTimeOffset 
     private static string BodyText(long treeSize, Hash256 rootHash, DateTimeOffset time, string keyId) =>
         string.Create(
             CultureInfo.InvariantCulture,
-            $"{Header}\ntree-size: {treeSize}\nroot-hash: {rootHash}\ntime: {time.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture)}\nkey-id: {keyId}\n");
+            $"{Header}\ntree-size: {treeSize}\nroot-hash: {rootHash}\ntime: {time.UtcDateTime.ToString(_timeFormat, CultureInfo.InvariantCulture)}\nkey-id: {keyId}\n");
 
     private static string Field(string line, string name)
     {

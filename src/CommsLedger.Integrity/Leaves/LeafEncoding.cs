@@ -27,9 +27,9 @@ public static class LeafEncoding
 {
     public const byte FormatVersion = 1;
 
-    private const byte NoUser = 0x00;
-    private const byte HasUser = 0x01;
-    private const byte BinaryPayloadMarker = 0xFF;
+    private const byte _noUser = 0x00;
+    private const byte _hasUser = 0x01;
+    private const byte _binaryPayloadMarker = 0xFF;
 
     /// <summary>
     /// SHA-256 over the UTF-8 text PostgreSQL renders for the <c>data</c> jsonb column (jsonb is stored
@@ -50,7 +50,7 @@ public static class LeafEncoding
         }
 
         var marked = new byte[binary.Length + 1];
-        marked[0] = BinaryPayloadMarker;
+        marked[0] = _binaryPayloadMarker;
         binary.CopyTo(marked, 1);
         return Hash256.Of(marked);
     }
@@ -96,7 +96,7 @@ public static class LeafEncoding
         writer.Int64(envelope.Version);
         writer.String(envelope.EventType);
         writer.Int64(envelope.RecordedAtMicroseconds);
-        writer.Byte(envelope.UserName is null ? NoUser : HasUser);
+        writer.Byte(envelope.UserName is null ? _noUser : _hasUser);
         if (envelope.UserName is not null)
         {
             writer.String(envelope.UserName);
@@ -124,8 +124,8 @@ public static class LeafEncoding
         var recordedAt = EventEnvelope.FromMicroseconds(reader.Int64());
         var user = reader.Byte() switch
         {
-            NoUser => null,
-            HasUser => reader.String(),
+            _noUser => null,
+            _hasUser => reader.String(),
             var flag => throw new FormatException($"Bad user flag {flag}."),
         };
         var classification = reader.String();

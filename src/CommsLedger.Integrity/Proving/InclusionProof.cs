@@ -26,9 +26,9 @@ public sealed record InclusionProof(
 {
     public const string Format = "commsledger-inclusion-proof/v1";
 
-    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
+    private const string _timeFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
 
-    private static readonly JsonWriterOptions WriterOptions = new()
+    private static readonly JsonWriterOptions _writerOptions = new()
     {
         Indented = true,
         NewLine = "\n",
@@ -40,7 +40,7 @@ public sealed record InclusionProof(
     public string ToJson()
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        using (var json = new Utf8JsonWriter(buffer, _writerOptions))
         {
             json.WriteStartObject();
             json.WriteString("format", Format);
@@ -50,7 +50,7 @@ public sealed record InclusionProof(
             json.WriteString("streamId", Event.StreamId.ToString("D"));
             json.WriteNumber("version", Event.Version);
             json.WriteString("type", Event.EventType);
-            json.WriteString("recordedAt", Event.RecordedAt.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture));
+            json.WriteString("recordedAt", Event.RecordedAt.UtcDateTime.ToString(_timeFormat, CultureInfo.InvariantCulture));
             json.WriteString("user", Event.UserName);
             json.WriteString("classification", Event.Classification);
             json.WriteString("payload", Payload);
@@ -111,7 +111,7 @@ public sealed record InclusionProof(
             Guid.ParseExact(Text(e, "streamId"), "D"),
             e.GetProperty("version").GetInt64(),
             Text(e, "type"),
-            new DateTimeOffset(DateTime.ParseExact(Text(e, "recordedAt"), TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), TimeSpan.Zero),
+            new DateTimeOffset(DateTime.ParseExact(Text(e, "recordedAt"), _timeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), TimeSpan.Zero),
             e.GetProperty("user").GetString(),
             Text(e, "classification"));
         var binary = e.GetProperty("payloadBinary").GetString();

@@ -18,30 +18,14 @@ public sealed class LedgerVerifier(NpgsqlDataSource dataSource, LedgerSchema sch
     {
         options ??= new VerifyOptions();
         var clock = Stopwatch.StartNew();
-        await using var eventsConnection = await dataSource.OpenConnectionAsync(ct);
-        await using var leavesConnection = await dataSource.OpenConnectionAsync(ct);
-        await using var eventsTransaction = await BeginSnapshotAsync(eventsConnection, null, ct);
-        var snapshot = await ScalarAsync<string>(eventsConnection, "SELECT pg_export_snapshot()", ct);
-        await using var leavesTransaction = await BeginSnapshotAsync(leavesConnection, snapshot, ct);
-
-        var claims = (await StoredCheckpoints.AllAsync(eventsConnection, schema, ct))
-            .Select(row => CheckpointClaim.From(row.TreeSize, row.Text, trustedKey))
-            .ToList();
-        var (_, lastLeafSequence) = await StoredLeaves.TipAsync(eventsConnection, schema, ct);
-        var estimatedTotal = await ScalarAsync<long>(eventsConnection, $"SELECT coalesce(max(seq_id), 0) FROM {schema.Events}", ct);
+        await using var snapshot = await SharedSnapshot.TakeAsync(dataSource, ct);
         var collected = options.Against is null ? null : new LeafHashList();
-        var replay = new LogReplay(claims, options.Against, lastLeafSequence, options.MaxDivergences, collected);
-
-        await using (var events = new RowStream<StoredEvent>(
-                         new NpgsqlCommand(StoredEvents.Select(schema, "ORDER BY seq_id"), eventsConnection), StoredEvents.Read))
-        await using (var leaves = new RowStream<StoredLeaf>(
-                         new NpgsqlCommand(StoredLeaf.Select(schema, "ORDER BY leaf_index"), leavesConnection), StoredLeaf.Read))
-        {
-            await MergeAsync(events, leaves, replay, new ProgressClock(progress, options.ProgressInterval, estimatedTotal, clock), ct);
-        }
+        var replay = await PrepareAsync(snapshot.First, options, collected, ct);
+        var estimatedTotal = await ScalarAsync<long>(snapshot.First, $"SELECT coalesce(max(seq_id), 0) FROM {schema.Events}", ct);
+        await ReplayAsync(snapshot, replay, new ProgressClock(progress, options.ProgressInterval, estimatedTotal, clock), ct);
 
         replay.Finish();
-        var consistency = options.Against is null ? null : Consistency(options.Against, replay, collected!);
+        var divergences = await DescribeAsync(snapshot, replay.Divergences, ct);
         var frontier = replay.Frontier;
         return new VerifyReport(
             replay.EventsRead,
@@ -51,31 +35,60 @@ public sealed class LedgerVerifier(NpgsqlDataSource dataSource, LedgerSchema sch
             frontier.Size - (replay.LatestGoodCheckpoint?.TreeSize ?? 0),
             replay.LatestGoodCheckpoint,
             replay.CheckpointsVerified,
-            replay.Divergences,
-            consistency,
+            divergences,
+            options.Against is null ? null : Consistency(options.Against, replay, collected!),
             clock.Elapsed);
     }
 
+    private async Task<LogReplay> PrepareAsync(NpgsqlConnection connection, VerifyOptions options, LeafHashList? collected, CancellationToken ct)
+    {
+        var claims = (await StoredCheckpoints.AllAsync(connection, schema, ct))
+            .Select(row => CheckpointClaim.From(row.TreeSize, row.Text, trustedKey))
+            .ToList();
+        var (_, lastLeafSequence) = await StoredLeaves.TipAsync(connection, schema, ct);
+        return new LogReplay(claims, options.Against, lastLeafSequence, options.MaxDivergences, collected);
+    }
+
+    private async Task ReplayAsync(SharedSnapshot snapshot, LogReplay replay, ProgressClock progress, CancellationToken ct)
+    {
+        var leavesConnection = await snapshot.OpenAsync(ct);
+        using var readers = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        try
+        {
+            await MergeAsync(
+                new DigestStreams.Cursor<EventDigest>(DigestStreams.Events(snapshot.First, schema, readers.Token)),
+                new DigestStreams.Cursor<LeafDigest>(DigestStreams.Leaves(leavesConnection, schema, readers.Token)),
+                replay,
+                progress,
+                ct);
+        }
+        finally
+        {
+            // Stops a reader still blocked on a full channel if the merge ended early.
+            await readers.CancelAsync();
+        }
+    }
+
     private static async Task MergeAsync(
-        RowStream<StoredEvent> events, RowStream<StoredLeaf> leaves, LogReplay replay, ProgressClock progress, CancellationToken ct)
+        DigestStreams.Cursor<EventDigest> events, DigestStreams.Cursor<LeafDigest> leaves, LogReplay replay, ProgressClock progress, CancellationToken ct)
     {
         var stored = await events.NextAsync(ct);
         var leaf = await leaves.NextAsync(ct);
         while (stored is not null || leaf is not null)
         {
-            if (leaf is not null && (stored is null || leaf.Sequence < stored.Envelope.Sequence))
+            if (leaf is { } l && (stored is null || l.Sequence < stored.Value.Sequence))
             {
-                replay.LeafWithoutEvent(leaf);
+                replay.LeafWithoutEvent(l);
                 leaf = await leaves.NextAsync(ct);
             }
-            else if (stored is not null && (leaf is null || stored.Envelope.Sequence < leaf.Sequence))
+            else if (stored is { } e && (leaf is null || e.Sequence < leaf.Value.Sequence))
             {
-                replay.EventWithoutLeaf(stored);
+                replay.EventWithoutLeaf(e);
                 stored = await events.NextAsync(ct);
             }
             else
             {
-                replay.Match(stored!, leaf!);
+                replay.Match(stored!.Value, leaf!.Value);
                 stored = await events.NextAsync(ct);
                 leaf = await leaves.NextAsync(ct);
             }
@@ -84,6 +97,23 @@ public sealed class LedgerVerifier(NpgsqlDataSource dataSource, LedgerSchema sch
         }
 
         progress.Done(replay.EventsRead);
+    }
+
+    private async Task<IReadOnlyList<Divergence>> DescribeAsync(SharedSnapshot snapshot, IReadOnlyList<Divergence> divergences, CancellationToken ct)
+    {
+        if (divergences.Count == 0)
+        {
+            return divergences;
+        }
+
+        var details = new DivergenceDetails(await snapshot.OpenAsync(ct), schema);
+        var described = new List<Divergence>(divergences.Count);
+        foreach (var divergence in divergences)
+        {
+            described.Add(await details.DescribeAsync(divergence, ct));
+        }
+
+        return described;
     }
 
     private ConsistencyResult Consistency(Checkpoint older, LogReplay replay, LeafHashList leaves)
@@ -118,16 +148,6 @@ public sealed class LedgerVerifier(NpgsqlDataSource dataSource, LedgerSchema sch
                 $"The log at {newer.TreeSize} leaves (signed {newer.Time:u}) extends your checkpoint of {older.TreeSize} leaves.")
             : new ConsistencyResult(older, newer, proof, false,
                 $"No valid consistency proof leads from your checkpoint ({older.TreeSize} leaves) to the ledger's latest ({newer.TreeSize} leaves).");
-    }
-
-    private static async Task<NpgsqlTransaction> BeginSnapshotAsync(NpgsqlConnection connection, string? snapshot, CancellationToken ct)
-    {
-        var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        await using var readOnly = new NpgsqlCommand(
-            snapshot is null ? "SET TRANSACTION READ ONLY" : $"SET TRANSACTION READ ONLY; SET TRANSACTION SNAPSHOT '{snapshot.Replace("'", "''", StringComparison.Ordinal)}'",
-            connection, transaction);
-        await readOnly.ExecuteNonQueryAsync(ct);
-        return transaction;
     }
 
     private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql, CancellationToken ct)

@@ -1,13 +1,13 @@
 using CommsLedger.Integrity.Checkpoints;
-using CommsLedger.Integrity.Leaves;
 using CommsLedger.Integrity.Merkle;
 using CommsLedger.Integrity.Storage;
 
 namespace CommsLedger.Integrity.Verifying;
 
 /// <summary>
-/// Rebuilds the log from the events, one position at a time, comparing each event with its stored leaf and
-/// each recomputed root with the checkpoints that signed it. Knows nothing of the database.
+/// Rebuilds the log from the events, one position at a time, comparing each event's leaf hash with the stored one
+/// and each recomputed root with the checkpoints that signed it. Knows nothing of the database; which fields of a
+/// changed event differ is worked out afterwards, for the few events that need it (<see cref="DivergenceDetails"/>).
 /// </summary>
 internal sealed class LogReplay(
     IReadOnlyList<CheckpointClaim> claims, Checkpoint? against, long lastLeafSequence, int maxDivergences, LeafHashList? collectedLeaves)
@@ -32,50 +32,39 @@ internal sealed class LogReplay(
 
     public IReadOnlyList<Divergence> Divergences => _divergences;
 
-    public void Match(StoredEvent stored, StoredLeaf leaf)
+    public void Match(EventDigest stored, LeafDigest leaf)
     {
         EventsRead++;
-        if (CheckLeafRow(leaf) is not { } recorded)
+        CheckLeafRow(leaf);
+        if (stored.LeafHash != leaf.LeafHash)
         {
-            Append(TreeHashing.HashLeaf(stored.LeafData()));
-            return;
-        }
-
-        var leafData = stored.LeafData();
-        if (!leafData.AsSpan().SequenceEqual(leaf.LeafData))
-        {
-            var fields = EnvelopeComparison.DifferingFields(recorded, (stored.Envelope, stored.PayloadHash));
             Report(new Divergence(
                 DivergenceKind.EventChanged,
-                $"Event at sequence {leaf.Sequence} (leaf {leaf.LeafIndex}, stream {recorded.Envelope.StreamId}) differs from the log in: {string.Join(", ", fields)}.",
+                $"Event at sequence {leaf.Sequence} (leaf {leaf.LeafIndex}, stream {stored.StreamId}) differs from the log.",
                 Sequence: leaf.Sequence,
                 LeafIndex: leaf.LeafIndex,
-                StreamId: recorded.Envelope.StreamId,
-                EventId: recorded.Envelope.EventId,
-                Fields: fields));
+                StreamId: stored.StreamId,
+                EventId: stored.EventId));
         }
 
-        Append(TreeHashing.HashLeaf(leafData));
+        Append(stored.LeafHash);
     }
 
-    public void LeafWithoutEvent(StoredLeaf leaf)
+    public void LeafWithoutEvent(LeafDigest leaf)
     {
-        var recorded = CheckLeafRow(leaf);
+        CheckLeafRow(leaf);
         Report(new Divergence(
             DivergenceKind.EventMissing,
-            $"The log has leaf {leaf.LeafIndex} for sequence {leaf.Sequence} (stream {recorded?.Envelope.StreamId.ToString() ?? "unknown"}), but mt_events has no event with that sequence: it was deleted or renumbered.",
+            $"The log has leaf {leaf.LeafIndex} for sequence {leaf.Sequence}, but mt_events has no event with that sequence: it was deleted or renumbered.",
             Sequence: leaf.Sequence,
-            LeafIndex: leaf.LeafIndex,
-            StreamId: recorded?.Envelope.StreamId,
-            EventId: leaf.EventId));
-        Append(Hash256.FromBytes(leaf.LeafHash));
+            LeafIndex: leaf.LeafIndex));
+        Append(leaf.LeafHash);
     }
 
-    public void EventWithoutLeaf(StoredEvent stored)
+    public void EventWithoutLeaf(EventDigest stored)
     {
         EventsRead++;
-        var envelope = stored.Envelope;
-        if (envelope.Sequence > lastLeafSequence)
+        if (stored.Sequence > lastLeafSequence)
         {
             PendingEvents++;
             return;
@@ -83,10 +72,10 @@ internal sealed class LogReplay(
 
         Report(new Divergence(
             DivergenceKind.EventNotInLog,
-            $"Event at sequence {envelope.Sequence} (stream {envelope.StreamId}, event {envelope.EventId}) is not in the log although later events are: it was inserted after the fact.",
-            Sequence: envelope.Sequence,
-            StreamId: envelope.StreamId,
-            EventId: envelope.EventId));
+            $"Event at sequence {stored.Sequence} (stream {stored.StreamId}, event {stored.EventId}) is not in the log although later events are: it was inserted after the fact.",
+            Sequence: stored.Sequence,
+            StreamId: stored.StreamId,
+            EventId: stored.EventId));
     }
 
     public void Finish()
@@ -102,51 +91,22 @@ internal sealed class LogReplay(
         }
     }
 
-    private (EventEnvelope Envelope, Hash256 PayloadHash)? CheckLeafRow(StoredLeaf leaf)
+    private void CheckLeafRow(LeafDigest leaf)
     {
-        string? problem = null;
-        (EventEnvelope Envelope, Hash256 PayloadHash)? recorded = null;
-        if (leaf.LeafIndex != _frontier.Size)
-        {
-            problem = $"leaf index {leaf.LeafIndex} where {_frontier.Size} was expected (leaf rows were removed or renumbered)";
-        }
-        else if (leaf.Sequence <= _previousLeafSequence)
-        {
-            problem = $"its sequence {leaf.Sequence} does not follow the previous leaf's {_previousLeafSequence}";
-        }
-        else if (!TreeHashing.HashLeaf(leaf.LeafData).Bytes.SequenceEqual(leaf.LeafHash))
-        {
-            problem = "its stored hash is not the hash of its stored bytes";
-        }
-        else
-        {
-            try
-            {
-                recorded = LeafEncoding.Decode(leaf.LeafData);
-                if (recorded.Value.Envelope.Sequence != leaf.Sequence || recorded.Value.Envelope.EventId != leaf.EventId)
-                {
-                    problem = "its sequence or event id columns disagree with its bytes";
-                }
-            }
-            catch (FormatException e)
-            {
-                problem = $"its bytes do not decode ({e.Message})";
-            }
-        }
-
+        var problem = leaf.LeafIndex != _frontier.Size
+            ? $"leaf index {leaf.LeafIndex} where {_frontier.Size} was expected (leaf rows were removed or renumbered)"
+            : leaf.Sequence <= _previousLeafSequence
+                ? $"its sequence {leaf.Sequence} does not follow the previous leaf's {_previousLeafSequence}"
+                : null;
         _previousLeafSequence = Math.Max(_previousLeafSequence, leaf.Sequence);
-        if (problem is null)
+        if (problem is not null)
         {
-            return recorded;
+            Report(new Divergence(
+                DivergenceKind.LeafCorrupted,
+                $"Leaf row {leaf.LeafIndex} (sequence {leaf.Sequence}) is out of place: {problem}.",
+                Sequence: leaf.Sequence,
+                LeafIndex: leaf.LeafIndex));
         }
-
-        Report(new Divergence(
-            DivergenceKind.LeafCorrupted,
-            $"Leaf row {leaf.LeafIndex} (sequence {leaf.Sequence}) is corrupt: {problem}.",
-            Sequence: leaf.Sequence,
-            LeafIndex: leaf.LeafIndex,
-            EventId: leaf.EventId));
-        return null;
     }
 
     private void Append(Hash256 leafHash)

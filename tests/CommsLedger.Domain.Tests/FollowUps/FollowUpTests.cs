@@ -47,7 +47,7 @@ public class FollowUpTests
         var state = Given.Pledge(PledgeMade(), FollowUpScheduledOnPledge());
 
         Then.Emitted(
-            new FollowUpCompleted(FollowUpId, PledgeId, "Schedule received", CompletedOn, CnPe),
+            new FollowUpCompleted(FollowUpId, PledgeId, PledgeId, "Schedule received", CompletedOn, CnPe),
             FollowUpDecisions.Complete(state, FollowUpId, " Schedule received ", CompletedOn));
     }
 
@@ -55,7 +55,7 @@ public class FollowUpTests
     public void completing_a_follow_up_twice_is_rejected()
     {
         var state = Given.Pledge(PledgeMade(), FollowUpScheduledOnPledge(),
-            new FollowUpCompleted(FollowUpId, PledgeId, "Schedule received", CompletedOn, CnPe));
+            new FollowUpCompleted(FollowUpId, PledgeId, PledgeId, "Schedule received", CompletedOn, CnPe));
 
         Assert.Equal("followUpId", Then.ViolatedRule(() => FollowUpDecisions.Complete(state, FollowUpId, "again", CompletedOn)));
     }
@@ -72,7 +72,7 @@ public class FollowUpTests
     public void completing_a_cancelled_follow_up_is_rejected()
     {
         var state = Given.Interaction(Logged(), FollowUpScheduledOnInteraction(),
-            new FollowUpCancelled(FollowUpId, InteractionId, "no longer needed", CnPe));
+            new FollowUpCancelled(FollowUpId, InteractionId, null, "no longer needed", CnPe));
 
         Assert.Equal("followUpId", Then.ViolatedRule(() => FollowUpDecisions.Complete(state, FollowUpId, "done", CompletedOn)));
     }
@@ -83,7 +83,7 @@ public class FollowUpTests
         var state = Given.Interaction(Logged(), FollowUpScheduledOnInteraction());
 
         Then.Emitted(
-            new FollowUpCancelled(FollowUpId, InteractionId, "procurement handled by the health ministry", CnPe),
+            new FollowUpCancelled(FollowUpId, InteractionId, null, "procurement handled by the health ministry", CnPe),
             FollowUpDecisions.Cancel(state, FollowUpId, "procurement handled by the health ministry"));
     }
 

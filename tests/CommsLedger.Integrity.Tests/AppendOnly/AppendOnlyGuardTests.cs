@@ -9,7 +9,7 @@ namespace CommsLedger.Integrity.Tests.AppendOnly;
 [Collection(PostgresCollection.Name)]
 public sealed class AppendOnlyGuardTests(PostgresCluster cluster)
 {
-    private const string PermissionDenied = "42501";
+    private const string _permissionDenied = "42501";
 
     [Fact]
     public async Task marten_appends_work_as_the_application_role()
@@ -46,7 +46,7 @@ public sealed class AppendOnlyGuardTests(PostgresCluster cluster)
 
         var refused = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(ledger.App, string.Format(statement, $"{ledger.Schema.Name}.{table}")));
 
-        Assert.Equal(PermissionDenied, refused.SqlState);
+        Assert.Equal(_permissionDenied, refused.SqlState);
         Assert.Contains($"permission denied for table {table}", refused.MessageText, StringComparison.Ordinal);
     }
 
@@ -82,7 +82,7 @@ public sealed class AppendOnlyGuardTests(PostgresCluster cluster)
 
         var refused = await Assert.ThrowsAnyAsync<Exception>(() => session.SaveChangesAsync());
         var cause = Assert.IsType<PostgresException>(refused as PostgresException ?? refused.InnerException);
-        Assert.Equal(PermissionDenied, cause.SqlState);
+        Assert.Equal(_permissionDenied, cause.SqlState);
         Assert.Equal(0L, await ledger.ScalarAsync<long>($"SELECT count(*) FROM {ledger.Schema.Events} WHERE is_archived"));
     }
 
@@ -102,6 +102,22 @@ public sealed class AppendOnlyGuardTests(PostgresCluster cluster)
         await ledger.AppendAsync(Guid.NewGuid(), "officer", null, new InteractionLogged(Guid.NewGuid(), "after migration", ["PE"]));
         var refused = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(ledger.Owner, $"DELETE FROM {ledger.Schema.Events}"));
         Assert.Equal(AppendOnlyGuard.RewriteRefusedSqlState, refused.SqlState);
+    }
+
+    [Fact]
+    public async Task a_schema_laid_down_by_a_superuser_is_handed_to_the_owner_and_guarded()
+    {
+        await using var ledger = await cluster.NewLedgerAsync(nameof(AppendOnlyGuardTests), martenFirstAsSuperuser: true);
+
+        var notOwned = await ledger.ScalarAsync<long>($"""
+            SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = '{ledger.Schema.Name}' AND c.relkind IN ('r', 'S') AND pg_get_userbyid(c.relowner) <> '{LedgerRoles.Default.Owner}'
+            """);
+        await ledger.AppendAsync(Guid.NewGuid(), "officer", null, new InteractionLogged(Guid.NewGuid(), "after hand-over", ["PE"]));
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(ledger.App, $"DELETE FROM {ledger.Schema.Events}"));
+
+        Assert.Equal(0L, notOwned);
+        Assert.Equal(_permissionDenied, refused.SqlState);
     }
 
     private async Task<TestLedger> SeededLedgerAsync()

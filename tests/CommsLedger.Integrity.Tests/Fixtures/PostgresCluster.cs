@@ -26,13 +26,13 @@ public sealed class PostgresCluster : IAsyncLifetime
     }
 
     /// <summary>A new schema in the test class's database, with roles, Marten's tables and the guard installed.</summary>
-    public async Task<TestLedger> NewLedgerAsync(string testClass)
+    public async Task<TestLedger> NewLedgerAsync(string testClass, bool martenFirstAsSuperuser = false)
     {
         var database = await _databases.GetOrAdd(
             testClass,
             name => new Lazy<Task<string>>(() => Cluster.CreateDatabaseAsync(name.ToLowerInvariant()))).Value;
         var schema = $"ledger_{Interlocked.Increment(ref _schemas)}";
-        return await TestLedger.CreateAsync(database, schema);
+        return await TestLedger.CreateAsync(database, schema, martenFirstAsSuperuser);
     }
 }
 

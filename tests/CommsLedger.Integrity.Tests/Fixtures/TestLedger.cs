@@ -41,9 +41,17 @@ public sealed class TestLedger : IAsyncDisposable
 
     public LedgerKey Key { get; }
 
-    public static async Task<TestLedger> CreateAsync(string superuserConnection, string schemaName)
+    /// <param name="martenFirstAsSuperuser">Lay Marten's schema down as the superuser before any role exists, as a
+    /// deployment from before the guard did.</param>
+    public static async Task<TestLedger> CreateAsync(string superuserConnection, string schemaName, bool martenFirstAsSuperuser = false)
     {
         var ledger = new TestLedger(superuserConnection, new LedgerSchema(schemaName));
+        if (martenFirstAsSuperuser)
+        {
+            using var legacy = CreateStore(superuserConnection, ledger.Schema, AutoCreate.All);
+            await legacy.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        }
+
         await AppendOnlyGuard.CreateRolesAsync(ledger.Superuser, ledger.Schema, LedgerRoles.Default, OwnerPassword, AppPassword);
         using (var ownerStore = CreateStore(As(superuserConnection, LedgerRoles.Default.Owner, OwnerPassword), ledger.Schema, AutoCreate.All))
         {

@@ -10,7 +10,7 @@ namespace CommsLedger.Integrity.Tests.Integrating;
 [Collection(PostgresCollection.Name)]
 public sealed class MerkleIntegratorTests(PostgresCluster cluster)
 {
-    private static readonly IntegratorOptions NoGrace = new() { GapGrace = TimeSpan.Zero };
+    private static readonly IntegratorOptions _noGrace = new() { GapGrace = TimeSpan.Zero };
 
     [Fact]
     public async Task integrating_adds_one_leaf_per_event_in_sequence_order_and_signs_the_root()
@@ -67,7 +67,7 @@ public sealed class MerkleIntegratorTests(PostgresCluster cluster)
         await ledger.SeedAsync(2);
         var burnt = await ledger.ScalarAsync<long>($"SELECT nextval('{ledger.Schema.Name}.mt_events_sequence')");
         await ledger.SeedAsync(2);
-        var integrator = ledger.Integrator(NoGrace);
+        var integrator = ledger.Integrator(_noGrace);
 
         var first = await integrator.CatchUpAsync();
         var second = await integrator.CatchUpAsync();
@@ -100,7 +100,7 @@ public sealed class MerkleIntegratorTests(PostgresCluster cluster)
     {
         await using var ledger = await cluster.NewLedgerAsync(nameof(MerkleIntegratorTests));
         await ledger.SeedAsync(2);
-        var integrator = ledger.Integrator(NoGrace);
+        var integrator = ledger.Integrator(_noGrace);
         await using var connection = await ledger.App.OpenConnectionAsync();
         await using var inFlight = await connection.BeginTransactionAsync();
         await using (var session = ledger.AppStore.LightweightSession(SessionOptions.ForTransaction(inFlight)))
@@ -133,7 +133,7 @@ public sealed class MerkleIntegratorTests(PostgresCluster cluster)
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => ledger.SeedAsync(50, streams: 5))));
         await stop.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Task.WhenAll(background));
-        var final = await ledger.Integrator(NoGrace).CheckpointNowAsync();
+        var final = await ledger.Integrator(_noGrace).CheckpointNowAsync();
         var report = await ledger.Verifier().VerifyAsync();
 
         Assert.Equal(200, final?.TreeSize);

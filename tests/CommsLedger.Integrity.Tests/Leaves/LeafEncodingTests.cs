@@ -6,7 +6,7 @@ namespace CommsLedger.Integrity.Tests.Leaves;
 
 public sealed class LeafEncodingTests
 {
-    private static readonly EventEnvelope Envelope = new(
+    private static readonly EventEnvelope _envelope = new(
         Sequence: 42,
         EventId: Guid.Parse("00112233-4455-6677-8899-aabbccddeeff"),
         StreamId: Guid.Parse("ffeeddcc-bbaa-9988-7766-554433221100"),
@@ -16,34 +16,34 @@ public sealed class LeafEncodingTests
         UserName: "desk.officer",
         Classification: "SECRET");
 
-    private static readonly Hash256 PayloadHash = LeafEncoding.PayloadHash("""{"Summary": "call"}""", null);
+    private static readonly Hash256 _payloadHash = LeafEncoding.PayloadHash("""{"Summary": "call"}""", null);
 
     [Fact]
     public void the_encoding_is_laid_out_exactly_as_documented()
     {
-        var bytes = LeafEncoding.Encode(Envelope with { UserName = "u", Classification = "S", EventType = "t" }, PayloadHash);
+        var bytes = LeafEncoding.Encode(_envelope with { UserName = "u", Classification = "S", EventType = "t" }, _payloadHash);
 
         var expected = Convert.FromHexString(
             "01" + "000000000000002a" + "00112233445566778899aabbccddeeff" + "ffeeddccbbaa99887766554433221100"
-            + "0000000000000003" + "00000001" + "74" + Convert.ToHexString(BitConverter.GetBytes(Envelope.RecordedAtMicroseconds).Reverse().ToArray())
-            + "01" + "00000001" + "75" + "00000001" + "53" + PayloadHash);
+            + "0000000000000003" + "00000001" + "74" + Convert.ToHexString(BitConverter.GetBytes(_envelope.RecordedAtMicroseconds).Reverse().ToArray())
+            + "01" + "00000001" + "75" + "00000001" + "53" + _payloadHash);
         Assert.Equal(expected, bytes);
     }
 
     [Fact]
     public void decoding_gives_back_what_was_encoded()
     {
-        Assert.Equal((Envelope, PayloadHash), LeafEncoding.Decode(LeafEncoding.Encode(Envelope, PayloadHash)));
-        var anonymous = Envelope with { UserName = null };
-        Assert.Equal((anonymous, PayloadHash), LeafEncoding.Decode(LeafEncoding.Encode(anonymous, PayloadHash)));
+        Assert.Equal((_envelope, _payloadHash), LeafEncoding.Decode(LeafEncoding.Encode(_envelope, _payloadHash)));
+        var anonymous = _envelope with { UserName = null };
+        Assert.Equal((anonymous, _payloadHash), LeafEncoding.Decode(LeafEncoding.Encode(anonymous, _payloadHash)));
     }
 
     [Fact]
     public void the_leaf_hash_is_the_rfc_leaf_hash_of_the_encoding()
     {
-        var expected = Hash256.Of([0x00, .. LeafEncoding.Encode(Envelope, PayloadHash)]);
+        var expected = Hash256.Of([0x00, .. LeafEncoding.Encode(_envelope, _payloadHash)]);
 
-        Assert.Equal(expected, LeafEncoding.LeafHash(Envelope, PayloadHash));
+        Assert.Equal(expected, LeafEncoding.LeafHash(_envelope, _payloadHash));
     }
 
     [Fact]
@@ -59,14 +59,14 @@ public sealed class LeafEncodingTests
     [Fact]
     public void an_absent_user_and_an_empty_user_encode_differently()
     {
-        Assert.NotEqual(LeafEncoding.Encode(Envelope with { UserName = null }, PayloadHash), LeafEncoding.Encode(Envelope with { UserName = "" }, PayloadHash));
+        Assert.NotEqual(LeafEncoding.Encode(_envelope with { UserName = null }, _payloadHash), LeafEncoding.Encode(_envelope with { UserName = "" }, _payloadHash));
     }
 
     [Fact]
     public void comparison_names_each_field_that_differs()
     {
-        var recorded = (Envelope, PayloadHash);
-        var current = (Envelope with { RecordedAt = Envelope.RecordedAt.AddSeconds(1), Classification = "UNCLASSIFIED" }, Hash256.Of([1]));
+        var recorded = (_envelope, _payloadHash);
+        var current = (_envelope with { RecordedAt = _envelope.RecordedAt.AddSeconds(1), Classification = "UNCLASSIFIED" }, Hash256.Of([1]));
 
         Assert.Equal(
             [EnvelopeComparison.RecordedAt, EnvelopeComparison.Classification, EnvelopeComparison.Payload],

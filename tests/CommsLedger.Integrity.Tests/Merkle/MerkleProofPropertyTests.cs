@@ -6,24 +6,24 @@ namespace CommsLedger.Integrity.Tests.Merkle;
 /// transparency-dev/merkle's verify_test.go all fail.</summary>
 public sealed class MerkleProofPropertyTests
 {
-    private const int MaxSize = 40;
-    private static readonly IReadOnlyList<Hash256> Leaves =
-        Enumerable.Range(0, MaxSize).Select(i => TreeHashing.HashLeaf(BitConverter.GetBytes(i))).ToList();
+    private const int _maxSize = 40;
+    private static readonly IReadOnlyList<Hash256> _leaves =
+        Enumerable.Range(0, _maxSize).Select(i => TreeHashing.HashLeaf(BitConverter.GetBytes(i))).ToList();
 
-    private static readonly Hash256 SomeHash = Hash256.FromHex("abacaba000000000000000000000000000000000000000000060061e00123456");
+    private static readonly Hash256 _someHash = Hash256.FromHex("abacaba000000000000000000000000000000000000000000060061e00123456");
 
     [Fact]
     public void every_inclusion_proof_verifies_and_every_corruption_of_it_fails()
     {
-        for (var size = 1; size <= MaxSize; size++)
+        for (var size = 1; size <= _maxSize; size++)
         {
-            var root = MerkleTree.RootHash(Leaves, size);
+            var root = MerkleTree.RootHash(_leaves, size);
             for (var index = 0; index < size; index++)
             {
-                var proof = MerkleTree.InclusionProof(Leaves, index, size);
-                Assert.True(ProofVerification.VerifyInclusion(index, size, Leaves[index], proof, root), $"leaf {index} of {size}");
+                var proof = MerkleTree.InclusionProof(_leaves, index, size);
+                Assert.True(ProofVerification.VerifyInclusion(index, size, _leaves[index], proof, root), $"leaf {index} of {size}");
 
-                foreach (var (leafIndex, treeSize, leaf, path, againstRoot, what) in Corruptions(index, size, Leaves[index], proof, root))
+                foreach (var (leafIndex, treeSize, leaf, path, againstRoot, what) in Corruptions(index, size, _leaves[index], proof, root))
                 {
                     Assert.False(ProofVerification.VerifyInclusion(leafIndex, treeSize, leaf, path, againstRoot), $"{what}: leaf {index} of {size}");
                 }
@@ -34,26 +34,26 @@ public sealed class MerkleProofPropertyTests
     [Fact]
     public void every_consistency_proof_verifies_and_fails_against_a_different_history()
     {
-        var forged = Leaves.ToList();
-        for (var newSize = 1; newSize <= MaxSize; newSize++)
+        var forged = _leaves.ToList();
+        for (var newSize = 1; newSize <= _maxSize; newSize++)
         {
-            var newRoot = MerkleTree.RootHash(Leaves, newSize);
+            var newRoot = MerkleTree.RootHash(_leaves, newSize);
             for (var oldSize = 1; oldSize <= newSize; oldSize++)
             {
-                var oldRoot = MerkleTree.RootHash(Leaves, oldSize);
-                var proof = MerkleTree.ConsistencyProof(Leaves, oldSize, newSize);
+                var oldRoot = MerkleTree.RootHash(_leaves, oldSize);
+                var proof = MerkleTree.ConsistencyProof(_leaves, oldSize, newSize);
                 Assert.True(ProofVerification.VerifyConsistency(oldSize, newSize, oldRoot, newRoot, proof), $"{oldSize} -> {newSize}");
 
-                forged[oldSize - 1] = SomeHash;
+                forged[oldSize - 1] = _someHash;
                 var rewritten = MerkleTree.RootHash(forged, newSize);
                 var forgedProof = MerkleTree.ConsistencyProof(forged, oldSize, newSize);
                 Assert.False(ProofVerification.VerifyConsistency(oldSize, newSize, oldRoot, rewritten, forgedProof), $"rewritten {oldSize} -> {newSize}");
-                forged[oldSize - 1] = Leaves[oldSize - 1];
+                forged[oldSize - 1] = _leaves[oldSize - 1];
 
                 if (proof.Count > 0)
                 {
                     Assert.False(ProofVerification.VerifyConsistency(oldSize, newSize, oldRoot, newRoot, proof.Take(proof.Count - 1).ToList()));
-                    Assert.False(ProofVerification.VerifyConsistency(oldSize, newSize, oldRoot, newRoot, [.. proof, SomeHash]));
+                    Assert.False(ProofVerification.VerifyConsistency(oldSize, newSize, oldRoot, newRoot, [.. proof, _someHash]));
                 }
             }
         }
@@ -63,10 +63,10 @@ public sealed class MerkleProofPropertyTests
     public void the_frontier_agrees_with_the_recursive_definition_for_every_size()
     {
         var frontier = new MerkleFrontier();
-        for (var size = 1; size <= MaxSize; size++)
+        for (var size = 1; size <= _maxSize; size++)
         {
-            frontier.Append(Leaves[size - 1]);
-            Assert.Equal(MerkleTree.RootHash(Leaves, size), frontier.RootHash());
+            frontier.Append(_leaves[size - 1]);
+            Assert.Equal(MerkleTree.RootHash(_leaves, size), frontier.RootHash());
         }
     }
 
@@ -78,9 +78,9 @@ public sealed class MerkleProofPropertyTests
         yield return (index ^ 2, size, leaf, path, root, "index ^ 2");
         yield return (index, size * 2, leaf, path, root, "size * 2");
         yield return (index, size / 2, leaf, path, root, "size / 2");
-        yield return (index, size, SomeHash, path, root, "wrong leaf");
+        yield return (index, size, _someHash, path, root, "wrong leaf");
         yield return (index, size, leaf, path, TreeHashing.EmptyRoot, "empty root");
-        yield return (index, size, leaf, path, SomeHash, "random root");
+        yield return (index, size, leaf, path, _someHash, "random root");
         yield return (index, size, leaf, [.. path, root], root, "trailing root");
         yield return (index, size, leaf, [root, .. path], root, "preceding root");
         for (var i = 0; i < path.Count; i++)
@@ -99,7 +99,7 @@ public sealed class MerkleProofPropertyTests
 
         if (path.Count > 1)
         {
-            yield return (index, size, leaf, [path[0], SomeHash, .. path.Skip(1)], root, "inserted component");
+            yield return (index, size, leaf, [path[0], _someHash, .. path.Skip(1)], root, "inserted component");
         }
     }
 }

@@ -13,8 +13,8 @@ namespace CommsLedger.Integrity.Tests.Verifying;
 [Collection(PostgresCollection.Name)]
 public sealed class TamperDetectionTests(PostgresCluster cluster)
 {
-    private const long Target = 7;
-    private const long TargetLeaf = 6;
+    private const long _target = 7;
+    private const long _targetLeaf = 6;
 
     [Fact]
     public async Task an_untouched_ledger_with_a_failed_append_in_it_verifies_clean()
@@ -38,14 +38,14 @@ public sealed class TamperDetectionTests(PostgresCluster cluster)
     public async Task changing_one_payload_field_is_reported_at_its_sequence_as_a_payload_change()
     {
         await using var ledger = await LedgerAsync();
-        var stream = await StreamOfAsync(ledger, Target);
+        var stream = await StreamOfAsync(ledger, _target);
 
-        await ledger.TamperAsync($"UPDATE {ledger.Schema.Events} SET data = jsonb_set(data, '{{Summary}}', '\"No call took place\"') WHERE seq_id = {Target}");
+        await ledger.TamperAsync($"UPDATE {ledger.Schema.Events} SET data = jsonb_set(data, '{{Summary}}', '\"No call took place\"') WHERE seq_id = {_target}");
 
         var first = await FirstDivergenceAsync(ledger);
         Assert.Equal(DivergenceKind.EventChanged, first.Kind);
-        Assert.Equal(Target, first.Sequence);
-        Assert.Equal(TargetLeaf, first.LeafIndex);
+        Assert.Equal(_target, first.Sequence);
+        Assert.Equal(_targetLeaf, first.LeafIndex);
         Assert.Equal(stream, first.StreamId);
         Assert.Equal([EnvelopeComparison.Payload], first.Fields);
     }
@@ -55,11 +55,11 @@ public sealed class TamperDetectionTests(PostgresCluster cluster)
     {
         await using var ledger = await LedgerAsync();
 
-        await ledger.TamperAsync($"UPDATE {ledger.Schema.Events} SET timestamp = timestamp - interval '1 day' WHERE seq_id = {Target}");
+        await ledger.TamperAsync($"UPDATE {ledger.Schema.Events} SET timestamp = timestamp - interval '1 day' WHERE seq_id = {_target}");
 
         var first = await FirstDivergenceAsync(ledger);
         Assert.Equal(DivergenceKind.EventChanged, first.Kind);
-        Assert.Equal(Target, first.Sequence);
+        Assert.Equal(_target, first.Sequence);
         Assert.Equal([EnvelopeComparison.RecordedAt], first.Fields);
     }
 
@@ -79,14 +79,14 @@ public sealed class TamperDetectionTests(PostgresCluster cluster)
     public async Task deleting_an_event_is_reported_at_its_sequence_as_missing()
     {
         await using var ledger = await LedgerAsync();
-        var stream = await StreamOfAsync(ledger, Target);
+        var stream = await StreamOfAsync(ledger, _target);
 
-        await ledger.TamperAsync($"DELETE FROM {ledger.Schema.Events} WHERE seq_id = {Target}");
+        await ledger.TamperAsync($"DELETE FROM {ledger.Schema.Events} WHERE seq_id = {_target}");
 
         var first = await FirstDivergenceAsync(ledger);
         Assert.Equal(DivergenceKind.EventMissing, first.Kind);
-        Assert.Equal(Target, first.Sequence);
-        Assert.Equal(TargetLeaf, first.LeafIndex);
+        Assert.Equal(_target, first.Sequence);
+        Assert.Equal(_targetLeaf, first.LeafIndex);
         Assert.Equal(stream, first.StreamId);
     }
 
@@ -96,15 +96,15 @@ public sealed class TamperDetectionTests(PostgresCluster cluster)
         await using var ledger = await LedgerAsync();
 
         await ledger.TamperAsync($"""
-            UPDATE {ledger.Schema.Events} SET seq_id = -1 WHERE seq_id = {Target};
-            UPDATE {ledger.Schema.Events} SET seq_id = {Target} WHERE seq_id = 13;
+            UPDATE {ledger.Schema.Events} SET seq_id = -1 WHERE seq_id = {_target};
+            UPDATE {ledger.Schema.Events} SET seq_id = {_target} WHERE seq_id = 13;
             UPDATE {ledger.Schema.Events} SET seq_id = 13 WHERE seq_id = -1;
             """);
 
         var report = await ledger.Verifier().VerifyAsync();
         var first = report.FirstDivergence!;
         Assert.Equal(DivergenceKind.EventChanged, first.Kind);
-        Assert.Equal(Target, first.Sequence);
+        Assert.Equal(_target, first.Sequence);
         Assert.Contains(EnvelopeComparison.EventId, first.Fields);
         Assert.Contains(report.Divergences, d => d is { Kind: DivergenceKind.EventChanged, Sequence: 13 });
     }
@@ -113,7 +113,7 @@ public sealed class TamperDetectionTests(PostgresCluster cluster)
     public async Task inserting_a_forged_event_into_the_hole_is_reported_at_its_sequence()
     {
         await using var ledger = await LedgerAsync();
-        var stream = await StreamOfAsync(ledger, Target);
+        var stream = await StreamOfAsync(ledger, _target);
 
         await ledger.TamperAsync($$"""
             INSERT INTO {{ledger.Schema.Events}} (seq_id, id, stream_id, version, data, type, timestamp, headers, user_name)
@@ -149,9 +149,9 @@ public sealed class TamperDetectionTests(PostgresCluster cluster)
         await using var ledger = await LedgerAsync();
         using var attackersKey = LedgerKey.Generate();
 
-        await ledger.TamperAsync($"UPDATE {ledger.Schema.Events} SET data = jsonb_set(data, '{{Summary}}', '\"No call took place\"') WHERE seq_id = {Target}");
-        await Attacker.RecomputeLeafAsync(ledger, Target);
-        await Attacker.ResignCheckpointsAsync(ledger, attackersKey, TargetLeaf);
+        await ledger.TamperAsync($"UPDATE {ledger.Schema.Events} SET data = jsonb_set(data, '{{Summary}}', '\"No call took place\"') WHERE seq_id = {_target}");
+        await Attacker.RecomputeLeafAsync(ledger, _target);
+        await Attacker.ResignCheckpointsAsync(ledger, attackersKey, _targetLeaf);
 
         var report = await ledger.Verifier().VerifyAsync();
         Assert.False(report.IsIntact);
@@ -169,8 +169,8 @@ public sealed class TamperDetectionTests(PostgresCluster cluster)
     {
         await using var ledger = await LedgerAsync();
 
-        await ledger.TamperAsync($"UPDATE {ledger.Schema.Events} SET data = jsonb_set(data, '{{Summary}}', '\"No call took place\"') WHERE seq_id = {Target}");
-        await Attacker.RecomputeLeafAsync(ledger, Target);
+        await ledger.TamperAsync($"UPDATE {ledger.Schema.Events} SET data = jsonb_set(data, '{{Summary}}', '\"No call took place\"') WHERE seq_id = {_target}");
+        await Attacker.RecomputeLeafAsync(ledger, _target);
 
         var report = await ledger.Verifier().VerifyAsync();
         var first = report.FirstDivergence!;
@@ -186,11 +186,11 @@ public sealed class TamperDetectionTests(PostgresCluster cluster)
     {
         await using var ledger = await LedgerAsync();
 
-        await ledger.TamperAsync($"DELETE FROM {ledger.Schema.Leaves} WHERE leaf_index = {TargetLeaf}");
+        await ledger.TamperAsync($"DELETE FROM {ledger.Schema.Leaves} WHERE leaf_index = {_targetLeaf}");
 
         var first = await FirstDivergenceAsync(ledger);
         Assert.Equal(DivergenceKind.EventNotInLog, first.Kind);
-        Assert.Equal(Target, first.Sequence);
+        Assert.Equal(_target, first.Sequence);
     }
 
     [Fact]

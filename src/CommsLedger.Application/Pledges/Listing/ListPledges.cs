@@ -1,5 +1,7 @@
+using CommsLedger.Application.History;
 using CommsLedger.Domain.Pledges;
 using CommsLedger.Projections.Pledges;
+using CommsLedger.Projections.TimeTravel;
 using Marten;
 using Mediator;
 
@@ -7,7 +9,7 @@ namespace CommsLedger.Application.Pledges.Listing;
 
 /// <summary>Pledges filtered by relationship, by the party that made them, by status, and by due date
 /// (<paramref name="DueBy"/>: due on or before; <paramref name="OverdueOn"/>: still open and due before that day).</summary>
-public sealed record ListPledges(string? Relationship, string? By, PledgeStatus? Status, DateOnly? DueBy, DateOnly? OverdueOn) : IQuery<IReadOnlyList<PledgeRegister>>;
+public sealed record ListPledges(string? Relationship, string? By, PledgeStatus? Status, DateOnly? DueBy, DateOnly? OverdueOn, AsOf? AsOf = null) : IQuery<IReadOnlyList<PledgeRegister>>;
 
 public sealed class ListPledgesHandler(IQuerySession session) : IQueryHandler<ListPledges, IReadOnlyList<PledgeRegister>>
 {
@@ -40,6 +42,25 @@ public sealed class ListPledgesHandler(IQuerySession session) : IQueryHandler<Li
                 && (p.Status == PledgeStatus.Open || p.Status == PledgeStatus.PartiallyFulfilled));
         }
 
-        return await pledges.OrderBy(p => p.MadeOn).ThenBy(p => p.By).ToListAsync(cancellationToken);
+        if (query.AsOf is not { IsNow: false } asOf)
+        {
+            return await pledges.OrderBy(p => p.MadeOn).ThenBy(p => p.By).ToListAsync(cancellationToken);
+        }
+
+        // As of another moment: replay every pledge of the relationship (or all), then filter in memory.
+        var candidates = query.Relationship is { } relationship
+            ? await session.Query<PledgeRegister>().Where(p => p.Relationships.Contains(relationship)).Select(p => p.Id).ToListAsync(cancellationToken)
+            : await session.Query<PledgeRegister>().Select(p => p.Id).ToListAsync(cancellationToken);
+        var events = await LedgerEvents.Of(session, candidates, asOf.KnownAt, cancellationToken);
+        var replayed = LedgerReplay.Visible(events, asOf).GroupBy(e => e.StreamId)
+            .Select(stream => LedgerReplay.Pledge(stream))
+            .OfType<PledgeRegister>();
+        return replayed.Where(p => Matches(p, query)).OrderBy(p => p.MadeOn).ThenBy(p => p.By, StringComparer.Ordinal).ToArray();
     }
+
+    private static bool Matches(PledgeRegister p, ListPledges query) =>
+        (query.By is null || p.By == query.By)
+        && (query.Status is null || p.Status == query.Status)
+        && (query.DueBy is null || (p.Due is { } due && due <= query.DueBy))
+        && (query.OverdueOn is null || (p.Due is { } d && d < query.OverdueOn && p.Status is PledgeStatus.Open or PledgeStatus.PartiallyFulfilled));
 }

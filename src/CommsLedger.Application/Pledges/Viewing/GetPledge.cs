@@ -1,14 +1,22 @@
+using CommsLedger.Application.History;
 using CommsLedger.Domain.Shared;
 using CommsLedger.Projections.Pledges;
+using CommsLedger.Projections.TimeTravel;
 using Marten;
 using Mediator;
 
 namespace CommsLedger.Application.Pledges.Viewing;
 
-public sealed record GetPledge(Guid PledgeId) : IQuery<PledgeRegister>;
+public sealed record GetPledge(Guid PledgeId, AsOf? AsOf = null) : IQuery<PledgeRegister>;
 
 public sealed class GetPledgeHandler(IQuerySession session) : IQueryHandler<GetPledge, PledgeRegister>
 {
-    public async ValueTask<PledgeRegister> Handle(GetPledge query, CancellationToken cancellationToken) =>
-        await session.LoadAsync<PledgeRegister>(query.PledgeId, cancellationToken) ?? throw new EntryNotFound("pledge", query.PledgeId);
+    public async ValueTask<PledgeRegister> Handle(GetPledge query, CancellationToken cancellationToken)
+    {
+        var asOf = query.AsOf ?? AsOf.Now;
+        var pledge = asOf.IsNow
+            ? await session.LoadAsync<PledgeRegister>(query.PledgeId, cancellationToken)
+            : LedgerReplay.Pledge(LedgerReplay.Visible(await LedgerEvents.Of(session, [query.PledgeId], asOf.KnownAt, cancellationToken), asOf));
+        return pledge ?? throw new EntryNotFound("pledge", query.PledgeId);
+    }
 }

@@ -1,13 +1,16 @@
+using CommsLedger.Application.History;
 using CommsLedger.Domain.Parties;
 using CommsLedger.Domain.Pledges;
 using CommsLedger.Domain.Shared;
 using CommsLedger.Projections.Relationships;
+using CommsLedger.Projections.TimeTravel;
 using Marten;
 using Mediator;
 
 namespace CommsLedger.Application.Relationships.Viewing;
 
-public sealed record GetRelationship(string Key, DateOnly Today) : IQuery<RelationshipView>;
+/// <summary>A relationship now, or as it stood at a moment on either axis of time (<see cref="AsOf"/>).</summary>
+public sealed record GetRelationship(string Key, DateOnly Today, AsOf? AsOf = null) : IQuery<RelationshipView>;
 
 /// <summary>A relationship as a reader sees it on <c>Today</c>: counts and overdue follow-ups derived from the ledger's lines.</summary>
 public sealed record RelationshipView(
@@ -33,8 +36,18 @@ public sealed class GetRelationshipHandler(IQuerySession session) : IQueryHandle
     {
         var key = RelationshipKey.Parse(query.Key, out var problem)
             ?? throw new CommandRejected([new FieldError("relationship", problem!)]);
-        var ledger = await session.LoadAsync<RelationshipLedger>(key, cancellationToken) ?? new RelationshipLedger { Id = key };
-        return Summarise(ledger, query.Today);
+        var asOf = query.AsOf ?? AsOf.Now;
+        var ledger = asOf.IsNow
+            ? await session.LoadAsync<RelationshipLedger>(key, cancellationToken) ?? new RelationshipLedger { Id = key }
+            : await Replay(key, asOf, cancellationToken);
+        return Summarise(ledger, asOf.OccurredBy is { } occurredBy && occurredBy < query.Today ? occurredBy : query.Today);
+    }
+
+    private async Task<RelationshipLedger> Replay(string key, AsOf asOf, CancellationToken cancellationToken)
+    {
+        var streams = await LedgerEvents.StreamsOf(session, key, cancellationToken);
+        var events = await LedgerEvents.Of(session, streams, asOf.KnownAt, cancellationToken);
+        return LedgerReplay.Relationship(key, LedgerReplay.Visible(events, asOf));
     }
 
     public static RelationshipView Summarise(RelationshipLedger ledger, DateOnly today)

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text;
+using CommsLedger.Domain.Shared;
+
+namespace CommsLedger.Application.Interactions.Importing;
+
+/// <summary>How dates, times, kinds and classifications are spelled in files and on the command line:
+/// yyyy-MM-dd, HH:mm, kebab-case kinds (phone-call) and classification markings (TOP SECRET).
+/// A value that does not read is reported under its field and a default stands in for it.</summary>
+public static class FileNames
+{
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static DateOnly? Date(string text, string field, FieldErrors errors)
+    {
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        errors.Add(field, $"'{text}' is not a date (yyyy-MM-dd)");
+        return default(DateOnly);
+    }
+
+    public static DateOnly RequiredDate(string? text, string field, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors.Add(field, "is required (yyyy-MM-dd)");
+            return default;
+        }
+
+        return Date(text, field, errors) ?? default;
+    }
+
+    public static TimeOnly? Time(string text, string field, FieldErrors errors)
+    {
+        if (TimeOnly.TryParseExact(text.Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        {
+            return time;
+        }
+
+        errors.Add(field, $"'{text}' is not a time of day (HH:mm)");
+        return null;
+    }
+
+    /// <summary>PhoneCall → phone-call.</summary>
+    public static string Kebab<TEnum>(TEnum value)
+        where TEnum : struct, Enum
+    {
+        var name = value.ToString();
+        var text = new StringBuilder(name.Length + 4);
+        foreach (var c in name)
+        {
+            if (char.IsUpper(c) && text.Length > 0)
+            {
+                text.Append('-');
+            }
+
+            text.Append(char.ToLowerInvariant(c));
+        }
+
+        return text.ToString();
+    }
+
+    public static string KebabNames<TEnum>()
+        where TEnum : struct, Enum =>
+        string.Join(", ", Enum.GetValues<TEnum>().Select(Kebab));
+
+    /// <summary>Reads phone-call, phone_call, phoneCall or PhoneCall; anything else is an error naming the choices.</summary>
+    public static TEnum Choice<TEnum>(string? text, string field, FieldErrors errors)
+        where TEnum : struct, Enum
+    {
+        var compact = (text ?? "").Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+        if (EnumText.IsName<TEnum>(compact))
+        {
+            return System.Enum.Parse<TEnum>(compact, ignoreCase: true);
+        }
+
+        errors.Add(field, string.IsNullOrWhiteSpace(text)
+            ? $"is required (one of {KebabNames<TEnum>()})"
+            : $"'{text}' is not one of {KebabNames<TEnum>()}");
+        return (TEnum)System.Enum.ToObject(typeof(TEnum), -1);
+    }
+
+    public static Classification Marking(string text, string field, FieldErrors errors)
+    {
+        if (ClassificationNames.TryParse(text, out var classification))
+        {
+            return classification;
+        }
+
+        errors.Add(field, $"'{text}' is not one of {string.Join(", ", System.Enum.GetValues<Classification>().Select(c => c.Display()))}");
+        return default;
+    }
+}

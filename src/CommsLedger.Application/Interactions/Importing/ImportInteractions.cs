@@ -1,0 +1,55 @@
+using CommsLedger.Domain.Shared;
+using Marten;
+using Mediator;
+
+namespace CommsLedger.Application.Interactions.Importing;
+
+/// <summary>
+/// Import a batch of historic interactions: JSON lines, one <see cref="InteractionFile"/> per line, each with a
+/// stable <c>source.sourceId</c>. Every line is checked before anything is appended, so one bad line rejects the
+/// whole file (naming its line and field). Ids derive from the source id exactly as <c>LogInteraction</c> derives
+/// them, and interactions already in the ledger are skipped, so importing the same file twice appends nothing.
+/// </summary>
+/// <param name="Open">Opens the file; called once to check every line and once to append.</param>
+/// <param name="BatchSize">Interactions per bulk append (one transaction each).</param>
+public sealed record ImportInteractions(Func<TextReader> Open, IProgress<ImportProgress>? Progress = null, int BatchSize = 1000)
+    : ICommand<ImportResult>;
+
+public enum ImportPhase
+{
+    Checking,
+    Appending,
+    Rebuilding,
+}
+
+/// <summary>Where an import stands: <paramref name="Done"/> of <paramref name="Total"/> lines, interactions or
+/// projections, by phase (0 total while checking: the line count is not known yet).</summary>
+public sealed record ImportProgress(ImportPhase Phase, long Done, long Total);
+
+/// <summary><paramref name="Appended"/> interactions were new; <paramref name="AlreadyInLedger"/> were recorded before.</summary>
+public sealed record ImportResult(int Interactions, int Appended, int AlreadyInLedger, long Events, bool ProjectionsRebuilt);
+
+public sealed class ImportInteractionsHandler(IDocumentSession session, TimeProvider clock) : ICommandHandler<ImportInteractions, ImportResult>
+{
+    public async ValueTask<ImportResult> Handle(ImportInteractions command, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var total = ImportFile.CheckAll(command.Open, today, command.Progress, cancellationToken);
+        await BulkAppend.Prepare(session.DocumentStore, cancellationToken);
+        var (appended, events) = (0, 0L);
+        var done = 0;
+        foreach (var batch in ImportFile.Decided(command.Open, today).Chunk(Math.Max(1, command.BatchSize)))
+        {
+            var (interactions, batchEvents) = await BulkAppend.Batch(session, batch, cancellationToken);
+            (appended, events, done) = (appended + interactions, events + batchEvents, done + batch.Length);
+            command.Progress?.Report(new ImportProgress(ImportPhase.Appending, done, total));
+        }
+
+        if (appended > 0)
+        {
+            await BulkAppend.RebuildProjections(session.DocumentStore, command.Progress, cancellationToken);
+        }
+
+        return new ImportResult(total, appended, total - appended, events, appended > 0);
+    }
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+using CommsLedger.Domain.FollowUps;
+using CommsLedger.Domain.Interactions;
+using CommsLedger.Domain.Pledges;
+using CommsLedger.Domain.Shared;
+
+namespace CommsLedger.Application.Interactions.Importing;
+
+/// <summary>
+/// The JSON file format of one interaction, as `log --file` reads it and `import` reads it per line (camelCase).
+/// Every value is text or a list, so a wrong value (a bad date, an unknown kind) is reported against its JSON path
+/// rather than as a serializer failure. Read with <see cref="InteractionJson.Parse"/>; written with
+/// <see cref="InteractionJson.Write"/>.
+/// </summary>
+public sealed record InteractionFile(
+    string? Kind,
+    string? OccurredOn,
+    string? OccurredTime,
+    string? TimeZone,
+    IReadOnlyList<ParticipantFile> Participants,
+    string? Summary,
+    SourceFile? Source,
+    string? Classification,
+    IReadOnlyList<string> CameoCodes,
+    IReadOnlyList<StatementFile> Statements,
+    IReadOnlyList<CommitmentFile> Commitments,
+    IReadOnlyList<FollowUpFile> FollowUps)
+{
+    public static InteractionFile From(InteractionDraft draft) => new(
+        FileNames.Kebab(draft.Kind),
+        FileNames.Date(draft.Occurred.Date),
+        draft.Occurred.Time?.ToString("HH:mm", CultureInfo.InvariantCulture),
+        draft.Occurred.TimeZone,
+        [.. draft.Participants.Select(p => new ParticipantFile(p.Name, p.Title, p.Country))],
+        draft.Summary,
+        draft.Source is { } s ? new SourceFile(s.SourceId, s.Url, s.TextSha256) : null,
+        draft.Classification.Display(),
+        draft.CameoCodes,
+        [.. draft.Statements.Select(s => new StatementFile(s.Speaker, s.Country, s.Text, s.Topics, s.Classification?.Display()))],
+        [.. draft.Commitments.Select(c => new CommitmentFile(c.By, c.To, FileNames.Kebab(c.Kind), c.Text, c.Topic,
+            c.Due is { } due ? FileNames.Date(due) : null, [.. c.FollowUps.Select(FollowUpFile.From)], c.CameoCodes, c.Classification?.Display()))],
+        [.. draft.FollowUps.Select(FollowUpFile.From)]);
+
+    /// <summary>The draft this file describes, or every problem with it: <paramref name="errors"/> already found
+    /// (shape), unreadable values, then the draft's own checks on what is left, all named by JSON path.</summary>
+    public (InteractionDraft? Draft, IReadOnlyList<FieldError> Errors) Checked(FieldErrors errors)
+    {
+        var draft = ToDraft(errors);
+        var reported = errors.All.Select(e => e.Field).ToArray();
+        var checks = draft.Check()
+            .Select(e => e.Field == "occurred.date" ? e with { Field = "occurredOn" } : e)
+            .Where(e => !reported.Any(field => Covers(field, e.Field)));
+        IReadOnlyList<FieldError> all = [.. errors.All, .. checks];
+        return (all.Count == 0 ? draft : null, all);
+    }
+
+    /// <summary>The draft this file describes; every value that cannot be read is added to <paramref name="errors"/>
+    /// under its JSON path, and a default stands in for it.</summary>
+    private InteractionDraft ToDraft(FieldErrors errors) => new(
+        FileNames.Choice<InteractionKind>(Kind, "kind", errors),
+        new OccurredAt(
+            FileNames.RequiredDate(OccurredOn, "occurredOn", errors),
+            OccurredTime is null ? null : FileNames.Time(OccurredTime, "occurredTime", errors),
+            string.IsNullOrWhiteSpace(TimeZone) ? null : TimeZone.Trim()),
+        [.. Participants.Select(p => new Participant(p.Name ?? "", p.Title ?? "", p.Country ?? ""))],
+        Summary ?? "",
+        Source is { } s ? new SourceReference(s.SourceId ?? "", s.Url, s.TextSha256) : null,
+        Classification is null ? Domain.Shared.Classification.Unclassified : FileNames.Marking(Classification, "classification", errors),
+        CameoCodes,
+        [.. Statements.Select((s, i) => s.ToDraft($"statements[{i}].", errors))],
+        [.. Commitments.Select((c, i) => c.ToDraft($"commitments[{i}].", errors))],
+        [.. FollowUps.Select((f, i) => f.ToDraft($"followUps[{i}].", errors))]);
+
+    /// <summary>A field reported as unreadable also covers the checks of the default standing in for it.</summary>
+    private static bool Covers(string reported, string field) =>
+        field == reported
+        || field.StartsWith(reported + ".", StringComparison.Ordinal)
+        || field.StartsWith(reported + "[", StringComparison.Ordinal);
+}
+
+public sealed record ParticipantFile(string? Name, string? Title, string? Country);
+
+public sealed record SourceFile(string? SourceId, string? Url, string? TextSha256);
+
+public sealed record StatementFile(string? Speaker, string? Country, string? Text, IReadOnlyList<string> Topics, string? Classification)
+{
+    public StatementDraft ToDraft(string path, FieldErrors errors) => new(
+        Speaker ?? "", Country ?? "", Text ?? "", Topics,
+        Classification is null ? null : FileNames.Marking(Classification, path + "classification", errors));
+}
+
+public sealed record CommitmentFile(
+    string? By,
+    string? To,
+    string? Kind,
+    string? Text,
+    string? Topic,
+    string? Due,
+    IReadOnlyList<FollowUpFile> FollowUps,
+    IReadOnlyList<string> CameoCodes,
+    string? Classification)
+{
+    public CommitmentDraft ToDraft(string path, FieldErrors errors) => new(
+        By ?? "",
+        string.IsNullOrWhiteSpace(To) ? null : To,
+        FileNames.Choice<CommitmentKind>(Kind, path + "kind", errors),
+        Text ?? "",
+        Topic ?? "",
+        Due is null ? null : FileNames.Date(Due, path + "due", errors),
+        [.. FollowUps.Select((f, i) => f.ToDraft($"{path}followUps[{i}].", errors))],
+        CameoCodes,
+        Classification is null ? null : FileNames.Marking(Classification, path + "classification", errors));
+}
+
+public sealed record FollowUpFile(string? Action, string? Owner, string? Due)
+{
+    public static FollowUpFile From(FollowUpDraft draft) => new(draft.Action, draft.Owner, FileNames.Date(draft.Due));
+
+    public FollowUpDraft ToDraft(string path, FieldErrors errors) =>
+        new(Action ?? "", Owner ?? "", FileNames.RequiredDate(Due, path + "due", errors));
+}

@@ -1,0 +1,54 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CommsLedger.Domain.Interactions;
+using CommsLedger.Domain.Shared;
+
+namespace CommsLedger.Application.Interactions.Importing;
+
+/// <summary>
+/// Reads and writes <see cref="InteractionFile"/> JSON. Reading reports every problem at once, each under its
+/// JSON path (<c>commitments[2].kind: 'promise' is not one of pledge, intent, offer, request, agreement</c>):
+/// malformed JSON, unknown fields, wrong types, unreadable values, then the draft's own checks.
+/// </summary>
+public static class InteractionJson
+{
+    private static readonly JsonDocumentOptions Strict = new() { MaxDepth = 16 };
+
+    private static readonly JsonSerializerOptions Compact = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static readonly JsonSerializerOptions Indented = new(Compact) { WriteIndented = true };
+
+    /// <summary>The draft in <paramref name="json"/>, or <see cref="CommandRejected"/> naming every bad field.</summary>
+    public static InteractionDraft Parse(string json)
+    {
+        var (draft, errors) = Read(json);
+        return errors.Count == 0 ? draft! : throw new CommandRejected(errors);
+    }
+
+    public static (InteractionDraft? Draft, IReadOnlyList<FieldError> Errors) Read(string json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, Strict);
+        }
+        catch (JsonException malformed)
+        {
+            return (null, [new FieldError("json", "is not valid JSON: " + malformed.Message)]);
+        }
+
+        using (document)
+        {
+            var reader = new InteractionFileReader();
+            var file = reader.Interaction(document.RootElement);
+            return file is null ? (null, reader.Errors.All) : file.Checked(reader.Errors);
+        }
+    }
+
+    public static string Write(InteractionDraft draft, bool indented = false) =>
+        JsonSerializer.Serialize(InteractionFile.From(draft), indented ? Indented : Compact);
+}

@@ -1,0 +1,71 @@
+using System.ComponentModel;
+using CommsLedger.Application.Interactions.Importing;
+using CommsLedger.Cli.Hosting;
+using CommsLedger.Cli.Rendering;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace CommsLedger.Cli.Recording;
+
+public sealed class ImportSettings : OutputSettings
+{
+    [CommandArgument(0, "<FILE>")]
+    [Description("JSON lines: one interaction per line, in the format of log --file, each with a stable source.sourceId.")]
+    public string File { get; init; } = "";
+
+    [CommandOption("--batch-size <N>")]
+    [Description("Interactions appended per transaction (default 1000).")]
+    [DefaultValue(1000)]
+    public int BatchSize { get; init; } = 1000;
+}
+
+/// <summary><c>import</c>: a batch of historic interactions, all lines checked first, with a progress bar.</summary>
+public sealed class ImportCommand(IAnsiConsole console) : AsyncCommand<ImportSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, ImportSettings settings, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(settings.File))
+        {
+            throw new Domain.Shared.CommandRejected([new Domain.Shared.FieldError("file", $"'{settings.File}' does not exist")]);
+        }
+
+        await using var ledger = await Ledger.OpenAsync(cancellationToken);
+        var import = (IProgress<ImportProgress>? progress) =>
+            ledger.Mediator.Send(new ImportInteractions(() => new StreamReader(settings.File), progress, settings.BatchSize), cancellationToken).AsTask();
+        var result = settings.Format == OutputFormat.Table
+            ? await console.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+                .StartAsync(context => import(new ProgressBars(context)))
+            : await import(null);
+        Output.Write(console, settings.Format, result, Summary, r => new[] { r });
+        return ExitCodes.Ok;
+    }
+
+    private static void Summary(IAnsiConsole console, ImportResult result) =>
+        console.MarkupLineInterpolated(
+            $"Imported {result.Appended} new interactions ({result.Events} events); {result.AlreadyInLedger} of the file's {result.Interactions} were already in the ledger{(result.ProjectionsRebuilt ? "; read models rebuilt" : "")}.");
+
+    /// <summary>One bar per phase of the import.</summary>
+    private sealed class ProgressBars(ProgressContext context) : IProgress<ImportProgress>
+    {
+        private readonly Dictionary<ImportPhase, ProgressTask> _bars = new()
+        {
+            [ImportPhase.Checking] = context.AddTask("Checking lines"),
+            [ImportPhase.Appending] = context.AddTask("Appending interactions", autoStart: false),
+            [ImportPhase.Rebuilding] = context.AddTask("Rebuilding read models", autoStart: false),
+        };
+
+        public void Report(ImportProgress value)
+        {
+            var bar = _bars[value.Phase];
+            bar.StartTask();
+            bar.IsIndeterminate = value.Total == 0;
+            bar.MaxValue = Math.Max(1, value.Total == 0 ? value.Done : value.Total);
+            bar.Value = value.Done;
+            if (value.Total > 0 && value.Done >= value.Total)
+            {
+                bar.StopTask();
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using CommsLedger.Ingest.Countries;
+using CommsLedger.Ingest.Text;
+
+namespace CommsLedger.Ingest.Tests.Reading;
+
+public sealed class GazetteerTests
+{
+    [Fact]
+    public void the_gazetteer_holds_all_193_un_members_the_two_observers_and_the_eu()
+    {
+        Assert.Equal(196, Gazetteer.Shared.Codes.Count);
+        Assert.All(new[] { "CN", "PE", "US", "GB", "EU", "PS", "VA", "SS", "TL", "KP", "KR" }, code => Assert.Contains(code, Gazetteer.Shared.Codes));
+    }
+
+    [Theory]
+    [InlineData("Peruvian", "PE")]
+    [InlineData("Peru", "PE")]
+    [InlineData("the U.S. side", "US")]
+    [InlineData("United States", "US")]
+    [InlineData("American", "US")]
+    [InlineData("European Union", "EU")]
+    [InlineData("European", "EU")]
+    [InlineData("South Korean", "KR")]
+    [InlineData("Guinea-Bissau", "GW")]
+    [InlineData("Democratic Republic of the Congo", "CD")]
+    [InlineData("Côte d'Ivoire", "CI")]
+    [InlineData("Türkiye", "TR")]
+    [InlineData("BEIJING", "CN")]
+    public void names_demonyms_and_aliases_map_to_one_code(string text, string code) =>
+        Assert.Equal(code, Assert.Single(Gazetteer.Shared.FindAll(Tokenizer.Tokenize(text))).Code);
+
+    [Theory]
+    [InlineData("cooperation between China and Latin America", new[] { "CN" })]
+    [InlineData("the China-Peru diplomatic relations", new[] { "CN", "PE" })]
+    [InlineData("tell us what you think", new string[0])]
+    public void regions_and_common_words_are_not_countries(string text, string[] codes) =>
+        Assert.Equal(codes, Gazetteer.Shared.FindAll(Tokenizer.Tokenize(text)).Select(m => m.Code));
+}
