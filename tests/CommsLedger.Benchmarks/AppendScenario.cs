@@ -21,9 +21,9 @@ namespace CommsLedger.Benchmarks;
 /// </summary>
 public static class AppendScenario
 {
-    private const int Statements = 4;
-    private const int Commitments = 2;
-    private const int FollowUps = 1;
+    private const int _statements = 4;
+    private const int _commitments = 2;
+    private const int _followUps = 1;
 
     private enum Role
     {
@@ -39,7 +39,7 @@ public static class AppendScenario
     public static async Task<string> RunAsync(EmbeddedCluster cluster, BenchSettings settings)
     {
         await using var resources = new Resources(cluster);
-        var (one, ten) = ("1 event/cmd", $"{1 + Statements + Commitments * 2 + FollowUps} events/cmd");
+        var (one, ten) = ("1 event/cmd", $"{1 + _statements + _commitments * 2 + _followUps} events/cmd");
         Variant[] variants =
         [
             new(one, "raw Append, projections off", Role.RawOff, RawStatements(await resources.Bare(), settings, fetchFirst: false)),
@@ -119,7 +119,7 @@ public static class AppendScenario
     private static Prepared Steps(IDocumentStore store, IEnumerable<Func<Task>> steps) =>
         new([.. steps], () => LedgerHost.EventCount(store));
 
-    private static InteractionDraft Draft(Trial trial) => Drafts.Interaction(trial.Sequence, Statements, Commitments, FollowUps);
+    private static InteractionDraft Draft(Trial trial) => Drafts.Interaction(trial.Sequence, _statements, _commitments, _followUps);
 
     /// <summary>Untimed: interactions holding only their <c>InteractionLogged</c> (version 1), each to receive at most
     /// <see cref="BenchSettings.StatementsPerStream"/> statements, so live aggregation in FetchForWriting reads short streams.</summary>
@@ -176,7 +176,7 @@ public static class AppendScenario
     /// <summary>A database per variant, and the stores and hosts on them, disposed together.</summary>
     private sealed class Resources(EmbeddedCluster cluster) : IAsyncDisposable
     {
-        private readonly List<IAsyncDisposable> owned = [];
+        private readonly List<IAsyncDisposable> _owned = [];
 
         public async Task<IDocumentStore> Bare() => Own(LedgerHost.StoreWithoutProjections(await Database()));
 
@@ -186,18 +186,18 @@ public static class AppendScenario
 
         public async ValueTask DisposeAsync()
         {
-            foreach (var resource in owned)
+            foreach (var resource in _owned)
             {
                 await resource.DisposeAsync();
             }
         }
 
-        private Task<string> Database() => cluster.CreateDatabaseAsync($"bench_append_{owned.Count}");
+        private Task<string> Database() => cluster.CreateDatabaseAsync($"bench_append_{_owned.Count}");
 
         private T Own<T>(T resource)
             where T : IAsyncDisposable
         {
-            owned.Add(resource);
+            _owned.Add(resource);
             return resource;
         }
     }

@@ -6,9 +6,9 @@ namespace CommsLedger.Benchmarks;
 /// --per-stream 10 --rebuild-events 20000 --rebuild-reps 3</c>.</summary>
 public sealed record BenchSettings
 {
-    private static readonly string[] Known = ["append", "rebuild"];
+    private static readonly string[] _known = ["append", "rebuild"];
 
-    public IReadOnlySet<string> Scenarios { get; init; } = Known.ToHashSet(StringComparer.OrdinalIgnoreCase);
+    public IReadOnlySet<string> Scenarios { get; init; } = _known.ToHashSet(StringComparer.OrdinalIgnoreCase);
     public int Commands { get; init; } = 100;
     public int Reps { get; init; } = 5;
     public int WarmUps { get; init; } = 1;
@@ -54,9 +54,9 @@ public sealed record BenchSettings
     private static HashSet<string> ScenariosIn(string value)
     {
         var chosen = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var unknown = chosen.Except(Known, StringComparer.OrdinalIgnoreCase).ToArray();
+        var unknown = chosen.Except(_known, StringComparer.OrdinalIgnoreCase).ToArray();
         return unknown.Length == 0 && chosen.Count > 0
             ? chosen
-            : throw new ArgumentException($"--scenarios takes {string.Join(" and/or ", Known)}, not '{value}'");
+            : throw new ArgumentException($"--scenarios takes {string.Join(" and/or ", _known)}, not '{value}'");
     }
 }

@@ -9,11 +9,11 @@ namespace CommsLedger.Benchmarks;
 /// ledger starts empty instead of growing across the whole run.</summary>
 public static class Drafts
 {
-    private static readonly string[] Codes =
+    private static readonly string[] _codes =
         ["CN", "PE", "US", "FR", "DE", "JP", "BR", "IN", "ZA", "KE", "MX", "AU", "CA", "EG", "ID", "NG", "TR", "KR", "AR", "SE"];
 
-    private static readonly (string A, string B)[] Pairs =
-        [.. Codes.SelectMany((a, i) => Codes.Skip(i + 1).Select(b => (a, b)))];
+    private static readonly (string A, string B)[] _pairs =
+        [.. _codes.SelectMany((a, i) => _codes.Skip(i + 1).Select(b => (a, b)))];
 
     public static readonly DateOnly Today = new(2025, 1, 15);
 
@@ -21,7 +21,7 @@ public static class Drafts
     /// stream with one <c>PledgeMade</c>) + <paramref name="followUps"/> on the interaction.</summary>
     public static InteractionDraft Interaction(int number, int statements, int commitments, int followUps)
     {
-        var (a, b) = Pairs[number % Pairs.Length];
+        var (a, b) = _pairs[number % _pairs.Length];
         return new InteractionDraft(
             InteractionKind.PhoneCall,
             new OccurredAt(new DateOnly(2024, 1 + number % 12, 1 + number % 28)),

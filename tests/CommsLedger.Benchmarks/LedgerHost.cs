@@ -11,12 +11,12 @@ namespace CommsLedger.Benchmarks;
 /// <summary>The real application, composed exactly as the edges compose it, plus the stores the raw variants use.</summary>
 public sealed class LedgerHost : IAsyncDisposable
 {
-    private readonly ServiceProvider services;
+    private readonly ServiceProvider _services;
 
-    private LedgerHost(ServiceProvider services) => this.services = services;
+    private LedgerHost(ServiceProvider services) => _services = services;
 
     /// <summary>The store <c>AddLedger</c> built: <see cref="LedgerStore.Configure"/>, all four projections inline.</summary>
-    public IDocumentStore Store => services.GetRequiredService<IDocumentStore>();
+    public IDocumentStore Store => _services.GetRequiredService<IDocumentStore>();
 
     public static LedgerHost Create(string connectionString) =>
         new(new ServiceCollection().AddLedger(connectionString).BuildServiceProvider());
@@ -24,7 +24,7 @@ public sealed class LedgerHost : IAsyncDisposable
     /// <summary>One command through mediator → validation → stamping → handler, in its own scope as an edge sends it.</summary>
     public async Task<T> Send<T>(ICommand<T> command)
     {
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = _services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<Actor>().UserName = "benchmark";
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
     }
@@ -52,5 +52,5 @@ public sealed class LedgerHost : IAsyncDisposable
         return await session.Events.QueryAllRawEvents().LongCountAsync();
     }
 
-    public async ValueTask DisposeAsync() => await services.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _services.DisposeAsync();
 }

@@ -6,11 +6,11 @@ namespace CommsLedger.Benchmarks;
 /// <summary>A Markdown table with columns padded to line up in a terminal as well as render on GitHub.</summary>
 public sealed class MarkdownTable(params string[] headers)
 {
-    private readonly List<string[]> rows = [];
+    private readonly List<string[]> _rows = [];
 
     public MarkdownTable Row(params string[] cells)
     {
-        rows.Add(cells);
+        _rows.Add(cells);
         return this;
     }
 
@@ -19,11 +19,11 @@ public sealed class MarkdownTable(params string[] headers)
 
     public override string ToString()
     {
-        var widths = headers.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
+        var widths = headers.Select((h, i) => _rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
         var text = new StringBuilder();
         Line(text, headers, widths);
         text.AppendLine("| " + string.Join(" | ", widths.Select(w => new string('-', w))) + " |");
-        foreach (var row in rows)
+        foreach (var row in _rows)
         {
             Line(text, row, widths);
         }

@@ -17,20 +17,20 @@ namespace CommsLedger.Benchmarks;
 /// </summary>
 public static class RebuildScenario
 {
-    private const int InteractionsPerBatch = 50;
-    private static readonly TimeSpan RebuildTimeout = TimeSpan.FromMinutes(5);
+    private const int _interactionsPerBatch = 50;
+    private static readonly TimeSpan _rebuildTimeout = TimeSpan.FromMinutes(5);
 
     private sealed record Target(string Name, Func<IProjectionDaemon, Task> Rebuild, Func<IQuerySession, Task<long>> Documents);
 
-    private static readonly Target[] Targets =
+    private static readonly Target[] _targets =
     [
-        new("InteractionRecordProjection", d => d.RebuildProjectionAsync<InteractionRecordProjection>(RebuildTimeout, CancellationToken.None),
+        new("InteractionRecordProjection", d => d.RebuildProjectionAsync<InteractionRecordProjection>(_rebuildTimeout, CancellationToken.None),
             q => q.Query<InteractionRecord>().LongCountAsync()),
-        new("PledgeRegisterProjection", d => d.RebuildProjectionAsync<PledgeRegisterProjection>(RebuildTimeout, CancellationToken.None),
+        new("PledgeRegisterProjection", d => d.RebuildProjectionAsync<PledgeRegisterProjection>(_rebuildTimeout, CancellationToken.None),
             q => q.Query<PledgeRegister>().LongCountAsync()),
-        new("FollowUpQueueProjection", d => d.RebuildProjectionAsync<FollowUpQueueProjection>(RebuildTimeout, CancellationToken.None),
+        new("FollowUpQueueProjection", d => d.RebuildProjectionAsync<FollowUpQueueProjection>(_rebuildTimeout, CancellationToken.None),
             q => q.Query<FollowUpItem>().LongCountAsync()),
-        new("RelationshipLedgerProjection", d => d.RebuildProjectionAsync<RelationshipLedgerProjection>(RebuildTimeout, CancellationToken.None),
+        new("RelationshipLedgerProjection", d => d.RebuildProjectionAsync<RelationshipLedgerProjection>(_rebuildTimeout, CancellationToken.None),
             q => q.Query<RelationshipLedger>().LongCountAsync()),
     ];
 
@@ -40,21 +40,21 @@ public static class RebuildScenario
         var seeded = await Seed(connection, settings.RebuildEvents);
         await using var store = LedgerStore.Create(connection);
         using var daemon = await store.BuildProjectionDaemonAsync();
-        Console.WriteLine($"rebuild: {Targets.Length} projections × ({settings.WarmUps} warm-up + {settings.RebuildReps}) rebuilds of {seeded:N0} events…");
+        Console.WriteLine($"rebuild: {_targets.Length} projections × ({settings.WarmUps} warm-up + {settings.RebuildReps}) rebuilds of {seeded:N0} events…");
         var samples = await Harness.Interleaved(
-            [.. Targets.Select(target => (Func<Trial, Task<Prepared>>)(_ => Task.FromResult(new Prepared([() => target.Rebuild(daemon)], () => Task.FromResult(0L)))))],
+            [.. _targets.Select(target => (Func<Trial, Task<Prepared>>)(_ => Task.FromResult(new Prepared([() => target.Rebuild(daemon)], () => Task.FromResult(0L)))))],
             settings.WarmUps,
             settings.RebuildReps);
 
         await using var query = store.QuerySession();
         var table = new MarkdownTable("projection", "events in store", "documents", "rebuild s (median)", "events/s (median)", "events/s (min–max)");
-        for (var t = 0; t < Targets.Length; t++)
+        for (var t = 0; t < _targets.Length; t++)
         {
             var rates = samples[t].Select(s => seeded / s.Elapsed.TotalSeconds).ToArray();
             table.Row(
-                Targets[t].Name,
+                _targets[t].Name,
                 MarkdownTable.Number(seeded),
-                MarkdownTable.Number(await Targets[t].Documents(query)),
+                MarkdownTable.Number(await _targets[t].Documents(query)),
                 MarkdownTable.Number(Harness.Median(samples[t].Select(s => s.Elapsed.TotalSeconds)), "0.00"),
                 MarkdownTable.Number(Harness.Median(rates)),
                 $"{MarkdownTable.Number(rates.Min())}–{MarkdownTable.Number(rates.Max())}");
@@ -72,7 +72,7 @@ public static class RebuildScenario
         for (var appended = 0L; appended < events;)
         {
             await using var session = store.LightweightSession();
-            for (var i = 0; i < InteractionsPerBatch && appended < events; i++, number++)
+            for (var i = 0; i < _interactionsPerBatch && appended < events; i++, number++)
             {
                 var change = InteractionDecisions.Log(Drafts.Interaction(number, 4, 2, 1), Guid.NewGuid(), Guid.NewGuid, Drafts.Today);
                 session.Events.StartStream<Interaction>(change.InteractionId, change.Events);

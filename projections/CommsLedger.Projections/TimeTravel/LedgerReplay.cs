@@ -36,9 +36,12 @@ public static class LedgerReplay
         }
     }
 
-    public static RelationshipLedger Relationship(string key, IEnumerable<IEvent> events)
+    public static RelationshipLedger Relationship(string key, IEnumerable<IEvent> events) =>
+        Continue(new RelationshipLedger { Id = key }, events);
+
+    /// <summary>Applies more events to a ledger already folded up to some point (a checkpoint).</summary>
+    public static RelationshipLedger Continue(RelationshipLedger ledger, IEnumerable<IEvent> events)
     {
-        var ledger = new RelationshipLedger { Id = key };
         foreach (var e in events)
         {
             ApplyToRelationship(e.Data, ledger);

@@ -18,7 +18,7 @@ internal static class LedgerEvents
         return [.. interactions, .. pledges];
     }
 
-    public static async Task<IReadOnlyList<IEvent>> Of(IQuerySession session, IReadOnlyList<Guid> streamIds, DateTimeOffset? knownAt, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<IEvent>> Of(IQuerySession session, IReadOnlyList<Guid> streamIds, DateTimeOffset? knownAt, CancellationToken cancellationToken, long after = 0)
     {
         if (streamIds.Count == 0)
         {
@@ -26,7 +26,7 @@ internal static class LedgerEvents
         }
 
         var ids = streamIds.ToArray();
-        var query = session.Events.QueryAllRawEvents().Where(e => e.StreamId.IsOneOf(ids));
+        var query = session.Events.QueryAllRawEvents().Where(e => e.StreamId.IsOneOf(ids) && e.Sequence > after);
         if (knownAt is { } at)
         {
             query = query.Where(e => e.Timestamp <= at);

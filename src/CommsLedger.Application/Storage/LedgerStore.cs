@@ -28,6 +28,7 @@ public static class LedgerStore
 
         options.AddLedgerProjections();
         options.AddWriteModels();
+        History.Checkpoints.RelationshipCheckpoints.Register(options);
     }
 
     public static DocumentStore Create(string connectionString) =>

@@ -41,9 +41,13 @@ public sealed class ImportCommand(IAnsiConsole console) : AsyncCommand<ImportSet
         return ExitCodes.Ok;
     }
 
-    private static void Summary(IAnsiConsole console, ImportResult result) =>
+    private static void Summary(IAnsiConsole console, ImportResult result)
+    {
         console.MarkupLineInterpolated(
             $"Imported {result.Appended} new interactions ({result.Events} events); {result.AlreadyInLedger} of the file's {result.Interactions} were already in the ledger{(result.ProjectionsRebuilt ? "; read models rebuilt" : "")}.");
+        console.MarkupLineInterpolated(
+            $"Checked in {result.Checking.TotalSeconds:0.0} s, appended in {result.Appending.TotalSeconds:0.0} s ({result.Events / Math.Max(result.Appending.TotalSeconds, 0.001):0} events/s), read models rebuilt in {result.Rebuilding.TotalSeconds:0.0} s.");
+    }
 
     /// <summary>One bar per phase of the import.</summary>
     private sealed class ProgressBars(ProgressContext context) : IProgress<ImportProgress>

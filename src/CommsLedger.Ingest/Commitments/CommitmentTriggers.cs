@@ -25,7 +25,7 @@ internal static partial class CommitmentTriggers
         @"|(?<agreement>agree(?:s|d)?\s+(?:to|that|on|upon)\b|(?:signed|inked|concluded)\s+\w+|reached\s+(?:an?\s+)?(?:\w+\s+)?(?:agreement|consensus|deal|understanding)\b)" +
         @"|(?<offer>offer(?:s|ed)?\s+(?:to\b|(?:\w+\s+){0,4}?(?:assistance|help|support|aid|training|scholarships?|loans?|funding|grants?|financing)\b)" +
         @"|invit(?:es|ed|e)\s+(?<obj>[^,;.]{1,80}?)\s+to\b" +
-        @"|welcom(?:es|ed|e)\s+(?!the\b|a\b|an\b|this\b|that\b|his\b|her\b|its\b|their\b|our\b)(?<obj>[^,;.]{1,80}?)\s+to\s+(?!the\b|a\b|an\b|this\b|that\b|its\b|their\b)[a-z]+\b" +
+        @"|welcom(?:es|ed|e)\s+(?!the\b|a\b|an\b|this\b|that\b|his\b|her\b|its\b|their\b|our\b)(?![^,;.]{0,60}?\b(?:decision|move|announcement|efforts?|commitment|steps|initiative|plans?|proposal|offer|readiness|willingness)\s+to\b)(?<obj>[^,;.]{1,80}?)\s+to\s+(?!the\b|a\b|an\b|this\b|that\b|its\b|their\b)[a-z]+\b" +
         @"|propos(?:es|ed|e)\s+(?:to\b|that\b|\w+ing\b)" +
         @"|announc(?:es|ed|e)\s+(?:\w+\s+){0,4}?(?:US\$|\$|€|£)\s?[\d.,]+" +
         @"|announc(?:es|ed|e)\s+(?:a|an)\s+(?:\w+\s+){0,3}?(?:package|grant|loan|donation|contribution|aid|assistance)\b)" +

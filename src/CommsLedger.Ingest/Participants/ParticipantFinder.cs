@@ -12,18 +12,18 @@ internal static class ParticipantFinder
     public static List<Person> InInteraction(IReadOnlyList<Sentence> sentences, IReadOnlyList<IReadOnlyList<CountryMention>> countries, PersonRegistry registry, int interactionSentence)
     {
         var found = new List<Person>();
-        var firstProse = sentences.FirstOrDefault(s => !s.IsHeadline)?.Index ?? -1;
-        var leads = new[] { interactionSentence, sentences.ElementAtOrDefault(interactionSentence)?.IsHeadline == true ? firstProse : -1 };
-        foreach (var sentence in sentences.Where(s => s.IsHeadline || leads.Contains(s.Index)))
+        foreach (var sentence in sentences.Where(s => s.IsHeadline || s.Index == interactionSentence))
         {
-            var mentions = registry.MentionsIn(sentence.Index);
-            if (leads.Contains(sentence.Index) && !mentions.Any(m => m.Mention.TokenStart == 0 && m.Person is not null))
-            {
-                AddLeadingPerson(sentence, countries[sentence.Index], registry, mentions);
-            }
-
+            AddLeadingPerson(sentence, countries[sentence.Index], registry, interactionSentence);
             found.AddRange(registry.MentionsIn(sentence.Index).Select(m => m.Person).OfType<Person>());
             found.AddRange(registry.NamesIn(sentence).Select(n => n.Person));
+        }
+
+        // A headline names the call; the first sentence under it names who made it ("The Prime Minister spoke to ...").
+        if (sentences.ElementAtOrDefault(interactionSentence)?.IsHeadline == true && sentences.FirstOrDefault(s => !s.IsHeadline) is { } lead)
+        {
+            AddLeadingPerson(lead, countries[lead.Index], registry, lead.Index);
+            found.AddRange(registry.MentionsIn(lead.Index).Where(m => m.Mention.TokenStart <= 1).Select(m => m.Person).OfType<Person>());
         }
 
         return found.Distinct().OrderBy(p => p.FirstPosition).ToList();
@@ -36,9 +36,12 @@ internal static class ParticipantFinder
         foreach (var person in participants.Where(p => p.Country is null))
         {
             var taken = participants.Select(p => p.Country).OfType<string>().ToHashSet();
-            var candidates = countries.SelectMany(c => c).Select(c => c.Code).Where(c => !taken.Contains(c))
-                .GroupBy(c => c).OrderByDescending(g => g.Count()).ToList();
-            if (candidates.Count == 0 || (candidates.Count > 1 && candidates[0].Count() == candidates[1].Count()))
+            // Most mentioned first; on a tie, the one named more often by name ("the UK") than by adjective ("Ukrainian pilots").
+            var candidates = countries.SelectMany(c => c).Where(c => !taken.Contains(c.Code))
+                .GroupBy(c => c.Code)
+                .Select(g => (Key: g.Key, Score: (g.Count() * 100) + g.Count(m => m.Kind != MentionKind.Demonym)))
+                .OrderByDescending(g => g.Score).ToList();
+            if (candidates.Count == 0 || (candidates.Count > 1 && candidates[0].Score == candidates[1].Score))
             {
                 warnings.Add($"participants: country of {person.Name} not found");
                 continue;
@@ -51,8 +54,14 @@ internal static class ParticipantFinder
         return warnings;
     }
 
-    private static void AddLeadingPerson(Sentence sentence, IReadOnlyList<CountryMention> countries, PersonRegistry registry, IReadOnlyList<(PersonMention Mention, Person? Person)> mentions)
+    private static void AddLeadingPerson(Sentence sentence, IReadOnlyList<CountryMention> countries, PersonRegistry registry, int leadSentence)
     {
+        var mentions = registry.MentionsIn(sentence.Index);
+        if (sentence.Index != leadSentence || mentions.Any(m => m.Mention.TokenStart == 0 && m.Person is not null))
+        {
+            return;
+        }
+
         if (PersonMentionFinder.LeadingName(sentence, countries) is { } bare)
         {
             registry.AddSentence(sentence.Index, [bare, .. mentions.Select(m => m.Mention)]);

@@ -48,7 +48,8 @@ public sealed class MerkleIntegrator(NpgsqlDataSource dataSource, LedgerKey key,
     }
 
     /// <summary>The background loop: catch up, wait <see cref="IntegratorOptions.PollInterval"/>, repeat.
-    /// A database error is passed to <paramref name="onError"/> and the loop carries on at the next poll.</summary>
+    /// A database error is passed to <paramref name="onError"/> and the loop carries on at the next poll;
+    /// a <see cref="LogTamperedException"/> ends it.</summary>
     public async Task RunAsync(Action<NpgsqlException>? onError = null, CancellationToken ct = default)
     {
         while (!ct.IsCancellationRequested)
@@ -136,6 +137,11 @@ public sealed class MerkleIntegrator(NpgsqlDataSource dataSource, LedgerKey key,
         return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
 
+    /// <summary>
+    /// The in-memory right edge of the tree, rebuilt from the stored leaf hashes when another process has moved the
+    /// log on or this one has just started. A rebuilt tree must give the root of the latest checkpoint: the
+    /// integrator holds the key, and must never sign on top of leaves that were rewritten since.
+    /// </summary>
     private async Task<MerkleFrontier> FrontierAsync(NpgsqlConnection connection, long treeSize, CancellationToken ct)
     {
         if (_frontier?.Size == treeSize)
@@ -143,15 +149,21 @@ public sealed class MerkleIntegrator(NpgsqlDataSource dataSource, LedgerKey key,
             return _frontier;
         }
 
+        var latest = await StoredCheckpoints.LatestAsync(connection, Schema, ct);
         var frontier = new MerkleFrontier();
         foreach (var leafHash in await StoredLeaves.HashesAsync(connection, Schema, treeSize, ct))
         {
             frontier.Append(leafHash);
+            if (frontier.Size == latest?.TreeSize && (frontier.RootHash() != latest.RootHash || !key.PublicKey.Verifies(latest)))
+            {
+                throw new LogTamperedException(
+                    $"The stored leaves no longer give the root of the latest signed checkpoint (tree size {latest.TreeSize}); refusing to sign on top of them. Run 'commsledger verify'.");
+            }
         }
 
         if (frontier.Size != treeSize)
         {
-            throw new InvalidOperationException($"{Schema.Leaves} holds {frontier.Size} contiguous leaves but its tip says {treeSize}.");
+            throw new LogTamperedException($"{Schema.Leaves} holds {frontier.Size} contiguous leaves but its tip says {treeSize}. Run 'commsledger verify'.");
         }
 
         _frontier = frontier;

@@ -36,7 +36,7 @@ public sealed class InclusionProver(NpgsqlDataSource dataSource, LedgerSchema sc
         }
 
         var leaves = await StoredLeaves.HashesAsync(connection, schema, checkpoint.TreeSize, ct);
-        if (MerkleTree.RootHash(leaves, checkpoint.TreeSize) != checkpoint.RootHash)
+        if (leaves.Count < checkpoint.TreeSize || MerkleTree.RootHash(leaves, checkpoint.TreeSize) != checkpoint.RootHash)
         {
             throw new ProofUnavailableException($"The stored leaves no longer give the root signed at tree size {checkpoint.TreeSize}; run 'verify'.");
         }

@@ -14,6 +14,7 @@ internal static class StoredLeaves
         return await reader.ReadAsync(ct) ? (reader.GetInt64(0) + 1, reader.GetInt64(1)) : (0, 0);
     }
 
+    /// <summary>The hashes of leaves 0, 1, 2… up to <paramref name="count"/>, stopping early at a missing leaf.</summary>
     public static async Task<LeafHashList> HashesAsync(NpgsqlConnection connection, LedgerSchema schema, long count, CancellationToken ct)
     {
         var hashes = new LeafHashList(checked((int)Math.Max(count, 1)));
@@ -27,7 +28,7 @@ internal static class StoredLeaves
         {
             if (reader.GetInt64(0) != hashes.Count)
             {
-                throw new InvalidOperationException($"Leaf {hashes.Count} is missing from {schema.Leaves}.");
+                break;
             }
 
             hashes.Add(reader.GetFieldValue<byte[]>(1));

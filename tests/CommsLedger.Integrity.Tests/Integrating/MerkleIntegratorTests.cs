@@ -141,6 +141,22 @@ public sealed class MerkleIntegratorTests(PostgresCluster cluster)
         Assert.Equal(200, report.TreeSize);
     }
 
+    [Fact]
+    public async Task an_integrator_refuses_to_sign_on_top_of_leaves_rewritten_since_the_last_checkpoint()
+    {
+        await using var ledger = await cluster.NewLedgerAsync(nameof(MerkleIntegratorTests));
+        await ledger.SeedAsync(6);
+        await ledger.Integrator().CheckpointNowAsync();
+        await ledger.TamperAsync($"UPDATE {ledger.Schema.Events} SET data = jsonb_set(data, '{{Summary}}', '\"Rewritten\"') WHERE seq_id = 2");
+        await Attacker.RecomputeLeafAsync(ledger, 2);
+        await ledger.SeedAsync(1);
+
+        var refused = await Assert.ThrowsAsync<LogTamperedException>(() => ledger.Integrator().CatchUpAsync());
+
+        Assert.Contains("tree size 6", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(6L, await ledger.ScalarAsync<long>($"SELECT max(tree_size) FROM {ledger.Schema.Checkpoints}"));
+    }
+
     private static async Task<List<T>> ListAsync<T>(TestLedger ledger, string sql)
     {
         await using var command = ledger.Superuser.CreateCommand(sql);

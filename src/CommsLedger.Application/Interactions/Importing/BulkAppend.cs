@@ -28,8 +28,8 @@ internal static class BulkAppend
         [typeof(InteractionRecordProjection), typeof(PledgeRegisterProjection), typeof(FollowUpQueueProjection), typeof(RelationshipLedgerProjection)];
 
     /// <summary>Creates the event tables in a new database: the existence query reads them before any append would.</summary>
-    public static Task Prepare(IDocumentStore store, CancellationToken cancellationToken) =>
-        store.Storage.ApplyAllConfiguredChangesToDatabaseAsync(ct: cancellationToken);
+    public static Task Prepare(IDocumentStore store) =>
+        store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
 
     public static async Task<(int Interactions, long Events)> Batch(IDocumentSession session, IReadOnlyList<ImportLine> lines, CancellationToken cancellationToken)
     {

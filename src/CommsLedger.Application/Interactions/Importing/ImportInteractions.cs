@@ -26,16 +26,20 @@ public enum ImportPhase
 /// projections, by phase (0 total while checking: the line count is not known yet).</summary>
 public sealed record ImportProgress(ImportPhase Phase, long Done, long Total);
 
-/// <summary><paramref name="Appended"/> interactions were new; <paramref name="AlreadyInLedger"/> were recorded before.</summary>
-public sealed record ImportResult(int Interactions, int Appended, int AlreadyInLedger, long Events, bool ProjectionsRebuilt);
+/// <summary><paramref name="Appended"/> interactions were new; <paramref name="AlreadyInLedger"/> were recorded before.
+/// The durations are of the three phases: checking every line, appending, rebuilding the read models.</summary>
+public sealed record ImportResult(
+    int Interactions, int Appended, int AlreadyInLedger, long Events, bool ProjectionsRebuilt, TimeSpan Checking, TimeSpan Appending, TimeSpan Rebuilding);
 
 public sealed class ImportInteractionsHandler(IDocumentSession session, TimeProvider clock) : ICommandHandler<ImportInteractions, ImportResult>
 {
     public async ValueTask<ImportResult> Handle(ImportInteractions command, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var started = clock.GetTimestamp();
         var total = ImportFile.CheckAll(command.Open, today, command.Progress, cancellationToken);
-        await BulkAppend.Prepare(session.DocumentStore, cancellationToken);
+        var checkedAt = clock.GetTimestamp();
+        await BulkAppend.Prepare(session.DocumentStore);
         var (appended, events) = (0, 0L);
         var done = 0;
         foreach (var batch in ImportFile.Decided(command.Open, today).Chunk(Math.Max(1, command.BatchSize)))
@@ -45,11 +49,13 @@ public sealed class ImportInteractionsHandler(IDocumentSession session, TimeProv
             command.Progress?.Report(new ImportProgress(ImportPhase.Appending, done, total));
         }
 
+        var appendedAt = clock.GetTimestamp();
         if (appended > 0)
         {
             await BulkAppend.RebuildProjections(session.DocumentStore, command.Progress, cancellationToken);
         }
 
-        return new ImportResult(total, appended, total - appended, events, appended > 0);
+        return new ImportResult(total, appended, total - appended, events, appended > 0,
+            clock.GetElapsedTime(started, checkedAt), clock.GetElapsedTime(checkedAt, appendedAt), clock.GetElapsedTime(appendedAt));
     }
 }

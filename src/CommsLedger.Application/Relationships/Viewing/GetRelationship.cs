@@ -1,4 +1,5 @@
 using CommsLedger.Application.History;
+using CommsLedger.Application.History.Checkpoints;
 using CommsLedger.Domain.Parties;
 using CommsLedger.Domain.Pledges;
 using CommsLedger.Domain.Shared;
@@ -30,7 +31,7 @@ public sealed record PledgeLineView(Guid PledgeId, string By, string? To, Commit
 
 public sealed record FollowUpLineView(Guid FollowUpId, Guid? PledgeId, string Action, string Owner, DateOnly Due, bool Overdue);
 
-public sealed class GetRelationshipHandler(IQuerySession session) : IQueryHandler<GetRelationship, RelationshipView>
+public sealed class GetRelationshipHandler(IQuerySession session, IDocumentStore store, TimeProvider clock) : IQueryHandler<GetRelationship, RelationshipView>
 {
     public async ValueTask<RelationshipView> Handle(GetRelationship query, CancellationToken cancellationToken)
     {
@@ -46,8 +47,17 @@ public sealed class GetRelationshipHandler(IQuerySession session) : IQueryHandle
     private async Task<RelationshipLedger> Replay(string key, AsOf asOf, CancellationToken cancellationToken)
     {
         var streams = await LedgerEvents.StreamsOf(session, key, cancellationToken);
-        var events = await LedgerEvents.Of(session, streams, asOf.KnownAt, cancellationToken);
-        return LedgerReplay.Relationship(key, LedgerReplay.Visible(events, asOf));
+        if (asOf is not { KnownAt: { } knownAt, OccurredBy: null })
+        {
+            // Filtering by occurred date can drop any event, so no checkpoint applies: replay from event zero.
+            var all = await LedgerEvents.Of(session, streams, asOf.KnownAt, cancellationToken);
+            return LedgerReplay.Relationship(key, LedgerReplay.Visible(all, asOf));
+        }
+
+        await RelationshipCheckpoints.Extend(store, key, streams, clock.GetUtcNow(), cancellationToken);
+        var checkpoint = await RelationshipCheckpoints.LatestKnownAt(session, key, knownAt, cancellationToken);
+        var tail = await LedgerEvents.Of(session, streams, knownAt, cancellationToken, after: checkpoint?.Sequence ?? 0);
+        return LedgerReplay.Continue(checkpoint?.Ledger ?? new RelationshipLedger { Id = key }, tail);
     }
 
     public static RelationshipView Summarise(RelationshipLedger ledger, DateOnly today)
@@ -63,7 +73,7 @@ public sealed class GetRelationshipHandler(IQuerySession session) : IQueryHandle
         }).ToArray();
         var followUps = ledger.OpenFollowUps
             .Select(f => new FollowUpLineView(f.Key, f.Value.PledgeId, f.Value.Action, f.Value.Owner, f.Value.Due, f.Value.Due < today))
-            .OrderBy(f => f.Due).ThenBy(f => f.Action, StringComparer.Ordinal)
+            .OrderBy(f => f.Due).ThenBy(f => f.Action, StringComparer.Ordinal).ThenBy(f => f.FollowUpId)
             .ToArray();
         var contacts = ledger.Interactions.Values.Select(c => c.OccurredOn).ToArray();
         return new RelationshipView(
@@ -74,7 +84,7 @@ public sealed class GetRelationshipHandler(IQuerySession session) : IQueryHandle
             sides,
             ledger.Pledges
                 .Select(p => new PledgeLineView(p.Key, p.Value.By, p.Value.To, p.Value.Kind, p.Value.Text, p.Value.Topic, p.Value.Due, p.Value.Status))
-                .OrderBy(p => p.By, StringComparer.Ordinal).ThenBy(p => p.Text, StringComparer.Ordinal)
+                .OrderBy(p => p.By, StringComparer.Ordinal).ThenBy(p => p.Text, StringComparer.Ordinal).ThenBy(p => p.PledgeId)
                 .ToArray(),
             followUps,
             followUps.Count(f => f.Overdue),

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using CommsLedger.Application.Demo;
+using CommsLedger.Application.History;
+using CommsLedger.Application.History.Checkpoints;
+using CommsLedger.Application.Interactions.Logging;
+using CommsLedger.Application.Relationships.Viewing;
+using CommsLedger.Application.Tests.Support;
+using CommsLedger.Domain.Interactions;
+using CommsLedger.Projections.TimeTravel;
+using Marten;
+
+namespace CommsLedger.Application.Tests.History;
+
+[Collection(PostgresCollection.Name)]
+public sealed class CheckpointTests(PostgresCluster postgres) : IAsyncLifetime
+{
+    private static readonly DateOnly Today = new(2026, 1, 1);
+    private static readonly DateOnly FarFuture = new(9999, 1, 1);
+    private TestLedger _ledger = null!;
+
+    public async Task InitializeAsync() => _ledger = await TestLedger.Create(postgres);
+
+    public async Task DisposeAsync() => await _ledger.DisposeAsync();
+
+    [Fact]
+    public async Task as_known_at_from_a_checkpoint_equals_a_replay_from_event_zero()
+    {
+        await LogCalls(12);
+        var midway = DateTimeOffset.UtcNow;
+        await Task.Delay(20);
+        await LogCalls(13);
+        var end = DateTimeOffset.UtcNow;
+        await using (var session = _ledger.Store.QuerySession())
+        {
+            var streams = await LedgerEvents.StreamsOf(session, "CN-PE", CancellationToken.None);
+            await RelationshipCheckpoints.Extend(_ledger.Store, "CN-PE", streams, DateTimeOffset.UtcNow.AddMinutes(2), CancellationToken.None);
+            Assert.Equal(1, await session.Query<RelationshipCheckpoint>().CountAsync());
+        }
+
+        foreach (var at in new[] { midway, end })
+        {
+            // An as-occurred-by far in the future keeps every fact but forces the replay from event zero.
+            var fromZero = await _ledger.Ask(new GetRelationship("CN-PE", Today, new AsOf(at, FarFuture)));
+            var fromCheckpoint = await _ledger.Ask(new GetRelationship("CN-PE", Today, new AsOf(at, null)));
+
+            Assert.Equal(JsonSerializer.Serialize(fromZero), JsonSerializer.Serialize(fromCheckpoint));
+        }
+
+        Assert.Equal(25, (await _ledger.Ask(new GetRelationship("CN-PE", Today, new AsOf(end, null)))).InteractionCount);
+        Assert.Equal(12, (await _ledger.Ask(new GetRelationship("CN-PE", Today, new AsOf(midway, null)))).InteractionCount);
+    }
+
+    private async Task LogCalls(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var seed = SeedCall.Draft();
+            var statements = Enumerable.Range(0, 100).Select(n => new StatementDraft("Wang Yi", "CN", $"Statement {n} of a long call.", ["topic " + (n % 7)])).ToArray();
+            await _ledger.Send(new LogInteraction(seed with { Source = null, Statements = statements, Commitments = seed.Commitments.Take(1).ToArray() }));
+        }
+    }
+}
