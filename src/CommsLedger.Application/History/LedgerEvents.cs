@@ -18,6 +18,14 @@ internal static class LedgerEvents
         return [.. interactions, .. pledges];
     }
 
+    public static async Task<int> Count(IQuerySession session, IReadOnlyList<Guid> streamIds, DateTimeOffset knownAt, long after, CancellationToken cancellationToken)
+    {
+        var ids = streamIds.ToArray();
+        return ids.Length == 0
+            ? 0
+            : await session.Events.QueryAllRawEvents().Where(e => e.StreamId.IsOneOf(ids) && e.Sequence > after && e.Timestamp <= knownAt).CountAsync(cancellationToken);
+    }
+
     public static async Task<IReadOnlyList<IEvent>> Of(IQuerySession session, IReadOnlyList<Guid> streamIds, DateTimeOffset? knownAt, CancellationToken cancellationToken, long after = 0)
     {
         if (streamIds.Count == 0)

@@ -43,11 +43,13 @@ internal static class RelationshipCheckpoints
         var latest = await session.Query<RelationshipCheckpoint>().Where(c => c.Key == key)
             .OrderByDescending(c => c.Sequence).FirstOrDefaultAsync(cancellationToken);
         var settledBefore = now - Settled;
-        var events = await LedgerEvents.Of(session, streams, settledBefore, cancellationToken, after: latest?.Sequence ?? 0);
-        if (events.Count < Every)
+        var after = latest?.Sequence ?? 0;
+        if (await LedgerEvents.Count(session, streams, settledBefore, after, cancellationToken) < Every)
         {
             return;
         }
+
+        var events = await LedgerEvents.Of(session, streams, settledBefore, cancellationToken, after);
 
         var ledger = latest?.Ledger ?? new RelationshipLedger { Id = key };
         var maxRecordedAt = latest?.MaxRecordedAt ?? DateTimeOffset.MinValue;
