@@ -60,6 +60,24 @@ public sealed partial class PledgeRegisterProjection : SingleStreamProjection<Pl
     /// convention-based projection would conjure an empty pledge document for them. Here only a stream that
     /// starts with <see cref="PledgeMade"/> makes a document. Live, rebuild and time-travel replays all use this.
     /// </summary>
+    public PledgeRegisterProjection()
+    {
+        // With an explicit Evolve the projection must say which events it reads, or it is fed every event.
+        IncludeType<PledgeMade>();
+        IncludeType<PledgeProgressNoted>();
+        IncludeType<PledgeFulfilled>();
+        IncludeType<PledgePartiallyFulfilled>();
+        IncludeType<PledgeBroken>();
+        IncludeType<PledgeWithdrawn>();
+        IncludeType<PledgeLapsed>();
+        IncludeType<PledgeRetracted>();
+        IncludeType<ComplianceAssessed>();
+        IncludeType<PledgeCorrected>();
+        IncludeType<FollowUpScheduled>();
+        IncludeType<FollowUpCompleted>();
+        IncludeType<FollowUpCancelled>();
+    }
+
     public override PledgeRegister? Evolve(PledgeRegister? snapshot, Guid id, IEvent e)
     {
         if (e is IEvent<PledgeMade> made)

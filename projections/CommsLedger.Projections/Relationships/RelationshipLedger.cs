@@ -13,6 +13,7 @@ public sealed class RelationshipLedger
     public Dictionary<Guid, ContactLine> Interactions { get; set; } = [];
     public Dictionary<Guid, PledgeLine> Pledges { get; set; } = [];
     public Dictionary<Guid, FollowUpLine> OpenFollowUps { get; set; } = [];
+    public Dictionary<Guid, StatementLine> Statements { get; set; } = [];
 
     /// <summary>Topics per entry (statement or pledge id), so a retraction removes exactly its own.</summary>
     public Dictionary<Guid, List<string>> TopicsByEntry { get; set; } = [];
@@ -21,6 +22,8 @@ public sealed class RelationshipLedger
 public sealed record ContactLine(InteractionKind Kind, DateOnly OccurredOn, string Summary);
 
 public sealed record PledgeLine(string By, string? To, CommitmentKind Kind, string Text, string Topic, DateOnly? Due, PledgeStatus Status);
+
+public sealed record StatementLine(Guid InteractionId, string Speaker, string Country, string Text);
 
 public sealed record FollowUpLine(Guid? PledgeId, string Action, string Owner, DateOnly Due);
 
@@ -51,6 +54,7 @@ public sealed partial class RelationshipLedgerProjection : MultiStreamProjection
 
     public static void Apply(StatementRecorded e, RelationshipLedger ledger)
     {
+        ledger.Statements[e.StatementId] = new StatementLine(e.InteractionId, e.Speaker, e.Country, e.Text);
         if (e.Topics.Count > 0)
         {
             ledger.TopicsByEntry[e.StatementId] = [.. e.Topics];
@@ -59,9 +63,9 @@ public sealed partial class RelationshipLedgerProjection : MultiStreamProjection
 
     public static void Apply(InteractionEntryCorrected e, RelationshipLedger ledger)
     {
-        if (e.StatementId is { } statementId && e.Field == InteractionFields.Topics)
+        if (e.StatementId is { } statementId)
         {
-            ledger.TopicsByEntry[statementId] = [.. e.Now.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+            CorrectStatement(ledger, statementId, e.Field, e.Now);
         }
         else if (e.StatementId is null && ledger.Interactions.TryGetValue(e.InteractionId, out var contact))
         {
@@ -75,9 +79,21 @@ public sealed partial class RelationshipLedgerProjection : MultiStreamProjection
         }
     }
 
-    public static void Apply(StatementRetracted e, RelationshipLedger ledger) => ledger.TopicsByEntry.Remove(e.StatementId);
+    public static void Apply(StatementRetracted e, RelationshipLedger ledger)
+    {
+        ledger.TopicsByEntry.Remove(e.StatementId);
+        ledger.Statements.Remove(e.StatementId);
+    }
 
-    public static void Apply(InteractionRetracted e, RelationshipLedger ledger) => ledger.Interactions.Remove(e.InteractionId);
+    public static void Apply(InteractionRetracted e, RelationshipLedger ledger)
+    {
+        ledger.Interactions.Remove(e.InteractionId);
+        foreach (var statementId in ledger.Statements.Where(s => s.Value.InteractionId == e.InteractionId).Select(s => s.Key).ToArray())
+        {
+            ledger.Statements.Remove(statementId);
+            ledger.TopicsByEntry.Remove(statementId);
+        }
+    }
 
     public static void Apply(PledgeMade e, RelationshipLedger ledger)
     {
@@ -132,6 +148,23 @@ public sealed partial class RelationshipLedgerProjection : MultiStreamProjection
     public static void Apply(FollowUpCompleted e, RelationshipLedger ledger) => ledger.OpenFollowUps.Remove(e.FollowUpId);
 
     public static void Apply(FollowUpCancelled e, RelationshipLedger ledger) => ledger.OpenFollowUps.Remove(e.FollowUpId);
+
+    private static void CorrectStatement(RelationshipLedger ledger, Guid statementId, string field, string now)
+    {
+        if (field == InteractionFields.Topics)
+        {
+            ledger.TopicsByEntry[statementId] = [.. now.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+        }
+        else if (ledger.Statements.TryGetValue(statementId, out var line))
+        {
+            ledger.Statements[statementId] = field switch
+            {
+                InteractionFields.Text => line with { Text = now },
+                InteractionFields.Speaker => line with { Speaker = now },
+                _ => line,
+            };
+        }
+    }
 
     private static void SetStatus(RelationshipLedger ledger, IPledgeOutcome outcome)
     {

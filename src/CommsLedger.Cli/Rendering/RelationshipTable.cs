@@ -23,6 +23,7 @@ public static class RelationshipTable
 
         console.MarkupLineInterpolated($"Topics: {(view.Topics.Count == 0 ? "none" : string.Join(", ", view.Topics))}");
         console.Write(Pledges(view));
+        console.Write(Statements(view));
         console.Write(FollowUps(view));
     }
 
@@ -35,6 +36,18 @@ public static class RelationshipTable
             table.AddRow(
                 Markup.Escape(p.By), Markup.Escape(p.To ?? "(general)"), p.Kind.ToString().ToLowerInvariant(),
                 Markup.Escape(p.Text), Date(p.Due), PledgeDecisions.Describe(p.Status), p.PledgeId.ToString()[..8]);
+        }
+
+        return table;
+    }
+
+    /// <summary>The statements of the latest contacts (the most recent 30), corrections applied.</summary>
+    private static Table Statements(RelationshipView view)
+    {
+        var table = new Table().Title("Statements (latest)").Expand().AddColumn("Date").AddColumn("Speaker").AddColumn("Statement");
+        foreach (var s in view.Statements.Take(30))
+        {
+            table.AddRow(Date(s.OccurredOn), Markup.Escape($"{s.Speaker} ({s.Country})"), Markup.Escape(s.Text));
         }
 
         return table;

@@ -23,7 +23,10 @@ public sealed record RelationshipView(
     IReadOnlyList<PledgeLineView> Pledges,
     IReadOnlyList<FollowUpLineView> OpenFollowUps,
     int OverdueFollowUps,
-    IReadOnlyList<string> Topics);
+    IReadOnlyList<string> Topics,
+    IReadOnlyList<StatementLineView> Statements);
+
+public sealed record StatementLineView(Guid StatementId, Guid InteractionId, DateOnly? OccurredOn, string Speaker, string Country, string Text);
 
 public sealed record SideView(string Party, int Pledges, IReadOnlyDictionary<string, int> ByStatus);
 
@@ -88,6 +91,12 @@ public sealed class GetRelationshipHandler(IQuerySession session, IDocumentStore
                 .ToArray(),
             followUps,
             followUps.Count(f => f.Overdue),
-            ledger.TopicsByEntry.Values.SelectMany(t => t).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToArray());
+            ledger.TopicsByEntry.Values.SelectMany(t => t).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToArray(),
+            ledger.Statements
+                .Select(s => new StatementLineView(s.Key, s.Value.InteractionId,
+                    ledger.Interactions.TryGetValue(s.Value.InteractionId, out var contact) ? contact.OccurredOn : null,
+                    s.Value.Speaker, s.Value.Country, s.Value.Text))
+                .OrderByDescending(s => s.OccurredOn).ThenBy(s => s.InteractionId).ThenBy(s => s.StatementId)
+                .ToArray());
     }
 }
