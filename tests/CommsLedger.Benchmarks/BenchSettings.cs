@@ -6,7 +6,7 @@ namespace CommsLedger.Benchmarks;
 /// --per-stream 10 --rebuild-events 20000 --rebuild-reps 3</c>.</summary>
 public sealed record BenchSettings
 {
-    private static readonly string[] _known = ["append", "rebuild"];
+    private static readonly string[] _known = ["append", "rebuild", "timetravel", "startup"];
 
     public IReadOnlySet<string> Scenarios { get; init; } = _known.ToHashSet(StringComparer.OrdinalIgnoreCase);
     public int Commands { get; init; } = 100;
@@ -15,10 +15,11 @@ public sealed record BenchSettings
     public int StatementsPerStream { get; init; } = 10;
     public int RebuildEvents { get; init; } = 20_000;
     public int RebuildReps { get; init; } = 3;
+    public int TimeTravelEvents { get; init; } = 100_000;
 
     public const string Usage =
         "usage: dotnet run -c Release --project tests/CommsLedger.Benchmarks -- [--scenarios append,rebuild] [--commands 100] "
-        + "[--reps 5] [--warmups 1] [--per-stream 10] [--rebuild-events 20000] [--rebuild-reps 3]";
+        + "[--reps 5] [--warmups 1] [--per-stream 10] [--rebuild-events 20000] [--rebuild-reps 3] [--timetravel-events 100000]";
 
     public override string ToString() =>
         $"scenarios {string.Join(',', Scenarios)}; {Commands} commands × {Reps} reps (+{WarmUps} warm-up), "
@@ -39,6 +40,7 @@ public sealed record BenchSettings
                 "--per-stream" => settings with { StatementsPerStream = Count(args[i], value) },
                 "--rebuild-events" => settings with { RebuildEvents = Count(args[i], value) },
                 "--rebuild-reps" => settings with { RebuildReps = Count(args[i], value) },
+                "--timetravel-events" => settings with { TimeTravelEvents = Count(args[i], value) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

@@ -26,6 +26,16 @@ if (settings.Scenarios.Contains("rebuild"))
     await Report(() => RebuildScenario.RunAsync(cluster, settings));
 }
 
+if (settings.Scenarios.Contains("timetravel"))
+{
+    await Report(() => TimeTravelScenario.RunAsync(cluster, settings));
+}
+
+if (settings.Scenarios.Contains("startup"))
+{
+    await Report(() => StartupScenario.RunAsync(cluster, settings));
+}
+
 return 0;
 
 static async Task Report(Func<Task<string>> scenario)

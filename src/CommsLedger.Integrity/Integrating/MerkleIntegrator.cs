@@ -26,13 +26,13 @@ public sealed class MerkleIntegrator(NpgsqlDataSource dataSource, LedgerKey key,
     public Task<IntegrationResult> IntegrateOnceAsync(CancellationToken ct = default) =>
         InRoundAsync(forceCheckpoint: false, ct);
 
-    /// <summary>Integrates until nothing more is safe to integrate now.</summary>
+    /// <summary>Integrates until a round makes no progress: everything safe to integrate now is in the log.</summary>
     public async Task<IntegrationResult> CatchUpAsync(CancellationToken ct = default)
     {
         while (true)
         {
             var result = await IntegrateOnceAsync(ct);
-            if (result.LeavesAdded < options.BatchSize || result.Busy)
+            if (result.LeavesAdded == 0 || result.Busy)
             {
                 return result;
             }

@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using CommsLedger.EmbeddedPostgres;
+
+namespace CommsLedger.Benchmarks;
+
+/// <summary>Wall time of whole <c>commsledger</c> processes (Release build): <c>--help</c>, and one relationship
+/// query against a server that is already running (the seed call recorded by <c>demo</c>).</summary>
+public static class StartupScenario
+{
+    public static async Task<string> RunAsync(EmbeddedCluster cluster, BenchSettings settings)
+    {
+        var root = RepositoryRoot();
+        await Run(root, "dotnet", ["build", "-c", "Release", "src/CommsLedger.Cli", "-v", "quiet"], null);
+        var cli = Path.Combine(root, "src/CommsLedger.Cli/bin/Release/net10.0/commsledger.dll");
+        var connection = await cluster.CreateDatabaseAsync("bench_startup");
+        await Run(root, "dotnet", [cli, "demo"], connection);
+
+        var table = new MarkdownTable("command", "wall time, s (median)", "min", "max");
+        foreach (var (label, args) in new[] { ("commsledger --help", new[] { "--help" }), ("commsledger relationship CN-PE", ["relationship", "CN-PE"]), ("dotnet --version (process floor)", Array.Empty<string>()) })
+        {
+            var times = new List<double>();
+            for (var i = 0; i < settings.Reps + settings.WarmUps; i++)
+            {
+                var stopwatch = Stopwatch.StartNew();
+                await (args.Length == 0 ? Run(root, "dotnet", ["--version"], null) : Run(root, "dotnet", [cli, .. args], connection));
+                if (i >= settings.WarmUps)
+                {
+                    times.Add(stopwatch.Elapsed.TotalSeconds);
+                }
+            }
+
+            times.Sort();
+            table.Row(label, MarkdownTable.Number(times[times.Count / 2], "N2"), MarkdownTable.Number(times[0], "N2"), MarkdownTable.Number(times[^1], "N2"));
+        }
+
+        return "startup: whole processes, Release build, server already running\n" + table;
+    }
+
+    private static async Task Run(string root, string file, IEnumerable<string> args, string? connection)
+    {
+        var start = new ProcessStartInfo(file) { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        if (connection is not null)
+        {
+            start.Environment["COMMSLEDGER_CONNECTION"] = connection;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed ({process.ExitCode}): {await output}{await error}");
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CommsLedger.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("run the benchmarks from inside the repository");
+    }
+}
