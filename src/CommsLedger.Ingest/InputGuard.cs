@@ -8,7 +8,7 @@ internal static class InputGuard
     /// <summary>1 MiB: a long readout is 20 KB; anything past this is not one, and the limit keeps extraction well under a second.</summary>
     public const int MaxBytes = 1024 * 1024;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding _strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static void CheckSize(long bytes)
     {
@@ -66,7 +66,7 @@ internal static class InputGuard
 
         try
         {
-            return StrictUtf8.GetString(bytes);
+            return _strictUtf8.GetString(bytes);
         }
         catch (DecoderFallbackException e)
         {

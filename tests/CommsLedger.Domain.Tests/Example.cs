@@ -68,14 +68,14 @@ internal static class Example
     public static InteractionRetracted InteractionRetracted() => new(InteractionId, "logged twice", CnPe);
 
     public static FollowUpScheduled FollowUpScheduledOnInteraction() =>
-        new(FollowUpId, InteractionId, null, "Follow up on vaccine procurement", "Americas desk", new DateOnly(2020, 12, 1), CnPe);
+        new(FollowUpId, InteractionId, null, "Follow up on vaccine procurement", "Americas desk", new DateOnly(2020, 12, 1), CnPe, Classification.Unclassified);
 
     public static PledgeMade PledgeMade() =>
         new(PledgeId, InteractionId, "CN", "PE", CommitmentKind.Pledge, PledgeText, "vaccines", PledgeDue, CallDate,
             CnPe, Classification.Unclassified, []);
 
     public static FollowUpScheduled FollowUpScheduledOnPledge() =>
-        new(FollowUpId, PledgeId, PledgeId, "Ask for the trial schedule", "Americas desk", new DateOnly(2020, 12, 1), CnPe);
+        new(FollowUpId, PledgeId, PledgeId, "Ask for the trial schedule", "Americas desk", new DateOnly(2020, 12, 1), CnPe, Classification.Unclassified);
 
     public static PledgeRetracted PledgeRetracted() => new(PledgeId, "recorded in error", CnPe);
 }

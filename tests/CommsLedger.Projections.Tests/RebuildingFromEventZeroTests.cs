@@ -44,7 +44,7 @@ public sealed class RebuildingFromEventZeroTests(PostgresCluster postgres)
         await using var store = LedgerStore.Create(await postgres.Cluster.CreateDatabaseAsync("check" + Guid.NewGuid().ToString("N")[..8]));
         await History.Record(store);
 
-        var report = await new ReplayProjectionsHandler(store).Handle(new ReplayProjections(CheckOnly: true), CancellationToken.None);
+        var report = await new ReplayProjectionsHandler(store, new CommsLedger.Application.Pipeline.Actor()).Handle(new ReplayProjections(CheckOnly: true), CancellationToken.None);
 
         Assert.Empty(report.Differences);
         Assert.Equal(8, report.Documents["pledges"]);
@@ -64,7 +64,7 @@ public sealed class RebuildingFromEventZeroTests(PostgresCluster postgres)
             await session.SaveChangesAsync();
         }
 
-        var report = await new ReplayProjectionsHandler(store).Handle(new ReplayProjections(CheckOnly: true), CancellationToken.None);
+        var report = await new ReplayProjectionsHandler(store, new CommsLedger.Application.Pipeline.Actor()).Handle(new ReplayProjections(CheckOnly: true), CancellationToken.None);
 
         var difference = Assert.Single(report.Differences);
         Assert.StartsWith($"interactions {seed}: differs", difference, StringComparison.Ordinal);

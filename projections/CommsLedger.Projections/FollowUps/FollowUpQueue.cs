@@ -1,4 +1,5 @@
 using CommsLedger.Domain.FollowUps;
+using CommsLedger.Domain.Shared;
 using Marten.Events.Projections;
 
 namespace CommsLedger.Projections.FollowUps;
@@ -16,6 +17,7 @@ public sealed class FollowUpItem
     public string? Outcome { get; set; }
     public DateOnly? CompletedOn { get; set; }
     public List<string> Relationships { get; set; } = [];
+    public Classification Classification { get; set; }
 }
 
 public sealed partial class FollowUpQueueProjection : MultiStreamProjection<FollowUpItem, Guid>
@@ -37,6 +39,7 @@ public sealed partial class FollowUpQueueProjection : MultiStreamProjection<Foll
         Due = e.Due,
         Status = FollowUpStatus.Open,
         Relationships = [.. e.Relationships],
+        Classification = e.Classification,
     };
 
     public static void Apply(FollowUpCompleted e, FollowUpItem item)

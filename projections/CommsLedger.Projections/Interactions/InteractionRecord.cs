@@ -43,7 +43,7 @@ public sealed class StatementView
 public sealed record CommitmentView(Guid PledgeId, string By, string? To, string Text, Classification Classification);
 
 /// <summary>A correction as a reviewer reads it: which entry, which field, what it replaced, who, when, why.</summary>
-public sealed record CorrectionView(Guid? EntryId, string Field, string Was, string Now, string Reason, DateTimeOffset RecordedAt, string? RecordedBy);
+public sealed record CorrectionView(Guid? EntryId, string Field, string Was, string Now, string Reason, DateTimeOffset RecordedAt, string? RecordedBy, Classification Classification);
 
 public sealed partial class InteractionRecordProjection : SingleStreamProjection<InteractionRecord, Guid>
 {
@@ -80,7 +80,7 @@ public sealed partial class InteractionRecordProjection : SingleStreamProjection
     public static void Apply(IEvent<InteractionEntryCorrected> e, InteractionRecord view)
     {
         var c = e.Data;
-        view.Corrections.Add(new CorrectionView(c.StatementId ?? c.InteractionId, c.Field, c.Was, c.Now, c.Reason, e.RecordedAt(), e.UserName));
+        view.Corrections.Add(new CorrectionView(c.StatementId ?? c.InteractionId, c.Field, c.Was, c.Now, c.Reason, e.RecordedAt(), e.UserName, c.Classification));
         if (c.StatementId is { } statementId)
         {
             var statement = view.Statements.Single(s => s.StatementId == statementId);

@@ -150,7 +150,7 @@ public sealed partial class PledgeRegisterProjection : SingleStreamProjection<Pl
     private static void On(IEvent<PledgeCorrected> e, PledgeRegister view)
     {
         var c = e.Data;
-        view.Corrections.Add(new CorrectionView(c.PledgeId, c.Field, c.Was, c.Now, c.Reason, e.RecordedAt(), e.UserName));
+        view.Corrections.Add(new CorrectionView(c.PledgeId, c.Field, c.Was, c.Now, c.Reason, e.RecordedAt(), e.UserName, view.Classification));
         switch (c.Field)
         {
             case PledgeFields.Text: view.Text = c.Now; break;

@@ -1,6 +1,7 @@
 using CommsLedger.Domain.FollowUps;
 using CommsLedger.Domain.Interactions;
 using CommsLedger.Domain.Pledges;
+using CommsLedger.Domain.Shared;
 using Marten.Events.Projections;
 
 namespace CommsLedger.Projections.Relationships;
@@ -19,13 +20,13 @@ public sealed class RelationshipLedger
     public Dictionary<Guid, List<string>> TopicsByEntry { get; set; } = [];
 }
 
-public sealed record ContactLine(InteractionKind Kind, DateOnly OccurredOn, string Summary);
+public sealed record ContactLine(InteractionKind Kind, DateOnly OccurredOn, string Summary, Classification Classification);
 
-public sealed record PledgeLine(string By, string? To, CommitmentKind Kind, string Text, string Topic, DateOnly? Due, PledgeStatus Status);
+public sealed record PledgeLine(string By, string? To, CommitmentKind Kind, string Text, string Topic, DateOnly? Due, PledgeStatus Status, Classification Classification);
 
-public sealed record StatementLine(Guid InteractionId, string Speaker, string Country, string Text);
+public sealed record StatementLine(Guid InteractionId, string Speaker, string Country, string Text, Classification Classification);
 
-public sealed record FollowUpLine(Guid? PledgeId, string Action, string Owner, DateOnly Due);
+public sealed record FollowUpLine(Guid? PledgeId, string Action, string Owner, DateOnly Due, Classification Classification);
 
 public sealed partial class RelationshipLedgerProjection : MultiStreamProjection<RelationshipLedger, string>
 {
@@ -50,11 +51,11 @@ public sealed partial class RelationshipLedgerProjection : MultiStreamProjection
     }
 
     public static void Apply(InteractionLogged e, RelationshipLedger ledger) =>
-        ledger.Interactions[e.InteractionId] = new ContactLine(e.Kind, e.Occurred.Date, e.Summary);
+        ledger.Interactions[e.InteractionId] = new ContactLine(e.Kind, e.Occurred.Date, e.Summary, e.Classification);
 
     public static void Apply(StatementRecorded e, RelationshipLedger ledger)
     {
-        ledger.Statements[e.StatementId] = new StatementLine(e.InteractionId, e.Speaker, e.Country, e.Text);
+        ledger.Statements[e.StatementId] = new StatementLine(e.InteractionId, e.Speaker, e.Country, e.Text, e.Classification);
         if (e.Topics.Count > 0)
         {
             ledger.TopicsByEntry[e.StatementId] = [.. e.Topics];
@@ -97,7 +98,7 @@ public sealed partial class RelationshipLedgerProjection : MultiStreamProjection
 
     public static void Apply(PledgeMade e, RelationshipLedger ledger)
     {
-        ledger.Pledges[e.PledgeId] = new PledgeLine(e.By, e.To, e.Kind, e.Text, e.Topic, e.Due, PledgeStatus.Open);
+        ledger.Pledges[e.PledgeId] = new PledgeLine(e.By, e.To, e.Kind, e.Text, e.Topic, e.Due, PledgeStatus.Open, e.Classification);
         if (e.Topic.Length > 0)
         {
             ledger.TopicsByEntry[e.PledgeId] = [e.Topic];
@@ -143,7 +144,7 @@ public sealed partial class RelationshipLedgerProjection : MultiStreamProjection
     }
 
     public static void Apply(FollowUpScheduled e, RelationshipLedger ledger) =>
-        ledger.OpenFollowUps[e.FollowUpId] = new FollowUpLine(e.PledgeId, e.Action, e.Owner, e.Due);
+        ledger.OpenFollowUps[e.FollowUpId] = new FollowUpLine(e.PledgeId, e.Action, e.Owner, e.Due, e.Classification);
 
     public static void Apply(FollowUpCompleted e, RelationshipLedger ledger) => ledger.OpenFollowUps.Remove(e.FollowUpId);
 

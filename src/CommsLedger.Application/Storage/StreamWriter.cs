@@ -18,6 +18,7 @@ public static class StreamWriter
         this IDocumentSession session,
         Guid streamId,
         long expectedVersion,
+        Classification clearance,
         Func<TState, IReadOnlyList<object>> decide,
         CancellationToken cancellationToken,
         Func<TState, IReadOnlyList<NewPledgeStream>>? startsPledges = null)
@@ -31,12 +32,18 @@ public static class StreamWriter
         }
         catch (ConcurrencyException)
         {
-            throw await Conflict(session, what, streamId, expectedVersion, cancellationToken);
+            throw await Conflict<TState>(session, what, streamId, expectedVersion, clearance, cancellationToken);
         }
 
         var state = stream.Aggregate ?? throw new EntryNotFound(what, streamId);
-        var events = decide(state);
         var classification = ClassificationOf(state);
+        if (classification > clearance)
+        {
+            // Above the actor's clearance the entry does not exist for them: saying "forbidden" would leak it.
+            throw new EntryNotFound(what, streamId);
+        }
+
+        var events = decide(state);
         stream.AppendMany(events);
         Stamp(session, streamId, classification);
         foreach (var pledge in startsPledges?.Invoke(state) ?? [])
@@ -45,7 +52,15 @@ public static class StreamWriter
         }
 
         await LockRelationships(session, RelationshipsOf(state), cancellationToken);
-        await Save(session, what, streamId, expectedVersion, cancellationToken);
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (ConcurrencyException)
+        {
+            throw await Conflict<TState>(session, what, streamId, expectedVersion, clearance, cancellationToken);
+        }
+
         return expectedVersion + events.Count;
     }
 
@@ -87,24 +102,17 @@ public static class StreamWriter
         }
     }
 
-    private static async Task Save(IDocumentSession session, string what, Guid streamId, long expectedVersion, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await session.SaveChangesAsync(cancellationToken);
-        }
-        catch (ConcurrencyException)
-        {
-            throw await Conflict(session, what, streamId, expectedVersion, cancellationToken);
-        }
-    }
-
-    /// <summary>A failed version check means either someone else appended first, or there is no such stream.</summary>
-    private static async Task<Exception> Conflict(IDocumentSession session, string what, Guid streamId, long expected, CancellationToken cancellationToken)
+    /// <summary>A failed version check means someone else appended first, or there is no such stream — or none
+    /// the actor may know of, which must read exactly like the stream not existing.</summary>
+    private static async Task<Exception> Conflict<TState>(IDocumentSession session, string what, Guid streamId, long expected, Classification clearance, CancellationToken cancellationToken)
+        where TState : class
     {
         await using var reader = session.DocumentStore.QuerySession();
         var state = await reader.Events.FetchStreamStateAsync(streamId, cancellationToken);
-        return state is null ? new EntryNotFound(what, streamId) : new VersionConflict(what, streamId, expected, state.Version);
+        var current = state is null ? null : await reader.Events.AggregateStreamAsync<TState>(streamId, token: cancellationToken);
+        return current is null || ClassificationOf(current) > clearance
+            ? new EntryNotFound(what, streamId)
+            : new VersionConflict(what, streamId, expected, state!.Version);
     }
 
     /// <summary>

@@ -22,8 +22,8 @@ public sealed record FollowUpBook(ImmutableDictionary<Guid, FollowUpStatus> Stat
 
     public FollowUpBook Apply(FollowUpCancelled e) => new(Statuses.SetItem(e.FollowUpId, FollowUpStatus.Cancelled));
 
-    public FollowUpScheduled Schedule(Guid subjectId, Guid? pledgeId, FollowUpDraft draft, Guid followUpId, IReadOnlyList<string> relationships) =>
-        new(followUpId, subjectId, pledgeId, draft.Action.Trim(), draft.Owner.Trim(), draft.Due, relationships);
+    public FollowUpScheduled Schedule(Guid subjectId, Guid? pledgeId, FollowUpDraft draft, Guid followUpId, IReadOnlyList<string> relationships, Classification classification) =>
+        new(followUpId, subjectId, pledgeId, draft.Action.Trim(), draft.Owner.Trim(), draft.Due, relationships, classification);
 
     public FollowUpCompleted Complete(Guid subjectId, Guid? pledgeId, Guid followUpId, string outcome, DateOnly completedOn, IReadOnlyList<string> relationships)
     {

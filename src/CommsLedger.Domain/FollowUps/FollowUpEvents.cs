@@ -1,3 +1,5 @@
+using CommsLedger.Domain.Shared;
+
 namespace CommsLedger.Domain.FollowUps;
 
 /// <summary>Something someone on our side must do. It lives in the stream of its subject: a pledge, or an
@@ -9,7 +11,8 @@ public sealed record FollowUpScheduled(
     string Action,
     string Owner,
     DateOnly Due,
-    IReadOnlyList<string> Relationships);
+    IReadOnlyList<string> Relationships,
+    Classification Classification);
 
 public sealed record FollowUpCompleted(Guid FollowUpId, Guid SubjectId, Guid? PledgeId, string Outcome, DateOnly CompletedOn, IReadOnlyList<string> Relationships);
 

@@ -4,7 +4,7 @@ using CommsLedger.Domain.Shared;
 
 namespace CommsLedger.Domain.Interactions;
 
-public sealed record StatementState(string Speaker, string Country, string Text, string Topics, bool Retracted);
+public sealed record StatementState(string Speaker, string Country, string Text, string Topics, bool Retracted, Classification Classification);
 
 /// <summary>Write-side state of an interaction stream: only what decisions need.</summary>
 public sealed record Interaction(
@@ -26,7 +26,7 @@ public sealed record Interaction(
     public Interaction Apply(StatementRecorded e) => this with
     {
         Statements = Statements.SetItem(e.StatementId,
-            new StatementState(e.Speaker, e.Country, e.Text, string.Join(", ", e.Topics), Retracted: false)),
+            new StatementState(e.Speaker, e.Country, e.Text, string.Join(", ", e.Topics), Retracted: false, e.Classification)),
     };
 
     public Interaction Apply(InteractionEntryCorrected e) => e.StatementId is { } statementId

@@ -45,7 +45,7 @@ public static class InteractionDecisions
             pledges.Add(pledge);
         }
 
-        events.AddRange(draft.FollowUps.Select(f => state.FollowUps.Schedule(interactionId, null, f, nextId(), state.Relationships)));
+        events.AddRange(draft.FollowUps.Select(f => state.FollowUps.Schedule(interactionId, null, f, nextId(), state.Relationships, state.Classification)));
         return new InteractionChange(interactionId, events, pledges);
     }
 
@@ -74,7 +74,7 @@ public static class InteractionDecisions
         draft.Check(errors, "");
         errors.ThrowIfAny();
         RequireNotRetracted(state);
-        return state.FollowUps.Schedule(state.Id, null, draft, followUpId, state.Relationships);
+        return state.FollowUps.Schedule(state.Id, null, draft, followUpId, state.Relationships, state.Classification);
     }
 
     public static InteractionEntryCorrected Correct(Interaction state, Guid? statementId, string field, string now, string reason)
@@ -99,7 +99,8 @@ public static class InteractionDecisions
             throw new LedgerRuleViolated("now", $"the {normalisedField} is already '{cleanNow}'; nothing to correct");
         }
 
-        return new InteractionEntryCorrected(state.Id, statementId, normalisedField, was, cleanNow, reason.Trim(), state.Relationships);
+        var classification = statementId is { } target ? state.Statements[target].Classification : state.Classification;
+        return new InteractionEntryCorrected(state.Id, statementId, normalisedField, was, cleanNow, reason.Trim(), state.Relationships, classification);
     }
 
     public static StatementRetracted RetractStatement(Interaction state, Guid statementId, string reason)
@@ -112,7 +113,7 @@ public static class InteractionDecisions
             throw new LedgerRuleViolated("statementId", $"statement {statementId} is already retracted");
         }
 
-        return new StatementRetracted(state.Id, statementId, reason.Trim(), state.Relationships);
+        return new StatementRetracted(state.Id, statementId, reason.Trim(), state.Relationships, statement.Classification);
     }
 
     public static InteractionRetracted Retract(Interaction state, string reason)
@@ -148,7 +149,7 @@ public static class InteractionDecisions
 
     private static StatementRecorded RecordStatement(Interaction state, StatementDraft draft, Guid statementId) =>
         new(state.Id, statementId, draft.Speaker.Trim(), PartyCode.Clean(draft.Country), draft.Text.Trim(),
-            draft.Topics.Select(t => t.Trim()).Where(t => t.Length > 0).ToArray(), draft.Classification ?? state.Classification, state.Relationships);
+            draft.Topics.Select(t => t.Trim()).Where(t => t.Length > 0).ToArray(), AtLeast(draft.Classification, state.Classification), state.Relationships);
 
     private static (CommitmentRecorded, NewPledgeStream) MakeCommitment(Interaction state, CommitmentDraft draft, Guid pledgeId, Func<Guid> nextId)
     {
@@ -157,13 +158,18 @@ public static class InteractionDecisions
         var relationships = to is null
             ? state.Relationships.Where(r => r.Split('-').Contains(by)).ToArray()
             : [RelationshipKey.Of(by, to)];
-        var classification = draft.Classification ?? state.Classification;
+        var classification = AtLeast(draft.Classification, state.Classification);
         var made = new PledgeMade(pledgeId, state.Id, by, to, draft.Kind, draft.Text.Trim(), (draft.Topic ?? "").Trim(),
             draft.Due, state.Occurred.Date, relationships, classification, draft.CameoCodes);
         var pledgeEvents = new List<object> { made };
-        pledgeEvents.AddRange(draft.FollowUps.Select(f => FollowUpBook.Empty.Schedule(pledgeId, pledgeId, f, nextId(), relationships)));
+        pledgeEvents.AddRange(draft.FollowUps.Select(f => FollowUpBook.Empty.Schedule(pledgeId, pledgeId, f, nextId(), relationships, classification)));
         return (new CommitmentRecorded(state.Id, pledgeId, by, to, made.Text, classification), new NewPledgeStream(pledgeId, pledgeEvents));
     }
+
+    /// <summary>A portion is never marked below the interaction it belongs to: the existence of a classified
+    /// meeting is itself classified, so everything recorded in it is at least as classified.</summary>
+    private static Classification AtLeast(Classification? portion, Classification whole) =>
+        portion is { } own && own > whole ? own : whole;
 
     private static StatementState FindStatement(Interaction state, Guid statementId) =>
         state.Statements.TryGetValue(statementId, out var statement)

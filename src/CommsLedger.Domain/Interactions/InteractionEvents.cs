@@ -48,7 +48,8 @@ public sealed record CommitmentRecorded(
     string Text,
     Classification Classification);
 
-/// <summary>A field of the interaction or of one of its statements was wrong; <paramref name="Was"/> is what it replaces.</summary>
+/// <summary>A field of the interaction or of one of its statements was wrong; <paramref name="Was"/> is what it replaces.
+/// <paramref name="Classification"/> is that of the entry corrected, since the correction repeats its content.</summary>
 public sealed record InteractionEntryCorrected(
     Guid InteractionId,
     Guid? StatementId,
@@ -56,10 +57,11 @@ public sealed record InteractionEntryCorrected(
     string Was,
     string Now,
     string Reason,
-    IReadOnlyList<string> Relationships);
+    IReadOnlyList<string> Relationships,
+    Classification Classification);
 
 /// <summary>A statement should never have been recorded. It stays in the stream, marked retracted.</summary>
-public sealed record StatementRetracted(Guid InteractionId, Guid StatementId, string Reason, IReadOnlyList<string> Relationships);
+public sealed record StatementRetracted(Guid InteractionId, Guid StatementId, string Reason, IReadOnlyList<string> Relationships, Classification Classification);
 
 /// <summary>The whole interaction was recorded in error.</summary>
 public sealed record InteractionRetracted(Guid InteractionId, string Reason, IReadOnlyList<string> Relationships);

@@ -60,7 +60,7 @@ public static class PledgeDecisions
         draft.Check(errors, "");
         errors.ThrowIfAny();
         RequireNotRetracted(state);
-        return state.FollowUps.Schedule(state.Id, state.Id, draft, followUpId, state.Relationships);
+        return state.FollowUps.Schedule(state.Id, state.Id, draft, followUpId, state.Relationships, state.Classification);
     }
 
     public static PledgeCorrected Correct(Pledge state, string field, string now, string reason)

@@ -40,6 +40,9 @@ public static class StoredEventNames
         StatementRecorded e => e.Classification,
         CommitmentRecorded e => e.Classification,
         PledgeMade e => e.Classification,
+        InteractionEntryCorrected e => e.Classification,
+        StatementRetracted e => e.Classification,
+        FollowUpScheduled e => e.Classification,
         _ => Classification.Unclassified,
     };
 }

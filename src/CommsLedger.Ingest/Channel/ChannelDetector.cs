@@ -40,7 +40,7 @@ internal static partial class ChannelDetector
     [GeneratedRegex(@"\b(?:sidelines|on\s+the\s+margins?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ThirdLocation();
 
-    private static readonly (string Channel, Func<Regex> Pattern)[] ByPriority =
+    private static readonly (string Channel, Func<Regex> Pattern)[] _byPriority =
     [
         (Channels.Video, Video),
         (Channels.Phone, Phone),
@@ -53,7 +53,7 @@ internal static partial class ChannelDetector
     {
         foreach (var sentence in sentences)
         {
-            foreach (var (channel, pattern) in ByPriority)
+            foreach (var (channel, pattern) in _byPriority)
             {
                 if (HasCurrentCue(sentence.Text, pattern()))
                 {

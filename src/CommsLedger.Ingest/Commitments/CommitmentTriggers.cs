@@ -11,9 +11,9 @@ internal sealed record Trigger(string Kind, int Start, int Length, string? Objec
 /// </summary>
 internal static partial class CommitmentTriggers
 {
-    private const string Adverbs = @"(?:(?:\w+ly|also|further|still|always|again|thus|therefore|hence|then|both|all|each|now|too|jointly|together)\s+)*";
+    private const string _adverbs = @"(?:(?:\w+ly|also|further|still|always|again|thus|therefore|hence|then|both|all|each|now|too|jointly|together)\s+)*";
 
-    [GeneratedRegex(@"\G" + Adverbs + @"(?:" +
+    [GeneratedRegex(@"\G" + _adverbs + @"(?:" +
         @"(?<intent>(?:is|are|was|were|remains?|remained|stands?|stood)\s+(?:(?:\w+ly|also|still|always|all|both)\s+)*(?:ready|willing|prepared|determined|eager|keen|open)\s+to\b" +
         @"|(?:expressed|expresses|express|reaffirmed|reiterated|voiced|conveyed|showed|indicated)\s+(?:(?:its|his|her|their|our|the)\s+)?(?:[\w.]+['’]s?\s+)?(?:\w+\s+)?(?:readiness|willingness|desire|intention|determination|interest)\s+(?:to|in)\b" +
         @"|would\s+like\s+to\b|(?:intends?|intended|plans?|planned|aims?|aimed|seeks?|sought|wish(?:es|ed)?|hopes?|hoped)\s+to\b" +

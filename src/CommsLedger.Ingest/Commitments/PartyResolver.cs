@@ -10,26 +10,26 @@ namespace CommsLedger.Ingest.Commitments;
 /// </summary>
 internal sealed class PartyResolver(PersonRegistry registry, IReadOnlyList<Person> participants)
 {
-    private const int MaxSubjectTokens = 9;
+    private const int _maxSubjectTokens = 9;
 
-    private static readonly HashSet<string> Leading = new(StringComparer.OrdinalIgnoreCase) { "that", ",", "and", "while", "but", "so", "as", "then", "\"", "“" };
+    private static readonly HashSet<string> _leading = new(StringComparer.OrdinalIgnoreCase) { "that", ",", "and", "while", "but", "so", "as", "then", "\"", "“" };
 
-    private static readonly HashSet<string> OwnHeads = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> _ownHeads = new(StringComparer.OrdinalIgnoreCase)
     {
         "country", "government", "side", "nation", "administration", "state", "people", "authorities", "leadership", "ministry", "delegation",
     };
 
-    private static readonly HashSet<string> GroupHeads = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> _groupHeads = new(StringComparer.OrdinalIgnoreCase)
     {
         "sides", "countries", "leaders", "ministers", "nations", "parties", "governments", "presidents", "delegations", "they", "we", "two", "three",
     };
 
-    private static readonly HashSet<string> GroupFillers = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> _groupFillers = new(StringComparer.OrdinalIgnoreCase)
     {
         "the", "two", "three", "four", "both", "all", "foreign", "prime", "our", "their",
     };
 
-    private static readonly HashSet<string> Stop = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> _stop = new(StringComparer.OrdinalIgnoreCase)
     {
         "for", "of", "in", "to", "with", "on", "at", "by", "from", "that", "which", "who", "whose", "said", "says", "is", "are", "was", "were",
         "has", "have", "had", "as", "but", "if", "when", "while", "because", "since", "although", "told", "noted", "appreciates", "thanked",
@@ -41,7 +41,7 @@ internal sealed class PartyResolver(PersonRegistry registry, IReadOnlyList<Perso
     {
         var tokens = c.Tokens;
         start = SkipLeading(tokens, start, end);
-        if (end - start is <= 0 or > MaxSubjectTokens)
+        if (end - start is <= 0 or > _maxSubjectTokens)
         {
             return null;
         }
@@ -61,7 +61,7 @@ internal sealed class PartyResolver(PersonRegistry registry, IReadOnlyList<Perso
     /// <summary>Skips words that open a clause but are not its subject ("that", "and", a comma).</summary>
     public static int SkipLeading(IReadOnlyList<Token> tokens, int start, int end)
     {
-        while (start < end && Leading.Contains(tokens[start].Value))
+        while (start < end && _leading.Contains(tokens[start].Value))
         {
             start++;
         }
@@ -74,7 +74,7 @@ internal sealed class PartyResolver(PersonRegistry registry, IReadOnlyList<Perso
         var first = tokens[start].Value.ToLowerInvariant();
         var speakerCountries = speakers.Select(p => p.Country).OfType<string>().Distinct().ToList();
         var single = end - start == 1 && first is "he" or "she" or "i" or "we" or "they";
-        var own = end - start == 2 && first is "his" or "her" or "its" or "their" or "our" or "my" && OwnHeads.Contains(tokens[start + 1].Value);
+        var own = end - start == 2 && first is "his" or "her" or "its" or "their" or "our" or "my" && _ownHeads.Contains(tokens[start + 1].Value);
         if (!single && !own)
         {
             return null;
@@ -96,14 +96,14 @@ internal sealed class PartyResolver(PersonRegistry registry, IReadOnlyList<Perso
 
     private IReadOnlyList<string>? Group(IReadOnlyList<Token> tokens, int start, int end)
     {
-        if (!GroupHeads.Contains(tokens[end - 1].Value) || end - start == 1)
+        if (!_groupHeads.Contains(tokens[end - 1].Value) || end - start == 1)
         {
             return null;
         }
 
         for (var k = start; k < end - 1; k++)
         {
-            if (!GroupFillers.Contains(tokens[k].Value))
+            if (!_groupFillers.Contains(tokens[k].Value))
             {
                 return null;
             }
@@ -176,7 +176,7 @@ internal sealed class PartyResolver(PersonRegistry registry, IReadOnlyList<Perso
             var before = codes.Count == 0;
             var allowed = before
                 ? t.Value is "the" or "The" or "both" or "Both" or "all" or "All"
-                : t.Value is "and" or "-" or "&" || (!Stop.Contains(t.Value) && t.Kind != TokenKind.Punct && ++extraWords <= 4);
+                : t.Value is "and" or "-" or "&" || (!_stop.Contains(t.Value) && t.Kind != TokenKind.Punct && ++extraWords <= 4);
             if (!allowed)
             {
                 return null;

@@ -19,23 +19,23 @@ internal readonly record struct CountryMention(string Code, int TokenStart, int 
 /// </summary>
 internal sealed class Gazetteer
 {
-    private const string NotACountry = "-";
-    private static readonly Lazy<Gazetteer> SharedInstance = new(Load);
+    private const string _notACountry = "-";
+    private static readonly Lazy<Gazetteer> _sharedInstance = new(Load);
 
-    private readonly Dictionary<string, List<Alias>> aliasesByFirstToken;
-    private readonly Dictionary<string, string> namesByCode;
+    private readonly Dictionary<string, List<Alias>> _aliasesByFirstToken;
+    private readonly Dictionary<string, string> _namesByCode;
 
     private Gazetteer(Dictionary<string, List<Alias>> aliasesByFirstToken, Dictionary<string, string> namesByCode)
     {
-        this.aliasesByFirstToken = aliasesByFirstToken;
-        this.namesByCode = namesByCode;
+        _aliasesByFirstToken = aliasesByFirstToken;
+        _namesByCode = namesByCode;
     }
 
-    public static Gazetteer Shared => SharedInstance.Value;
+    public static Gazetteer Shared => _sharedInstance.Value;
 
-    public IReadOnlyCollection<string> Codes => namesByCode.Keys;
+    public IReadOnlyCollection<string> Codes => _namesByCode.Keys;
 
-    public string? NameOf(string code) => namesByCode.GetValueOrDefault(code);
+    public string? NameOf(string code) => _namesByCode.GetValueOrDefault(code);
 
     public IReadOnlyList<CountryMention> FindAll(IReadOnlyList<Token> tokens)
     {
@@ -48,7 +48,7 @@ internal sealed class Gazetteer
                 continue;
             }
 
-            if (alias.Code != NotACountry)
+            if (alias.Code != _notACountry)
             {
                 found.Add(new CountryMention(alias.Code, i, i + alias.Tokens.Length, alias.Kind));
             }
@@ -61,7 +61,7 @@ internal sealed class Gazetteer
 
     private Alias? LongestAt(IReadOnlyList<Token> tokens, int start)
     {
-        if (!tokens[start].IsWord || !aliasesByFirstToken.TryGetValue(Key(tokens[start]), out var candidates))
+        if (!tokens[start].IsWord || !_aliasesByFirstToken.TryGetValue(Key(tokens[start]), out var candidates))
         {
             return null;
         }
@@ -110,7 +110,7 @@ internal sealed class Gazetteer
             var columns = line.Split('\t');
             var code = columns[0];
             var aliases = columns[1].Split('|', StringSplitOptions.RemoveEmptyEntries);
-            if (code != NotACountry)
+            if (code != _notACountry)
             {
                 names[code] = aliases[0];
             }

@@ -5,7 +5,7 @@ namespace CommsLedger.Ingest.Dates;
 /// <summary>Arithmetic for relative references. A weekday in past speech is the latest such day on or before publication.</summary>
 internal static class RelativeDates
 {
-    private static readonly string[] NumberWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+    private static readonly string[] _numberWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 
     public static DateOnly Weekday(DateOnly published, DayOfWeek weekday, string relation, TimeDirection direction)
     {
@@ -31,7 +31,7 @@ internal static class RelativeDates
 
     public static DateOnly Within(DateOnly published, string number, string unit)
     {
-        var n = int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : Array.IndexOf(NumberWords, number.ToLowerInvariant());
+        var n = int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : Array.IndexOf(_numberWords, number.ToLowerInvariant());
         return unit.TrimEnd('s') switch
         {
             "day" => published.AddDays(n),

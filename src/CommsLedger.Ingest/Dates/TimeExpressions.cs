@@ -6,22 +6,22 @@ namespace CommsLedger.Ingest.Dates;
 /// <summary>Finds time phrases in a text and resolves them against the publication date.</summary>
 internal static partial class TimeExpressions
 {
-    private const string Month = "(?<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
-    private const string FullMonth = "(?<mon>January|February|March|April|May|June|July|August|September|October|November|December)";
-    private const string Weekday = "(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
-    private const string Number = "(?<n>\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
+    private const string _month = "(?<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
+    private const string _fullMonth = "(?<mon>January|February|March|April|May|June|July|August|September|October|November|December)";
+    private const string _weekday = "(?<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+    private const string _number = "(?<n>\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
 
     [GeneratedRegex(
         @"\b(?<y>\d{4})-(?<m>\d{2})-(?<d>\d{2})\b" +
-        @"|\b" + Month + @"\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?\b(?:\s*(?:-|–|to)\s*\d{1,2}\b)?(?:,?\s+(?<y>\d{4})\b)?" +
-        @"|\b(?<d>\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?" + Month + @"\b\.?(?:,?\s+(?<y>\d{4})\b)?" +
-        @"|\b" + FullMonth + @"\s+(?<y>\d{4})\b" +
-        @"|\b(?i:in|by|until|before|during|early|mid|late|(?:the\s+)?end\s+of|later\s+in)\s+(?:-\s*)?" + FullMonth + @"\b" +
+        @"|\b" + _month + @"\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?\b(?:\s*(?:-|–|to)\s*\d{1,2}\b)?(?:,?\s+(?<y>\d{4})\b)?" +
+        @"|\b(?<d>\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?" + _month + @"\b\.?(?:,?\s+(?<y>\d{4})\b)?" +
+        @"|\b" + _fullMonth + @"\s+(?<y>\d{4})\b" +
+        @"|\b(?i:in|by|until|before|during|early|mid|late|(?:the\s+)?end\s+of|later\s+in)\s+(?:-\s*)?" + _fullMonth + @"\b" +
         @"|\b(?i:in|by|until|before|during|early|mid|late|(?:the\s+)?end\s+of|throughout|from)\s*-?\s*(?<y>(?:19|20)\d{2})\b" +
-        @"|\b(?:(?<rel>(?i:this|next|last|coming|past))\s+)?" + Weekday + @"\b" +
+        @"|\b(?:(?<rel>(?i:this|next|last|coming|past))\s+)?" + _weekday + @"\b" +
         @"|\b(?<word>(?i:yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night|earlier\s+today))\b" +
         @"|\b(?<rel>(?i:next|the\s+coming|in\s+the\s+coming|the\s+next|the\s+following|this|later\s+this|(?:by\s+)?the\s+end\s+of\s+(?:this|the)|end\s+of\s+(?:this|the)|the\s+current|last|the\s+past))\s+(?<unit>(?i:year|month|week))\b" +
-        @"|\b(?i:within)\s+(?<n2>" + Number + @")\s+(?<unit>(?i:days?|weeks?|months?|years?))\b" +
+        @"|\b(?i:within)\s+(?<n2>" + _number + @")\s+(?<unit>(?i:days?|weeks?|months?|years?))\b" +
         @"|\b(?<vague>(?i:(?:in|over)\s+the\s+(?:coming|next\s+few)\s+(?:days|weeks|months)|in\s+the\s+near\s+future|as\s+soon\s+as\s+possible|at\s+an\s+early\s+date))\b",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex TimePattern();

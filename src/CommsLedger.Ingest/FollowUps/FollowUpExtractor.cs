@@ -11,9 +11,9 @@ namespace CommsLedger.Ingest.FollowUps;
 /// </summary>
 internal static partial class FollowUpExtractor
 {
-    private const string End = @"(?=\s+(?:in|on|at|next|this|by|and|later|during|when|which|as|to|from|has|marks|will|is|was|falls|with|after|before)\b|\s*[,.;:()]|\s*$)";
+    private const string _end = @"(?=\s+(?:in|on|at|next|this|by|and|later|during|when|which|as|to|from|has|marks|will|is|was|falls|with|after|before)\b|\s*[,.;:()]|\s*$)";
 
-    [GeneratedRegex(@"\b(?<what>(?:\d{1,3}(?:st|nd|rd|th)|\w+(?:ieth|tenth|first|second|third|fifth|eighth|ninth|twelfth))\s+anniversary\s+of\s+(?:the\s+)?[^,.;()]{2,80}?)" + End,
+    [GeneratedRegex(@"\b(?<what>(?:\d{1,3}(?:st|nd|rd|th)|\w+(?:ieth|tenth|first|second|third|fifth|eighth|ninth|twelfth))\s+anniversary\s+of\s+(?:the\s+)?[^,.;()]{2,80}?)" + _end,
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Anniversary();
 
@@ -25,10 +25,10 @@ internal static partial class FollowUpExtractor
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex PlannedVisit();
 
-    [GeneratedRegex(@"\b(?<what>(?:next|upcoming|forthcoming|another|new|first)\s+(?:round\s+of\s+)?(?:talks|meeting|session|summit|dialogue|consultations?|negotiations)(?:\s+of\s+(?:the\s+)?[^,.;()]{1,50}?)?)" + End +
-        @"|\b(?:will|would|to|agreed\s+to|plans?\s+to)\s+(?<what>(?:hold|convene|host|resume|reconvene)\s+(?:the\s+|a\s+|an\s+|their\s+)?[^,.;()]{1,60}?)" + End +
-        @"|\b(?:will|would|to|agreed\s+to|plans?\s+to)\s+(?<what>sign\s+(?:a|an|the)\s+[^,.;()]{1,60}?)" + End +
-        @"|\b(?:will|would|to|plans?\s+to)\s+(?<what>(?:send|dispatch|lead)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}delegation\s+to\s+(?:the\s+)?[^,.;()]{1,50}?)" + End +
+    [GeneratedRegex(@"\b(?<what>(?:next|upcoming|forthcoming|another|new|first)\s+(?:round\s+of\s+)?(?:talks|meeting|session|summit|dialogue|consultations?|negotiations)(?:\s+of\s+(?:the\s+)?[^,.;()]{1,50}?)?)" + _end +
+        @"|\b(?:will|would|to|agreed\s+to|plans?\s+to)\s+(?<what>(?:hold|convene|host|resume|reconvene)\s+(?:the\s+|a\s+|an\s+|their\s+)?[^,.;()]{1,60}?)" + _end +
+        @"|\b(?:will|would|to|agreed\s+to|plans?\s+to)\s+(?<what>sign\s+(?:a|an|the)\s+[^,.;()]{1,60}?)" + _end +
+        @"|\b(?:will|would|to|plans?\s+to)\s+(?<what>(?:send|dispatch|lead)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}delegation\s+to\s+(?:the\s+)?[^,.;()]{1,50}?)" + _end +
         @"|\b(?<what>(?:joint|bilateral|intergovernmental|strategic|binational)\s+(?:[\w-]+\s+){0,2}(?:commission|committee|council|working\s+group|dialogue|consultations|mechanism))\b[^.;]{0,60}?\b(?:will|would|is\s+to|are\s+to|to)\s+(?:meet|convene|hold)\b" +
         @"|\b(?<what>joint\s+(?:[\w-]+\s+){0,3}(?:exercises?|drills?|patrols?|manoeuvres|maneuvers))\b",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
@@ -38,14 +38,14 @@ internal static partial class FollowUpExtractor
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Trial();
 
-    [GeneratedRegex(@"\b(?<what>(?:purchas|procur|buy)(?:e|es|ed|ing|ement)?\s+(?:of\s+)?(?!the\s+(?:needs|way)\b)[^,.;()]{1,50}?)" + End + @"|\b(?<what>[a-z][\w-]*\s+(?:procurement|purchases?|deliver(?:y|ies)|shipments?))\b|\b(?<what>(?:deliver(?:y|ies)|shipments?)\s+of\s+[^,.;()]{1,50}?)" + End,
+    [GeneratedRegex(@"\b(?<what>(?:purchas|procur|buy)(?:e|es|ed|ing|ement)?\s+(?:of\s+)?(?!the\s+(?:needs|way)\b)[^,.;()]{1,50}?)" + _end + @"|\b(?<what>[a-z][\w-]*\s+(?:procurement|purchases?|deliver(?:y|ies)|shipments?))\b|\b(?<what>(?:deliver(?:y|ies)|shipments?)\s+of\s+[^,.;()]{1,50}?)" + _end,
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Purchase();
 
     [GeneratedRegex(@"\b(?:recent|last|previous|past|just-concluded|successful)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex PastSetting();
 
-    private static readonly (string Kind, Func<Regex> Pattern)[] Patterns =
+    private static readonly (string Kind, Func<Regex> Pattern)[] _patterns =
     [
         ("anniversary", Anniversary),
         ("event", NamedEvent),
@@ -61,7 +61,7 @@ internal static partial class FollowUpExtractor
         foreach (var sentence in sentences.Where(s => !s.IsHeadline))
         {
             IReadOnlyList<TimeReference>? times = null;
-            foreach (var (kind, pattern) in Patterns)
+            foreach (var (kind, pattern) in _patterns)
             {
                 foreach (Match match in pattern().Matches(sentence.Text))
                 {

@@ -11,8 +11,8 @@ namespace CommsLedger.Ingest;
 public static class DraftJson
 {
     // Relaxed escaping keeps "Peru's" and "Côte d'Ivoire" readable; the output is never embedded in HTML.
-    private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private static readonly JsonWriterOptions Indented = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true };
+    private static readonly JsonWriterOptions _compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions _indented = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true };
 
     public static string Serialize(ReadoutDraft draft) => Serialize(draft, indented: false);
 
@@ -20,7 +20,7 @@ public static class DraftJson
     {
         ArgumentNullException.ThrowIfNull(draft);
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, indented ? Indented : Compact))
+        using (var writer = new Utf8JsonWriter(buffer, indented ? _indented : _compact))
         {
             Write(writer, draft);
         }

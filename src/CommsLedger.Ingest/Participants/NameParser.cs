@@ -5,16 +5,16 @@ namespace CommsLedger.Ingest.Participants;
 /// <summary>Reads a personal name from tokens: capitalised words, initials, particles (bin, von der), hyphens, ", Jr.".</summary>
 internal static class NameParser
 {
-    private const int MaxNameWords = 6;
+    private const int _maxNameWords = 6;
 
-    private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> _particles = new(StringComparer.Ordinal)
     {
         "bin", "bint", "ibn", "al", "el", "de", "da", "das", "do", "dos", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le", "ter", "y",
     };
 
-    private static readonly HashSet<string> Suffixes = new(StringComparer.Ordinal) { "Jr", "Sr", "II", "III", "IV" };
+    private static readonly HashSet<string> _suffixes = new(StringComparer.Ordinal) { "Jr", "Sr", "II", "III", "IV" };
 
-    private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> _notNames = new(StringComparer.Ordinal)
     {
         "The", "A", "An", "And", "Or", "But", "Of", "With", "In", "On", "At", "For", "To", "As", "By", "From", "During", "After", "Before",
         "Since", "While", "When", "Both", "This", "That", "These", "Those", "He", "She", "They", "His", "Her", "Their", "It", "Its", "We",
@@ -44,7 +44,7 @@ internal static class NameParser
         var keys = new List<string>();
         var q = p;
         var last = -1;
-        while (q < tokens.Count && keys.Count < MaxNameWords)
+        while (q < tokens.Count && keys.Count < _maxNameWords)
         {
             var t = tokens[q];
             if (IsNameWord(t) && !isCountryToken(q))
@@ -62,7 +62,7 @@ internal static class NameParser
                 continue;
             }
 
-            if (t.IsWord && Particles.Contains(t.Value) && keys.Count > 0 && NameAfterParticles(tokens, q) is var resume && resume > 0)
+            if (t.IsWord && _particles.Contains(t.Value) && keys.Count > 0 && NameAfterParticles(tokens, q) is var resume && resume > 0)
             {
                 q = resume;
                 continue;
@@ -97,13 +97,13 @@ internal static class NameParser
 
     public static bool IsNameWord(Token t) =>
         t.IsWord && !t.IsPossessive && (char.IsUpper(t.Value[0]))
-        && !NotNames.Contains(t.Value) && !TitleLexicon.IsTitleWord(t.Value) && !NotNames.Contains(TitleCase(t.Value));
+        && !_notNames.Contains(t.Value) && !TitleLexicon.IsTitleWord(t.Value) && !_notNames.Contains(TitleCase(t.Value));
 
-    public static bool IsNotAName(string word) => NotNames.Contains(word);
+    public static bool IsNotAName(string word) => _notNames.Contains(word);
 
     private static int NameAfterParticles(IReadOnlyList<Token> tokens, int q)
     {
-        while (q < tokens.Count && tokens[q].IsWord && Particles.Contains(tokens[q].Value))
+        while (q < tokens.Count && tokens[q].IsWord && _particles.Contains(tokens[q].Value))
         {
             q++;
         }
@@ -117,12 +117,12 @@ internal static class NameParser
 
     private static bool IsSuffixAt(IReadOnlyList<Token> tokens, int q)
     {
-        if (Suffixes.Contains(tokens[q].Value))
+        if (_suffixes.Contains(tokens[q].Value))
         {
             return true;
         }
 
-        return tokens[q].Value == "," && q + 1 < tokens.Count && Suffixes.Contains(tokens[q + 1].Value);
+        return tokens[q].Value == "," && q + 1 < tokens.Count && _suffixes.Contains(tokens[q + 1].Value);
     }
 
     private static (int Next, char? Gender) SkipHonorifics(IReadOnlyList<Token> tokens, int p)

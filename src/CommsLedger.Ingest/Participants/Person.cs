@@ -3,7 +3,7 @@ namespace CommsLedger.Ingest.Participants;
 /// <summary>One person across all their mentions in the readout. Mutable only while the registry is being built.</summary>
 internal sealed class Person(string name, IEnumerable<string> keys, int order, int firstSentence, int firstToken)
 {
-    private readonly HashSet<string> keys = new(keys, StringComparer.Ordinal);
+    private readonly HashSet<string> _keys = new(keys, StringComparer.Ordinal);
 
     public string Name { get; private set; } = name;
 
@@ -24,22 +24,22 @@ internal sealed class Person(string name, IEnumerable<string> keys, int order, i
 
     public int LastMentioned { get; set; } = firstSentence;
 
-    public IReadOnlySet<string> Keys => keys;
+    public IReadOnlySet<string> Keys => _keys;
 
-    public bool HasKey(string key) => keys.Contains(key);
+    public bool HasKey(string key) => _keys.Contains(key);
 
     /// <summary>Same person if one name's words are all in the other's ("Wang" in "Wang Yi", "Biden" in "Joseph R. Biden, Jr.").</summary>
     public bool IsNamedBy(IReadOnlyCollection<string> otherKeys) =>
-        otherKeys.Count > 0 && (otherKeys.All(keys.Contains) || keys.All(otherKeys.Contains));
+        otherKeys.Count > 0 && (otherKeys.All(_keys.Contains) || _keys.All(otherKeys.Contains));
 
     public void Absorb(PersonMention mention)
     {
-        if (mention.Name is { } name && mention.NameKeys.Count > keys.Count)
+        if (mention.Name is { } name && mention.NameKeys.Count > _keys.Count)
         {
             Name = name;
         }
 
-        keys.UnionWith(mention.NameKeys);
+        _keys.UnionWith(mention.NameKeys);
         if (mention.Title is { } title && (Title is null || title.Length > Title.Length && title.Contains(Title, StringComparison.OrdinalIgnoreCase)))
         {
             Title = title;

@@ -2,16 +2,16 @@ using CommsLedger.Ingest.Text;
 
 namespace CommsLedger.Ingest.Participants;
 
-/// <summary>Everyone named in the readout, merged by name ("Wang Yi" = "Wang"); resolves surnames and titles to people.</summary>
+/// <summary>Everyone named in the readout, merged by name ("Wang Yi" = "Wang"); resolves surnames and titles to _people.</summary>
 internal sealed class PersonRegistry
 {
-    private readonly List<Person> people = [];
-    private readonly Dictionary<int, List<(PersonMention Mention, Person? Person)>> mentionsBySentence = [];
+    private readonly List<Person> _people = [];
+    private readonly Dictionary<int, List<(PersonMention Mention, Person? Person)>> _mentionsBySentence = [];
 
-    public IReadOnlyList<Person> People => people;
+    public IReadOnlyList<Person> People => _people;
 
     public IReadOnlyList<(PersonMention Mention, Person? Person)> MentionsIn(int sentence) =>
-        mentionsBySentence.TryGetValue(sentence, out var list) ? list : [];
+        _mentionsBySentence.TryGetValue(sentence, out var list) ? list : [];
 
     public void AddSentence(int sentence, IReadOnlyList<PersonMention> mentions)
     {
@@ -24,14 +24,14 @@ internal sealed class PersonRegistry
             }
         }
 
-        mentionsBySentence[sentence] = resolved;
+        _mentionsBySentence[sentence] = resolved;
     }
 
     /// <summary>The person whose name contains every name word given, most recently mentioned first.</summary>
     public Person? ByName(IReadOnlyCollection<string> keys) =>
-        people.Where(p => keys.Count > 0 && keys.All(p.HasKey)).OrderByDescending(p => p.LastMentioned).FirstOrDefault();
+        _people.Where(p => keys.Count > 0 && keys.All(p.HasKey)).OrderByDescending(p => p.LastMentioned).FirstOrDefault();
 
-    /// <summary>Capitalised words of a sentence that are surnames of known people ("Wang said", "said Lopez").</summary>
+    /// <summary>Capitalised words of a sentence that are surnames of known _people ("Wang said", "said Lopez").</summary>
     public IEnumerable<(int Token, Person Person)> NamesIn(Sentence sentence)
     {
         var tokens = sentence.Tokens;
@@ -44,7 +44,7 @@ internal sealed class PersonRegistry
         }
     }
 
-    /// <summary>"the minister", "the Peruvian minister": people with that title word (and country), preferring <paramref name="preferred"/>.</summary>
+    /// <summary>"the minister", "the Peruvian minister": _people with that title word (and country), preferring <paramref name="preferred"/>.</summary>
     public Person? ByTitle(string head, string? country, Person? preferred, IReadOnlyList<Person> among)
     {
         var candidates = among.Where(p => (head is "leader" or "official" || p.HasTitleWord(head)) && (country is null || p.Country == country)).ToList();
@@ -72,11 +72,11 @@ internal sealed class PersonRegistry
             return null;
         }
 
-        var existing = people.Where(p => p.IsNamedBy(mention.NameKeys)).OrderByDescending(p => p.LastMentioned).FirstOrDefault();
+        var existing = _people.Where(p => p.IsNamedBy(mention.NameKeys)).OrderByDescending(p => p.LastMentioned).FirstOrDefault();
         if (existing is null)
         {
-            existing = new Person(mention.Name, mention.NameKeys, people.Count, mention.SentenceIndex, mention.TokenStart);
-            people.Add(existing);
+            existing = new Person(mention.Name, mention.NameKeys, _people.Count, mention.SentenceIndex, mention.TokenStart);
+            _people.Add(existing);
         }
 
         existing.Absorb(mention);

@@ -6,24 +6,24 @@ namespace CommsLedger.Ingest.Participants;
 /// <summary>A sentence's tokens with its country mentions indexed by token, for the person patterns.</summary>
 internal sealed class SentenceContext
 {
-    private readonly CountryMention?[] startingAt;
-    private readonly CountryMention?[] endingAt;
-    private readonly bool[] inCountry;
+    private readonly CountryMention?[] _startingAt;
+    private readonly CountryMention?[] _endingAt;
+    private readonly bool[] _inCountry;
 
     public SentenceContext(Sentence sentence, IReadOnlyList<CountryMention> countries)
     {
         Sentence = sentence;
         var n = sentence.Tokens.Count;
-        startingAt = new CountryMention?[n + 1];
-        endingAt = new CountryMention?[n + 1];
-        inCountry = new bool[n + 1];
+        _startingAt = new CountryMention?[n + 1];
+        _endingAt = new CountryMention?[n + 1];
+        _inCountry = new bool[n + 1];
         foreach (var mention in countries)
         {
-            startingAt[mention.TokenStart] = mention;
-            endingAt[mention.TokenEnd] = mention;
+            _startingAt[mention.TokenStart] = mention;
+            _endingAt[mention.TokenEnd] = mention;
             for (var k = mention.TokenStart; k < mention.TokenEnd; k++)
             {
-                inCountry[k] = true;
+                _inCountry[k] = true;
             }
         }
     }
@@ -32,9 +32,9 @@ internal sealed class SentenceContext
 
     public IReadOnlyList<Token> Tokens => Sentence.Tokens;
 
-    public bool IsCountryToken(int index) => index < inCountry.Length && inCountry[index];
+    public bool IsCountryToken(int index) => index < _inCountry.Length && _inCountry[index];
 
-    public CountryMention? CountryStartingAt(int index) => index < startingAt.Length ? startingAt[index] : null;
+    public CountryMention? CountryStartingAt(int index) => index < _startingAt.Length ? _startingAt[index] : null;
 
     /// <summary>The country written just before token <paramref name="index"/>: "Chinese ...", "Peru's ...", "the U.S. ...".</summary>
     public string? CountryBefore(int index) => CountryMentionBefore(index)?.Code;
@@ -47,7 +47,7 @@ internal sealed class SentenceContext
             k--;
         }
 
-        return endingAt[k];
+        return _endingAt[k];
     }
 
     /// <summary>"of India" (or "of the Philippines") right after token <paramref name="index"/>.</summary>

@@ -12,17 +12,17 @@ namespace CommsLedger.Ingest.Statements;
 /// </summary>
 internal static partial class AttributionFinder
 {
-    private const string SayVerbs = "said|says|told|added|adds|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|underlined|underlines|underscored|underscores|pointed\\s+out|points\\s+out|stated|states|affirmed|affirms|highlighted|highlights|assured|explained|remarked|indicated|observed|declared|announced|recalled|acknowledged|insisted|warned|argued|maintained|confirmed|hoped|hopes|believes|believed|wrote|mentioned|asserted|continued|concluded";
-    private const string NarrativeVerbs = "reiterated|reiterates|reaffirmed|reaffirms|expressed|expresses|conveyed|proposed|proposes|suggested|urged|urges|called\\s+(?:on|for)|calls\\s+(?:on|for)|asked|requested|agreed|agree|agrees|welcomed|welcomes|thanked|thanks|congratulated|praised|commended|appreciated|appreciates|discussed|discuss|reviewed|exchanged|briefed|invited|invites|pledged|pledges|vowed|promised|offered|offers|accepted|condemned|voiced|raised|shared|extended|committed|wished|looked\\s+forward|look\\s+forward|looks\\s+forward|recognized|recognised|encouraged|outlined|sought|decided|emphasized|spoke\\s+highly|reviewed|affirmed";
+    private const string _sayVerbs = "said|says|told|added|adds|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|underlined|underlines|underscored|underscores|pointed\\s+out|points\\s+out|stated|states|affirmed|affirms|highlighted|highlights|assured|explained|remarked|indicated|observed|declared|announced|recalled|acknowledged|insisted|warned|argued|maintained|confirmed|hoped|hopes|believes|believed|wrote|mentioned|asserted|continued|concluded";
+    private const string _narrativeVerbs = "reiterated|reiterates|reaffirmed|reaffirms|expressed|expresses|conveyed|proposed|proposes|suggested|urged|urges|called\\s+(?:on|for)|calls\\s+(?:on|for)|asked|requested|agreed|agree|agrees|welcomed|welcomes|thanked|thanks|congratulated|praised|commended|appreciated|appreciates|discussed|discuss|reviewed|exchanged|briefed|invited|invites|pledged|pledges|vowed|promised|offered|offers|accepted|condemned|voiced|raised|shared|extended|committed|wished|looked\\s+forward|look\\s+forward|looks\\s+forward|recognized|recognised|encouraged|outlined|sought|decided|emphasized|spoke\\s+highly|reviewed|affirmed";
 
     /// <summary>", Chinese State Councilor and Foreign Minister Wang Yi said on Thursday evening in Beijing." is about the longest tail.</summary>
-    private const int MaxTailLength = 140;
+    private const int _maxTailLength = 140;
 
-    [GeneratedRegex(@"\b(?:(?:also|further|then|later|again|separately|strongly|warmly|firmly|particularly|especially|repeatedly|briefly|jointly|both|all|had|have|has|once\s+again)\s+)*(?<verb>" + SayVerbs + "|" + NarrativeVerbs + @")\b",
+    [GeneratedRegex(@"\b(?:(?:also|further|then|later|again|separately|strongly|warmly|firmly|particularly|especially|repeatedly|briefly|jointly|both|all|had|have|has|once\s+again)\s+)*(?<verb>" + _sayVerbs + "|" + _narrativeVerbs + @")\b",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex VerbPattern();
 
-    [GeneratedRegex(@"\G[\s""“”’']*(?:(?<pre>[^,;]{1,90}?)\s+(?:(?:also|further|then|later)\s+)?(?:" + SayVerbs + @")(?<post>(?:\s+(?:on|in|at|during|after|before|this|last|earlier|later|late|early|a|an|the|his|her|their|its|statement|phone|call|conversation|talks|meeting|interview|press|conference|briefing|remarks|message|letter|video|telephone|with|to|reporters|journalists|media|morning|afternoon|evening|night|week|[\p{Lu}\d][\w'’.-]*))*)|(?:said|says|added|adds|noted|stressed|stated|continued|wrote|according\s+to)\s+(?<pre>[^,;]{1,90}?)(?<post>(?:\s+(?:on|in|at|during|after|before|this|last|earlier|later|a|an|the|his|her|statement|interview|with|to|reporters|morning|afternoon|evening|night|[\p{Lu}\d][\w'’.-]*))*))\s*[.!?]?[""”’']*\s*$",
+    [GeneratedRegex(@"\G[\s""“”’']*(?:(?<pre>[^,;]{1,90}?)\s+(?:(?:also|further|then|later)\s+)?(?:" + _sayVerbs + @")(?<post>(?:\s+(?:on|in|at|during|after|before|this|last|earlier|later|late|early|a|an|the|his|her|their|its|statement|phone|call|conversation|talks|meeting|interview|press|conference|briefing|remarks|message|letter|video|telephone|with|to|reporters|journalists|media|morning|afternoon|evening|night|week|[\p{Lu}\d][\w'’.-]*))*)|(?:said|says|added|adds|noted|stressed|stated|continued|wrote|according\s+to)\s+(?<pre>[^,;]{1,90}?)(?<post>(?:\s+(?:on|in|at|during|after|before|this|last|earlier|later|a|an|the|his|her|statement|interview|with|to|reporters|morning|afternoon|evening|night|[\p{Lu}\d][\w'’.-]*))*))\s*[.!?]?[""”’']*\s*$",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex TailPattern();
 
@@ -35,7 +35,7 @@ internal static partial class AttributionFinder
     [GeneratedRegex(@"(?:,\s*and|;|\band)\s*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex JoinedBefore();
 
-    [GeneratedRegex("^(?:" + SayVerbs + ")$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex("^(?:" + _sayVerbs + ")$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SayVerbOnly();
 
     [GeneratedRegex(@"\G\s*(?:[,:]\s*)?(?:that\b)?\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
@@ -87,7 +87,7 @@ internal static partial class AttributionFinder
                 return unresolved;
             }
 
-            if (text.Length - comma > MaxTailLength)
+            if (text.Length - comma > _maxTailLength)
             {
                 return unresolved;
             }

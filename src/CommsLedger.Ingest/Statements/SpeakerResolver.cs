@@ -11,22 +11,22 @@ namespace CommsLedger.Ingest.Statements;
 /// </summary>
 internal sealed class SpeakerResolver(PersonRegistry registry, Func<IReadOnlyList<Person>> participants)
 {
-    private static readonly HashSet<string> GroupHeads = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> _groupHeads = new(StringComparer.OrdinalIgnoreCase)
     {
         "leaders", "sides", "ministers", "presidents", "parties", "countries", "delegations", "officials", "counterparts",
         "secretaries", "premiers", "chancellors", "they", "both", "governments", "nations", "two",
     };
 
-    private static readonly HashSet<string> GroupFillers = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> _groupFillers = new(StringComparer.OrdinalIgnoreCase)
     {
         "the", "two", "three", "four", "five", "both", "all", "foreign", "prime", "heads", "of", "state", "government", "and", "top", "each", "other",
     };
 
-    private static readonly HashSet<string> SideWords = new(StringComparer.OrdinalIgnoreCase) { "side", "government", "delegation", "administration", "leader" };
+    private static readonly HashSet<string> _sideWords = new(StringComparer.OrdinalIgnoreCase) { "side", "government", "delegation", "administration", "leader" };
 
-    private readonly List<Person> history = [];
+    private readonly List<Person> _history = [];
 
-    public Person? LastSpeaker => history.Count > 0 ? history[^1] : null;
+    public Person? LastSpeaker => _history.Count > 0 ? _history[^1] : null;
 
     /// <summary>The person named at the very start of a phrase ("European Commission President Ingrid Holm met ...").</summary>
     public IReadOnlyList<Person>? SubjectAt(SentenceContext context, int tokenStart, IReadOnlyList<CountryMention> countries, bool switchesSpeaker)
@@ -64,8 +64,8 @@ internal sealed class SpeakerResolver(PersonRegistry registry, Func<IReadOnlyLis
 
     public void Spoke(Person person, int sentence)
     {
-        history.Remove(person);
-        history.Add(person);
+        _history.Remove(person);
+        _history.Add(person);
         person.LastMentioned = Math.Max(person.LastMentioned, sentence);
     }
 
@@ -82,7 +82,7 @@ internal sealed class SpeakerResolver(PersonRegistry registry, Func<IReadOnlyLis
 
         var gender = token.Is("he") ? 'm' : 'f';
         var everyone = Everyone().Where(p => !exclude.Contains(p)).ToList();
-        var recent = history.Where(p => !exclude.Contains(p)).ToList();
+        var recent = _history.Where(p => !exclude.Contains(p)).ToList();
         var last = exclude.Count > 0 ? null : LastSpeaker;
         var target = switchesSpeaker || exclude.Count > 0
             ? recent.LastOrDefault(p => p != last) ?? everyone.FirstOrDefault(p => p != last)
@@ -98,14 +98,14 @@ internal sealed class SpeakerResolver(PersonRegistry registry, Func<IReadOnlyLis
     private IReadOnlyList<Person>? Group(IReadOnlyList<Token> tokens, int start, int end)
     {
         var last = tokens[end - 1];
-        if (!GroupHeads.Contains(last.Value) || (end - start == 1 && !last.Is("they") && !last.Is("both")))
+        if (!_groupHeads.Contains(last.Value) || (end - start == 1 && !last.Is("they") && !last.Is("both")))
         {
             return null;
         }
 
         for (var k = start; k < end - 1; k++)
         {
-            if (!GroupFillers.Contains(tokens[k].Value))
+            if (!_groupFillers.Contains(tokens[k].Value))
             {
                 return null;
             }
@@ -189,7 +189,7 @@ internal sealed class SpeakerResolver(PersonRegistry registry, Func<IReadOnlyLis
             k++;
         }
 
-        if (k < end && SideWords.Contains(tokens[k].Value))
+        if (k < end && _sideWords.Contains(tokens[k].Value))
         {
             k++;
         }

@@ -6,7 +6,7 @@ namespace CommsLedger.Ingest.Text;
 /// </summary>
 internal sealed class Sentence(int index, int offset, string text, bool isHeadline)
 {
-    private IReadOnlyList<Token>? tokens;
+    private IReadOnlyList<Token>? _tokens;
 
     public int Index { get; } = index;
 
@@ -16,7 +16,7 @@ internal sealed class Sentence(int index, int offset, string text, bool isHeadli
 
     public bool IsHeadline { get; } = isHeadline;
 
-    public IReadOnlyList<Token> Tokens => tokens ??= Tokenizer.Tokenize(Text);
+    public IReadOnlyList<Token> Tokens => _tokens ??= Tokenizer.Tokenize(Text);
 
     public Sentence WithoutPrefix(int length) =>
         new(Index, Offset + length, Text[length..], IsHeadline);

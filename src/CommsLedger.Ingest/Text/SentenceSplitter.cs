@@ -8,9 +8,9 @@ namespace CommsLedger.Ingest.Text;
 internal static class SentenceSplitter
 {
     public const int MaxSentenceLength = 1500;
-    private const int MaxHeadlineLength = 200;
+    private const int _maxHeadlineLength = 200;
 
-    private static readonly HashSet<string> Abbreviations = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> _abbreviations = new(StringComparer.Ordinal)
     {
         "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Col", "Lt", "Capt", "Gov", "Sen", "Rep", "Prof", "Amb",
         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
@@ -53,7 +53,7 @@ internal static class SentenceSplitter
     }
 
     private static bool IsUnpunctuated(string text, int start, int end) =>
-        end - start <= MaxHeadlineLength && text[end - 1] is not ('.' or '!' or '?' or ';' or ',' or ':' or '"' or '”' or '’' or '\'' or ')');
+        end - start <= _maxHeadlineLength && text[end - 1] is not ('.' or '!' or '?' or ';' or ',' or ':' or '"' or '”' or '’' or '\'' or ')');
 
     /// <summary>A short line above a hard-wrapped paragraph is a title; a long one is the paragraph's first line.</summary>
     private static bool IsShortLead(string text, List<(int Start, int End)> lines, int n) =>
@@ -201,7 +201,7 @@ internal static class SentenceSplitter
         }
 
         var word = text[wordStart..period];
-        return word.Length == 1 && char.IsUpper(word[0]) || word.Contains('.', StringComparison.Ordinal) || Abbreviations.Contains(word);
+        return word.Length == 1 && char.IsUpper(word[0]) || word.Contains('.', StringComparison.Ordinal) || _abbreviations.Contains(word);
     }
 
     private static void Add(string text, int start, int end, List<Sentence> sentences)

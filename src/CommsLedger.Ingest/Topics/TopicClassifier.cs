@@ -3,22 +3,22 @@ using CommsLedger.Ingest.Text;
 
 namespace CommsLedger.Ingest.Topics;
 
-/// <summary>Tags text with topics from the embedded topics.tsv lexicon, in the order their cues first appear.</summary>
+/// <summary>Tags text with _topics from the embedded _topics.tsv lexicon, in the order their cues first appear.</summary>
 internal sealed class TopicClassifier
 {
-    private static readonly Lazy<TopicClassifier> SharedInstance = new(Load);
+    private static readonly Lazy<TopicClassifier> _sharedInstance = new(Load);
 
-    private readonly List<(string Topic, string[][] Cues)> topics;
+    private readonly List<(string Topic, string[][] Cues)> _topics;
 
-    private TopicClassifier(List<(string Topic, string[][] Cues)> topics) => this.topics = topics;
+    private TopicClassifier(List<(string Topic, string[][] Cues)> topics) => _topics = topics;
 
-    public static TopicClassifier Shared => SharedInstance.Value;
+    public static TopicClassifier Shared => _sharedInstance.Value;
 
     public IReadOnlyList<string> Classify(string text)
     {
         var words = Tokenizer.Tokenize(text).Where(t => t.Kind != TokenKind.Punct || t.Value == "-").Select(t => t.Value.ToLowerInvariant()).ToArray();
         var found = new List<(int Position, string Topic)>();
-        foreach (var (topic, cues) in topics)
+        foreach (var (topic, cues) in _topics)
         {
             var position = FirstPosition(words, cues);
             if (position >= 0)
@@ -73,7 +73,7 @@ internal sealed class TopicClassifier
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("CommsLedger.Ingest.topics.tsv")
             ?? throw new InvalidOperationException("topics.tsv is not embedded in CommsLedger.Ingest");
         using var reader = new StreamReader(stream);
-        var topics = new List<(string, string[][])>();
+        var _topics = new List<(string, string[][])>();
         while (reader.ReadLine() is { } line)
         {
             if (line.Length == 0 || line[0] == '#')
@@ -83,10 +83,10 @@ internal sealed class TopicClassifier
 
             var columns = line.Split('\t');
             var cues = columns[1].Split('|').Select(c => Tokenizer.Tokenize(c).Where(t => t.Kind != TokenKind.Punct || t.Value is "-" or "*").Select(t => t.Value).ToArray()).Select(JoinStars).ToArray();
-            topics.Add((columns[0], cues));
+            _topics.Add((columns[0], cues));
         }
 
-        return new TopicClassifier(topics);
+        return new TopicClassifier(_topics);
     }
 
     /// <summary>The tokenizer splits "covid*" into "covid" and "*": glue the star back on.</summary>

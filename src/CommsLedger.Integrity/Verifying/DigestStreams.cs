@@ -7,8 +7,9 @@ using Npgsql;
 namespace CommsLedger.Integrity.Verifying;
 
 /// <summary>
-/// Reads events and leaves on their own threads and connections, hashing as it goes, and hands them over in
-/// batches: reading, hashing and comparing then overlap, which is what lets verify keep up with PostgreSQL.
+/// Reads events on a thread and connection of their own, hashing as it goes, and hands them over in batches, so
+/// that reading and hashing overlap with the merge: that is what lets verify keep up with PostgreSQL. Leaves,
+/// 32-byte hashes, are read by the merging thread itself.
 /// </summary>
 internal static class DigestStreams
 {
@@ -21,12 +22,12 @@ internal static class DigestStreams
             return reader => StoredEvents.ReadDigest(reader, ref scratch);
         }, ct);
 
-    public static ChannelReader<LeafDigest[]> Leaves(NpgsqlConnection connection, LedgerSchema schema, CancellationToken ct) =>
-        Produce<LeafDigest>(
-            connection,
-            $"SELECT leaf_index, seq_id, leaf_hash FROM {schema.Leaves} ORDER BY leaf_index",
-            () => reader => new LeafDigest(reader.GetInt64(0), reader.GetInt64(1), Hash256.FromBytes(reader.GetFieldValue<byte[]>(2))),
-            ct);
+    /// <summary>Leaves are small: read on the merging thread itself, one row at a time.</summary>
+    public static async Task<LeafCursor> LeavesAsync(NpgsqlConnection connection, LedgerSchema schema, CancellationToken ct)
+    {
+        var command = new NpgsqlCommand($"SELECT leaf_index, seq_id, leaf_hash FROM {schema.Leaves} ORDER BY leaf_index", connection);
+        return new LeafCursor(command, await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct));
+    }
 
     private static ChannelReader<T[]> Produce<T>(NpgsqlConnection connection, string sql, Func<Func<NpgsqlDataReader, T>> readerFactory, CancellationToken ct)
     {
@@ -68,6 +69,20 @@ internal static class DigestStreams
         if (batch.Count > 0)
         {
             await writer.WriteAsync([.. batch], ct);
+        }
+    }
+
+    public sealed class LeafCursor(NpgsqlCommand command, NpgsqlDataReader reader) : IAsyncDisposable
+    {
+        public async ValueTask<LeafDigest?> NextAsync(CancellationToken ct) =>
+            await reader.ReadAsync(ct)
+                ? new LeafDigest(reader.GetInt64(0), reader.GetInt64(1), Hash256.FromBytes(reader.GetFieldValue<byte[]>(2)))
+                : null;
+
+        public async ValueTask DisposeAsync()
+        {
+            await reader.DisposeAsync();
+            await command.DisposeAsync();
         }
     }
 

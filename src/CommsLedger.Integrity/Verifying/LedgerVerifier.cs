@@ -51,13 +51,13 @@ public sealed class LedgerVerifier(NpgsqlDataSource dataSource, LedgerSchema sch
 
     private async Task ReplayAsync(SharedSnapshot snapshot, LogReplay replay, ProgressClock progress, CancellationToken ct)
     {
-        var leavesConnection = await snapshot.OpenAsync(ct);
+        await using var leaves = await DigestStreams.LeavesAsync(await snapshot.OpenAsync(ct), schema, ct);
         using var readers = CancellationTokenSource.CreateLinkedTokenSource(ct);
         try
         {
             await MergeAsync(
                 new DigestStreams.Cursor<EventDigest>(DigestStreams.Events(snapshot.First, schema, readers.Token)),
-                new DigestStreams.Cursor<LeafDigest>(DigestStreams.Leaves(leavesConnection, schema, readers.Token)),
+                leaves,
                 replay,
                 progress,
                 ct);
@@ -70,7 +70,7 @@ public sealed class LedgerVerifier(NpgsqlDataSource dataSource, LedgerSchema sch
     }
 
     private static async Task MergeAsync(
-        DigestStreams.Cursor<EventDigest> events, DigestStreams.Cursor<LeafDigest> leaves, LogReplay replay, ProgressClock progress, CancellationToken ct)
+        DigestStreams.Cursor<EventDigest> events, DigestStreams.LeafCursor leaves, LogReplay replay, ProgressClock progress, CancellationToken ct)
     {
         var stored = await events.NextAsync(ct);
         var leaf = await leaves.NextAsync(ct);

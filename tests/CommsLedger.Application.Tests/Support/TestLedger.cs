@@ -1,4 +1,5 @@
 using CommsLedger.Application.Pipeline;
+using CommsLedger.Domain.Shared;
 using Marten;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,18 +30,20 @@ public sealed class TestLedger : IAsyncDisposable
         return new TestLedger(services, connection);
     }
 
-    public async Task<T> Send<T>(ICommand<T> command, string user = "recorder.one", string? correlationId = null)
+    public async Task<T> Send<T>(ICommand<T> command, string user = "recorder.one", string? correlationId = null, Classification clearance = Classification.TopSecret)
     {
         await using var scope = _services.CreateAsyncScope();
         var actor = scope.ServiceProvider.GetRequiredService<Actor>();
         actor.UserName = user;
         actor.CorrelationId = correlationId ?? actor.CorrelationId;
+        actor.Clearance = clearance;
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
     }
 
-    public async Task<T> Ask<T>(IQuery<T> query)
+    public async Task<T> Ask<T>(IQuery<T> query, Classification clearance = Classification.TopSecret)
     {
         await using var scope = _services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Actor>().Clearance = clearance;
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query);
     }
 

@@ -25,7 +25,7 @@ public class CommitmentTests
     [Fact]
     public void a_pledge_is_made_on_the_date_the_interaction_occurred_as_corrected()
     {
-        var state = Given.Interaction(Logged(), new InteractionEntryCorrected(InteractionId, null, "occurred_on", "2020-11-05", "2020-11-04", "typo", CnPe));
+        var state = Given.Interaction(Logged(), new InteractionEntryCorrected(InteractionId, null, "occurred_on", "2020-11-05", "2020-11-04", "typo", CnPe, Classification.Unclassified));
 
         var made = Assert.IsType<PledgeMade>(Add(state, Commitment("CN", "PE")).NewPledges[0].Events[0]);
 

@@ -14,7 +14,7 @@ public class CorrectionTests
         var corrected = InteractionDecisions.Correct(state, StatementId, "Text", " China will support trials ", " misquoted ");
 
         Then.Emitted(
-            new InteractionEntryCorrected(InteractionId, StatementId, "text", SpeechText, "China will support trials", "misquoted", CnPe),
+            new InteractionEntryCorrected(InteractionId, StatementId, "text", SpeechText, "China will support trials", "misquoted", CnPe, Classification.Unclassified),
             corrected);
     }
 
@@ -22,7 +22,7 @@ public class CorrectionTests
     public void a_second_correction_replaces_what_the_first_one_made()
     {
         var state = Given.Interaction(Logged(), StatementRecorded(),
-            new InteractionEntryCorrected(InteractionId, StatementId, "speaker", "Wang Yi", "Wang Y.", "typo", CnPe));
+            new InteractionEntryCorrected(InteractionId, StatementId, "speaker", "Wang Yi", "Wang Y.", "typo", CnPe, Classification.Unclassified));
 
         var corrected = InteractionDecisions.Correct(state, StatementId, "speaker", "Wang Yi", "the first correction was wrong");
 
@@ -114,7 +114,7 @@ public class CorrectionTests
     [Fact]
     public void correcting_a_retracted_statement_is_rejected()
     {
-        var state = Given.Interaction(Logged(), StatementRecorded(), new StatementRetracted(InteractionId, StatementId, "misattributed", CnPe));
+        var state = Given.Interaction(Logged(), StatementRecorded(), new StatementRetracted(InteractionId, StatementId, "misattributed", CnPe, Classification.Unclassified));
 
         Assert.Equal("statementId", Then.ViolatedRule(() => InteractionDecisions.Correct(state, StatementId, "text", "anything", "typo")));
     }

@@ -129,10 +129,10 @@ public class LoggingTests
         var pledge = Assert.Single(change.NewPledges);
         Assert.Equal(pledge.PledgeId, Id(1));
         Then.Emitted(
-            new FollowUpScheduled(Id(2), Id(1), Id(1), "Ask for the trial schedule", "Americas desk", new DateOnly(2020, 12, 1), CnPe),
+            new FollowUpScheduled(Id(2), Id(1), Id(1), "Ask for the trial schedule", "Americas desk", new DateOnly(2020, 12, 1), CnPe, Classification.Unclassified),
             pledge.Events[1]);
         Then.Emitted(
-            new FollowUpScheduled(Id(3), InteractionId, null, "Prepare the 50th anniversary", "Americas desk", new DateOnly(2020, 12, 1), CnPe),
+            new FollowUpScheduled(Id(3), InteractionId, null, "Prepare the 50th anniversary", "Americas desk", new DateOnly(2020, 12, 1), CnPe, Classification.Unclassified),
             change.Events[^1]);
     }
 }

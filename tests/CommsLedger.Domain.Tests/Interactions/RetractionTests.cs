@@ -12,14 +12,14 @@ public class RetractionTests
         var state = Given.Interaction(Logged(), StatementRecorded());
 
         Then.Emitted(
-            new StatementRetracted(InteractionId, StatementId, "misattributed", CnPe),
+            new StatementRetracted(InteractionId, StatementId, "misattributed", CnPe, Classification.Unclassified),
             InteractionDecisions.RetractStatement(state, StatementId, " misattributed "));
     }
 
     [Fact]
     public void retracting_a_statement_twice_is_rejected()
     {
-        var state = Given.Interaction(Logged(), StatementRecorded(), new StatementRetracted(InteractionId, StatementId, "misattributed", CnPe));
+        var state = Given.Interaction(Logged(), StatementRecorded(), new StatementRetracted(InteractionId, StatementId, "misattributed", CnPe, Classification.Unclassified));
 
         Assert.Equal("statementId", Then.ViolatedRule(() => InteractionDecisions.RetractStatement(state, StatementId, "again")));
     }

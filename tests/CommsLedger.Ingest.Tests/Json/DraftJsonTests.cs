@@ -5,12 +5,12 @@ namespace CommsLedger.Ingest.Tests.Json;
 
 public sealed class DraftJsonTests
 {
-    private static readonly JsonElement Root = Readouts.Draft("china-peru-call");
+    private static readonly JsonElement _root = Readouts.Draft("china-peru-call");
 
     [Fact]
     public void the_draft_has_the_ledger_fields_in_order_first()
     {
-        var names = Root.EnumerateObject().Select(p => p.Name).ToList();
+        var names = _root.EnumerateObject().Select(p => p.Name).ToList();
         Assert.Equal(["date_of_interaction", "channel", "participants", "relationship", "statements", "commitments", "follow_ups", "topics"], names.Take(8));
     }
 
@@ -20,14 +20,14 @@ public sealed class DraftJsonTests
     [InlineData("commitments", new[] { "by", "to", "text", "kind", "due" })]
     [InlineData("follow_ups", new[] { "what", "when" })]
     public void each_list_item_has_the_fixed_field_names(string list, string[] fields) =>
-        Assert.All(Root.GetProperty(list).EnumerateArray(), item => Assert.Equal(fields, item.EnumerateObject().Select(p => p.Name).Take(fields.Length)));
+        Assert.All(_root.GetProperty(list).EnumerateArray(), item => Assert.Equal(fields, item.EnumerateObject().Select(p => p.Name).Take(fields.Length)));
 
     [Fact]
     public void dates_are_iso_days_and_missing_ones_are_null()
     {
-        Assert.Equal("2020-11-05", Root.GetProperty("date_of_interaction").GetString());
-        Assert.Contains(Root.GetProperty("commitments").EnumerateArray(), c => c.GetProperty("due").ValueKind == JsonValueKind.Null);
-        Assert.Contains(Root.GetProperty("commitments").EnumerateArray(), c => c.GetProperty("to").ValueKind == JsonValueKind.Null);
+        Assert.Equal("2020-11-05", _root.GetProperty("date_of_interaction").GetString());
+        Assert.Contains(_root.GetProperty("commitments").EnumerateArray(), c => c.GetProperty("due").ValueKind == JsonValueKind.Null);
+        Assert.Contains(_root.GetProperty("commitments").EnumerateArray(), c => c.GetProperty("to").ValueKind == JsonValueKind.Null);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ namespace CommsLedger.Ingest.Tests.Reading;
 
 public sealed class DateTests
 {
-    private static readonly DateOnly FridayNov6 = new(2020, 11, 6);
+    private static readonly DateOnly _fridayNov6 = new(2020, 11, 6);
 
     [Theory]
     [InlineData("said Thursday", "2020-11-05")]
@@ -17,7 +17,7 @@ public sealed class DateTests
     [InlineData("on 5 November 2020", "2020-11-05")]
     [InlineData("on Dec. 28", "2019-12-28")]
     public void past_references_resolve_against_the_publication_date(string phrase, string expected) =>
-        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), TimeExpressions.Find(phrase, FridayNov6, TimeDirection.Past).Single().Day);
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), TimeExpressions.Find(phrase, _fridayNov6, TimeDirection.Past).Single().Day);
 
     [Theory]
     [InlineData("Next year", "2021-12-31", "year")]
@@ -31,7 +31,7 @@ public sealed class DateTests
     [InlineData("in early 2022", "2022-12-31", "year")]
     public void future_references_resolve_to_a_deadline(string phrase, string deadline, string precision)
     {
-        var time = TimeExpressions.Find(phrase, FridayNov6, TimeDirection.Future).Single();
+        var time = TimeExpressions.Find(phrase, _fridayNov6, TimeDirection.Future).Single();
         Assert.Equal((DateOnly.Parse(deadline, System.Globalization.CultureInfo.InvariantCulture), precision), (time.Deadline!.Value, time.PrecisionName));
     }
 

@@ -25,14 +25,14 @@ public sealed record CorrectEntry(EntryKind Target, Guid StreamId, Guid? Stateme
     }
 }
 
-public sealed class CorrectEntryHandler(IDocumentSession session) : ICommandHandler<CorrectEntry, Changed>
+public sealed class CorrectEntryHandler(IDocumentSession session, Actor actor) : ICommandHandler<CorrectEntry, Changed>
 {
     public async ValueTask<Changed> Handle(CorrectEntry command, CancellationToken cancellationToken)
     {
         var version = command.Target == EntryKind.Pledge
-            ? await session.Change<Pledge>(command.StreamId, command.ExpectedVersion,
+            ? await session.Change<Pledge>(command.StreamId, command.ExpectedVersion, actor.Clearance,
                 state => [PledgeDecisions.Correct(state, command.Field, command.Now, command.Reason)], cancellationToken)
-            : await session.Change<Interaction>(command.StreamId, command.ExpectedVersion,
+            : await session.Change<Interaction>(command.StreamId, command.ExpectedVersion, actor.Clearance,
                 state => [InteractionDecisions.Correct(state, command.Target == EntryKind.Statement ? command.StatementId : null, command.Field, command.Now, command.Reason)],
                 cancellationToken);
         return new Changed(command.StreamId, version);

@@ -21,17 +21,17 @@ public sealed record RetractEntry(EntryKind Target, Guid StreamId, Guid? Stateme
     }
 }
 
-public sealed class RetractEntryHandler(IDocumentSession session) : ICommandHandler<RetractEntry, Changed>
+public sealed class RetractEntryHandler(IDocumentSession session, Actor actor) : ICommandHandler<RetractEntry, Changed>
 {
     public async ValueTask<Changed> Handle(RetractEntry command, CancellationToken cancellationToken)
     {
         var version = command.Target switch
         {
-            EntryKind.Pledge => await session.Change<Pledge>(command.StreamId, command.ExpectedVersion,
+            EntryKind.Pledge => await session.Change<Pledge>(command.StreamId, command.ExpectedVersion, actor.Clearance,
                 state => [PledgeDecisions.Retract(state, command.Reason)], cancellationToken),
-            EntryKind.Statement => await session.Change<Interaction>(command.StreamId, command.ExpectedVersion,
+            EntryKind.Statement => await session.Change<Interaction>(command.StreamId, command.ExpectedVersion, actor.Clearance,
                 state => [InteractionDecisions.RetractStatement(state, command.StatementId!.Value, command.Reason)], cancellationToken),
-            _ => await session.Change<Interaction>(command.StreamId, command.ExpectedVersion,
+            _ => await session.Change<Interaction>(command.StreamId, command.ExpectedVersion, actor.Clearance,
                 state => [InteractionDecisions.Retract(state, command.Reason)], cancellationToken),
         };
         return new Changed(command.StreamId, version);

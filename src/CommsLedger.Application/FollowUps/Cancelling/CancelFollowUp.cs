@@ -1,3 +1,4 @@
+using CommsLedger.Application.Pipeline;
 using CommsLedger.Application.Storage;
 using CommsLedger.Domain.FollowUps;
 using CommsLedger.Domain.Interactions;
@@ -10,15 +11,15 @@ namespace CommsLedger.Application.FollowUps.Cancelling;
 
 public sealed record CancelFollowUp(Guid FollowUpId, long ExpectedVersion, string Reason) : ICommand<Changed>;
 
-public sealed class CancelFollowUpHandler(IDocumentSession session) : ICommandHandler<CancelFollowUp, Changed>
+public sealed class CancelFollowUpHandler(IDocumentSession session, Actor actor) : ICommandHandler<CancelFollowUp, Changed>
 {
     public async ValueTask<Changed> Handle(CancelFollowUp command, CancellationToken cancellationToken)
     {
         var item = await session.FollowUp(command.FollowUpId, cancellationToken);
         var version = item.PledgeId is not null
-            ? await session.Change<Pledge>(item.SubjectId, command.ExpectedVersion,
+            ? await session.Change<Pledge>(item.SubjectId, command.ExpectedVersion, actor.Clearance,
                 state => [FollowUpDecisions.Cancel(state, command.FollowUpId, command.Reason)], cancellationToken)
-            : await session.Change<Interaction>(item.SubjectId, command.ExpectedVersion,
+            : await session.Change<Interaction>(item.SubjectId, command.ExpectedVersion, actor.Clearance,
                 state => [FollowUpDecisions.Cancel(state, command.FollowUpId, command.Reason)], cancellationToken);
         return new Changed(item.SubjectId, version, command.FollowUpId);
     }

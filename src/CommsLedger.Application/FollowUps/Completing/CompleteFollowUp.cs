@@ -1,3 +1,4 @@
+using CommsLedger.Application.Pipeline;
 using CommsLedger.Application.Storage;
 using CommsLedger.Domain.FollowUps;
 using CommsLedger.Domain.Interactions;
@@ -12,15 +13,15 @@ namespace CommsLedger.Application.FollowUps.Completing;
 /// (its pledge, or its interaction).</summary>
 public sealed record CompleteFollowUp(Guid FollowUpId, long ExpectedVersion, string Outcome, DateOnly CompletedOn) : ICommand<Changed>;
 
-public sealed class CompleteFollowUpHandler(IDocumentSession session) : ICommandHandler<CompleteFollowUp, Changed>
+public sealed class CompleteFollowUpHandler(IDocumentSession session, Actor actor) : ICommandHandler<CompleteFollowUp, Changed>
 {
     public async ValueTask<Changed> Handle(CompleteFollowUp command, CancellationToken cancellationToken)
     {
         var item = await session.FollowUp(command.FollowUpId, cancellationToken);
         var version = item.PledgeId is not null
-            ? await session.Change<Pledge>(item.SubjectId, command.ExpectedVersion,
+            ? await session.Change<Pledge>(item.SubjectId, command.ExpectedVersion, actor.Clearance,
                 state => [FollowUpDecisions.Complete(state, command.FollowUpId, command.Outcome, command.CompletedOn)], cancellationToken)
-            : await session.Change<Interaction>(item.SubjectId, command.ExpectedVersion,
+            : await session.Change<Interaction>(item.SubjectId, command.ExpectedVersion, actor.Clearance,
                 state => [FollowUpDecisions.Complete(state, command.FollowUpId, command.Outcome, command.CompletedOn)], cancellationToken);
         return new Changed(item.SubjectId, version, command.FollowUpId);
     }

@@ -1,3 +1,4 @@
+using CommsLedger.Application.Pipeline;
 using CommsLedger.Application.Corrections;
 using CommsLedger.Application.Storage;
 using CommsLedger.Domain.FollowUps;
@@ -11,15 +12,15 @@ namespace CommsLedger.Application.FollowUps.Scheduling;
 /// <summary>Schedule an action on our side, on a pledge (usual) or on an interaction.</summary>
 public sealed record ScheduleFollowUp(EntryKind Subject, Guid SubjectId, long ExpectedVersion, FollowUpDraft FollowUp) : ICommand<Changed>;
 
-public sealed class ScheduleFollowUpHandler(IDocumentSession session) : ICommandHandler<ScheduleFollowUp, Changed>
+public sealed class ScheduleFollowUpHandler(IDocumentSession session, Actor actor) : ICommandHandler<ScheduleFollowUp, Changed>
 {
     public async ValueTask<Changed> Handle(ScheduleFollowUp command, CancellationToken cancellationToken)
     {
         var followUpId = Guid.NewGuid();
         var version = command.Subject == EntryKind.Pledge
-            ? await session.Change<Pledge>(command.SubjectId, command.ExpectedVersion,
+            ? await session.Change<Pledge>(command.SubjectId, command.ExpectedVersion, actor.Clearance,
                 state => [PledgeDecisions.ScheduleFollowUp(state, command.FollowUp, followUpId)], cancellationToken)
-            : await session.Change<Interaction>(command.SubjectId, command.ExpectedVersion,
+            : await session.Change<Interaction>(command.SubjectId, command.ExpectedVersion, actor.Clearance,
                 state => [InteractionDecisions.ScheduleFollowUp(state, command.FollowUp, followUpId)], cancellationToken);
         return new Changed(command.SubjectId, version, followUpId);
     }

@@ -1,3 +1,5 @@
+using CommsLedger.Application.Clearance;
+using CommsLedger.Application.Pipeline;
 using CommsLedger.Domain.Parties;
 using CommsLedger.Domain.Shared;
 using CommsLedger.Projections.TimeTravel;
@@ -24,7 +26,7 @@ public sealed record HistoryEntry(
     string What,
     string? Replaces);
 
-public sealed class GetHistoryHandler(IQuerySession session) : IQueryHandler<GetHistory, IReadOnlyList<HistoryEntry>>
+public sealed class GetHistoryHandler(IQuerySession session, Actor actor) : IQueryHandler<GetHistory, IReadOnlyList<HistoryEntry>>
 {
     public async ValueTask<IReadOnlyList<HistoryEntry>> Handle(GetHistory query, CancellationToken cancellationToken)
     {
@@ -35,7 +37,7 @@ public sealed class GetHistoryHandler(IQuerySession session) : IQueryHandler<Get
         var events = await LedgerEvents.Of(session, streams, asOf.KnownAt, cancellationToken);
         var lines = new List<HistoryEntry>();
         var dates = new OccurredDates();
-        foreach (var e in LedgerReplay.Visible(events, asOf))
+        foreach (var e in LedgerReplay.Visible(events, asOf).Within(actor.Clearance))
         {
             var (what, replaces) = HistoryLines.Describe(e.Data);
             lines.Add(new HistoryEntry(e.Sequence, e.Timestamp, dates.Of(e), e.EventTypeName, e.StreamId, e.Version,

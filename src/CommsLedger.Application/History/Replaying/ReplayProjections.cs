@@ -1,3 +1,5 @@
+using CommsLedger.Application.Pipeline;
+using CommsLedger.Domain.Shared;
 using CommsLedger.Projections.FollowUps;
 using CommsLedger.Projections.Interactions;
 using CommsLedger.Projections.Pledges;
@@ -20,10 +22,16 @@ public sealed record ReplayProgress(string Step, long Done, long Total);
 
 public sealed record ReplayReport(long Events, IReadOnlyDictionary<string, int> Documents, IReadOnlyList<string> Differences);
 
-public sealed class ReplayProjectionsHandler(IDocumentStore store) : ICommandHandler<ReplayProjections, ReplayReport>
+public sealed class ReplayProjectionsHandler(IDocumentStore store, Actor actor) : ICommandHandler<ReplayProjections, ReplayReport>
 {
     public async ValueTask<ReplayReport> Handle(ReplayProjections command, CancellationToken cancellationToken)
     {
+        if (actor.Clearance != Classification.TopSecret)
+        {
+            // The comparison reads and names every document, so it is for fully cleared reviewers only.
+            throw new CommandRejected([new FieldError("clearance", $"replay compares every document and needs TOP SECRET clearance; yours is {actor.Clearance.Display()}")]);
+        }
+
         var live = await Snapshot(cancellationToken);
         var events = await ReadAll(command.Progress, cancellationToken);
         Dictionary<string, Dictionary<string, string>> rebuilt;

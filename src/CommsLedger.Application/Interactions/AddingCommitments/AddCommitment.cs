@@ -1,3 +1,4 @@
+using CommsLedger.Application.Pipeline;
 using CommsLedger.Domain.Interactions;
 using CommsLedger.Application.Storage;
 using Marten;
@@ -6,15 +7,19 @@ using Mediator;
 namespace CommsLedger.Application.Interactions.AddingCommitments;
 
 /// <summary>Add a commitment to an interaction already logged; its pledge stream starts in the same transaction.</summary>
-public sealed record AddCommitment(Guid InteractionId, long ExpectedVersion, CommitmentDraft Commitment) : ICommand<Changed>;
+public sealed record AddCommitment(Guid InteractionId, long ExpectedVersion, CommitmentDraft Commitment) : ICommand<Changed>, IMarked
+{
+    public IEnumerable<(string Field, Domain.Shared.Classification Marking)> Markings() =>
+        Commitment.Classification is { } marking ? [("classification", marking)] : [];
+}
 
-public sealed class AddCommitmentHandler(IDocumentSession session) : ICommandHandler<AddCommitment, Changed>
+public sealed class AddCommitmentHandler(IDocumentSession session, Actor actor) : ICommandHandler<AddCommitment, Changed>
 {
     public async ValueTask<Changed> Handle(AddCommitment command, CancellationToken cancellationToken)
     {
         var pledgeId = Guid.NewGuid();
         InteractionChange? change = null;
-        var version = await session.Change<Interaction>(command.InteractionId, command.ExpectedVersion,
+        var version = await session.Change<Interaction>(command.InteractionId, command.ExpectedVersion, actor.Clearance,
             state => (change = InteractionDecisions.AddCommitment(state, command.Commitment, pledgeId, Guid.NewGuid)).Events,
             cancellationToken,
             _ => change!.NewPledges);

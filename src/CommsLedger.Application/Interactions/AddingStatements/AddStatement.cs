@@ -1,3 +1,4 @@
+using CommsLedger.Application.Pipeline;
 using CommsLedger.Domain.Interactions;
 using CommsLedger.Application.Storage;
 using Marten;
@@ -5,14 +6,18 @@ using Mediator;
 
 namespace CommsLedger.Application.Interactions.AddingStatements;
 
-public sealed record AddStatement(Guid InteractionId, long ExpectedVersion, StatementDraft Statement) : ICommand<Changed>;
+public sealed record AddStatement(Guid InteractionId, long ExpectedVersion, StatementDraft Statement) : ICommand<Changed>, IMarked
+{
+    public IEnumerable<(string Field, Domain.Shared.Classification Marking)> Markings() =>
+        Statement.Classification is { } marking ? [("classification", marking)] : [];
+}
 
-public sealed class AddStatementHandler(IDocumentSession session) : ICommandHandler<AddStatement, Changed>
+public sealed class AddStatementHandler(IDocumentSession session, Actor actor) : ICommandHandler<AddStatement, Changed>
 {
     public async ValueTask<Changed> Handle(AddStatement command, CancellationToken cancellationToken)
     {
         var statementId = Guid.NewGuid();
-        var version = await session.Change<Interaction>(command.InteractionId, command.ExpectedVersion,
+        var version = await session.Change<Interaction>(command.InteractionId, command.ExpectedVersion, actor.Clearance,
             state => [InteractionDecisions.AddStatement(state, command.Statement, statementId)], cancellationToken);
         return new Changed(command.InteractionId, version, statementId);
     }

@@ -10,9 +10,14 @@ namespace CommsLedger.Application.Interactions.Logging;
 
 /// <summary>Log an interaction with its statements, commitments and follow-ups in one transaction.
 /// With a source id, the ids are derived from it, so recording the same source twice appends nothing.</summary>
-public sealed record LogInteraction(InteractionDraft Draft) : ICommand<InteractionRecord>, IChecked
+public sealed record LogInteraction(InteractionDraft Draft) : ICommand<InteractionRecord>, IChecked, IMarked
 {
     public IReadOnlyList<FieldError> Check() => Draft.Check();
+
+    public IEnumerable<(string Field, Classification Marking)> Markings() =>
+        new[] { ("classification", Draft.Classification) }
+            .Concat(Draft.Statements.Select((s, i) => ($"statements[{i}].classification", s.Classification ?? Draft.Classification)))
+            .Concat(Draft.Commitments.Select((c, i) => ($"commitments[{i}].classification", c.Classification ?? Draft.Classification)));
 }
 
 public sealed class LogInteractionHandler(IDocumentSession session, TimeProvider clock) : ICommandHandler<LogInteraction, InteractionRecord>

@@ -1,3 +1,5 @@
+using CommsLedger.Application.Clearance;
+using CommsLedger.Application.Pipeline;
 using CommsLedger.Domain.Shared;
 using CommsLedger.Projections.Interactions;
 using Marten;
@@ -7,9 +9,9 @@ namespace CommsLedger.Application.Interactions.Viewing;
 
 public sealed record GetInteraction(Guid InteractionId) : IQuery<InteractionRecord>;
 
-public sealed class GetInteractionHandler(IQuerySession session) : IQueryHandler<GetInteraction, InteractionRecord>
+public sealed class GetInteractionHandler(IQuerySession session, Actor actor) : IQueryHandler<GetInteraction, InteractionRecord>
 {
     public async ValueTask<InteractionRecord> Handle(GetInteraction query, CancellationToken cancellationToken) =>
-        await session.LoadAsync<InteractionRecord>(query.InteractionId, cancellationToken)
+        (await session.LoadAsync<InteractionRecord>(query.InteractionId, cancellationToken))?.Within(actor.Clearance)
         ?? throw new EntryNotFound("interaction", query.InteractionId);
 }

@@ -1,3 +1,4 @@
+using CommsLedger.Application.Pipeline;
 using CommsLedger.Application.Storage;
 using CommsLedger.Domain.Pledges;
 using Marten;
@@ -8,9 +9,9 @@ namespace CommsLedger.Application.Pledges.ChangingStatus;
 /// <summary>Record what became of a pledge in the world: fulfilled, partially fulfilled, broken, withdrawn, lapsed.</summary>
 public sealed record ChangePledgeStatus(Guid PledgeId, long ExpectedVersion, PledgeStatus Status, DateOnly On, string Note) : ICommand<Changed>;
 
-public sealed class ChangePledgeStatusHandler(IDocumentSession session) : ICommandHandler<ChangePledgeStatus, Changed>
+public sealed class ChangePledgeStatusHandler(IDocumentSession session, Actor actor) : ICommandHandler<ChangePledgeStatus, Changed>
 {
     public async ValueTask<Changed> Handle(ChangePledgeStatus command, CancellationToken cancellationToken) =>
-        new(command.PledgeId, await session.Change<Pledge>(command.PledgeId, command.ExpectedVersion,
+        new(command.PledgeId, await session.Change<Pledge>(command.PledgeId, command.ExpectedVersion, actor.Clearance,
             state => [PledgeDecisions.ChangeStatus(state, command.Status, command.On, command.Note)], cancellationToken));
 }

@@ -1,8 +1,11 @@
+using CommsLedger.Application.Clearance;
 using CommsLedger.Application.History;
+using CommsLedger.Application.Pipeline;
 using CommsLedger.Domain.Pledges;
 using CommsLedger.Projections.Pledges;
 using CommsLedger.Projections.TimeTravel;
 using Marten;
+using Marten.Linq;
 using Mediator;
 
 namespace CommsLedger.Application.Pledges.Listing;
@@ -11,11 +14,12 @@ namespace CommsLedger.Application.Pledges.Listing;
 /// (<paramref name="DueBy"/>: due on or before; <paramref name="OverdueOn"/>: still open and due before that day).</summary>
 public sealed record ListPledges(string? Relationship, string? By, PledgeStatus? Status, DateOnly? DueBy, DateOnly? OverdueOn, AsOf? AsOf = null) : IQuery<IReadOnlyList<PledgeRegister>>;
 
-public sealed class ListPledgesHandler(IQuerySession session) : IQueryHandler<ListPledges, IReadOnlyList<PledgeRegister>>
+public sealed class ListPledgesHandler(IQuerySession session, Actor actor) : IQueryHandler<ListPledges, IReadOnlyList<PledgeRegister>>
 {
     public async ValueTask<IReadOnlyList<PledgeRegister>> Handle(ListPledges query, CancellationToken cancellationToken)
     {
-        var pledges = session.Query<PledgeRegister>().AsQueryable();
+        var visible = actor.Clearance.VisibleMarkings();
+        var pledges = session.Query<PledgeRegister>().Where(p => p.Classification.IsOneOf(visible));
         if (query.Relationship is { } key)
         {
             pledges = pledges.Where(p => p.Relationships.Contains(key));
@@ -55,7 +59,7 @@ public sealed class ListPledgesHandler(IQuerySession session) : IQueryHandler<Li
         var replayed = LedgerReplay.Visible(events, asOf).GroupBy(e => e.StreamId)
             .Select(stream => LedgerReplay.Pledge(stream))
             .OfType<PledgeRegister>();
-        return replayed.Where(p => Matches(p, query)).OrderBy(p => p.MadeOn).ThenBy(p => p.By, StringComparer.Ordinal).ToArray();
+        return replayed.Where(p => actor.Clearance.Sees(p.Classification) && Matches(p, query)).OrderBy(p => p.MadeOn).ThenBy(p => p.By, StringComparer.Ordinal).ToArray();
     }
 
     private static bool Matches(PledgeRegister p, ListPledges query) =>

@@ -1,3 +1,4 @@
+using CommsLedger.Application.Pipeline;
 using CommsLedger.Application.Storage;
 using CommsLedger.Domain.Pledges;
 using Marten;
@@ -7,9 +8,9 @@ namespace CommsLedger.Application.Pledges.NotingProgress;
 
 public sealed record NoteProgress(Guid PledgeId, long ExpectedVersion, string Note, DateOnly AsOf) : ICommand<Changed>;
 
-public sealed class NoteProgressHandler(IDocumentSession session) : ICommandHandler<NoteProgress, Changed>
+public sealed class NoteProgressHandler(IDocumentSession session, Actor actor) : ICommandHandler<NoteProgress, Changed>
 {
     public async ValueTask<Changed> Handle(NoteProgress command, CancellationToken cancellationToken) =>
-        new(command.PledgeId, await session.Change<Pledge>(command.PledgeId, command.ExpectedVersion,
+        new(command.PledgeId, await session.Change<Pledge>(command.PledgeId, command.ExpectedVersion, actor.Clearance,
             state => [PledgeDecisions.NoteProgress(state, command.Note, command.AsOf)], cancellationToken));
 }

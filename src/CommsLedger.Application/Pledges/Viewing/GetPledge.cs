@@ -1,4 +1,6 @@
+using CommsLedger.Application.Clearance;
 using CommsLedger.Application.History;
+using CommsLedger.Application.Pipeline;
 using CommsLedger.Domain.Shared;
 using CommsLedger.Projections.Pledges;
 using CommsLedger.Projections.TimeTravel;
@@ -9,7 +11,7 @@ namespace CommsLedger.Application.Pledges.Viewing;
 
 public sealed record GetPledge(Guid PledgeId, AsOf? AsOf = null) : IQuery<PledgeRegister>;
 
-public sealed class GetPledgeHandler(IQuerySession session) : IQueryHandler<GetPledge, PledgeRegister>
+public sealed class GetPledgeHandler(IQuerySession session, Actor actor) : IQueryHandler<GetPledge, PledgeRegister>
 {
     public async ValueTask<PledgeRegister> Handle(GetPledge query, CancellationToken cancellationToken)
     {
@@ -17,6 +19,6 @@ public sealed class GetPledgeHandler(IQuerySession session) : IQueryHandler<GetP
         var pledge = asOf.IsNow
             ? await session.LoadAsync<PledgeRegister>(query.PledgeId, cancellationToken)
             : LedgerReplay.Pledge(LedgerReplay.Visible(await LedgerEvents.Of(session, [query.PledgeId], asOf.KnownAt, cancellationToken), asOf));
-        return pledge ?? throw new EntryNotFound("pledge", query.PledgeId);
+        return pledge is not null && actor.Clearance.Sees(pledge.Classification) ? pledge : throw new EntryNotFound("pledge", query.PledgeId);
     }
 }

@@ -1,3 +1,5 @@
+using CommsLedger.Application.Clearance;
+using CommsLedger.Application.Pipeline;
 using CommsLedger.Application.Relationships.Viewing;
 using CommsLedger.Projections.Relationships;
 using Marten;
@@ -7,11 +9,12 @@ namespace CommsLedger.Application.Relationships.Listing;
 
 public sealed record ListRelationships(DateOnly Today) : IQuery<IReadOnlyList<RelationshipView>>;
 
-public sealed class ListRelationshipsHandler(IQuerySession session) : IQueryHandler<ListRelationships, IReadOnlyList<RelationshipView>>
+public sealed class ListRelationshipsHandler(IQuerySession session, Actor actor) : IQueryHandler<ListRelationships, IReadOnlyList<RelationshipView>>
 {
     public async ValueTask<IReadOnlyList<RelationshipView>> Handle(ListRelationships query, CancellationToken cancellationToken)
     {
         var ledgers = await session.Query<RelationshipLedger>().OrderBy(l => l.Id).ToListAsync(cancellationToken);
-        return ledgers.Select(l => GetRelationshipHandler.Summarise(l, query.Today)).ToArray();
+        return ledgers.Select(l => l.Within(actor.Clearance)).Where(l => !l.IsEmpty())
+            .Select(l => GetRelationshipHandler.Summarise(l, query.Today)).ToArray();
     }
 }

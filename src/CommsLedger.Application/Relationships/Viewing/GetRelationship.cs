@@ -1,4 +1,6 @@
+using CommsLedger.Application.Clearance;
 using CommsLedger.Application.History;
+using CommsLedger.Application.Pipeline;
 using CommsLedger.Application.History.Checkpoints;
 using CommsLedger.Domain.Parties;
 using CommsLedger.Domain.Pledges;
@@ -34,7 +36,7 @@ public sealed record PledgeLineView(Guid PledgeId, string By, string? To, Commit
 
 public sealed record FollowUpLineView(Guid FollowUpId, Guid? PledgeId, string Action, string Owner, DateOnly Due, bool Overdue);
 
-public sealed class GetRelationshipHandler(IQuerySession session, IDocumentStore store, TimeProvider clock) : IQueryHandler<GetRelationship, RelationshipView>
+public sealed class GetRelationshipHandler(IQuerySession session, IDocumentStore store, TimeProvider clock, Actor actor) : IQueryHandler<GetRelationship, RelationshipView>
 {
     public async ValueTask<RelationshipView> Handle(GetRelationship query, CancellationToken cancellationToken)
     {
@@ -44,7 +46,7 @@ public sealed class GetRelationshipHandler(IQuerySession session, IDocumentStore
         var ledger = asOf.IsNow
             ? await session.LoadAsync<RelationshipLedger>(key, cancellationToken) ?? new RelationshipLedger { Id = key }
             : await Replay(key, asOf, cancellationToken);
-        return Summarise(ledger, asOf.OccurredBy is { } occurredBy && occurredBy < query.Today ? occurredBy : query.Today);
+        return Summarise(ledger.Within(actor.Clearance), asOf.OccurredBy is { } occurredBy && occurredBy < query.Today ? occurredBy : query.Today);
     }
 
     private async Task<RelationshipLedger> Replay(string key, AsOf asOf, CancellationToken cancellationToken)

@@ -1,0 +1,51 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Encodings.Web;
+using CommsLedger.Application.Access.Credentials;
+using Mediator;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace CommsLedger.Api.Auth;
+
+/// <summary>People may sign in with HTTP Basic (user name and password, over TLS in production). The password hash is
+/// deliberately slow, so jobs should use API keys and ministries their identity provider (JWT).</summary>
+public sealed class BasicAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string Scheme = "Basic";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!AuthenticationHeaderValue.TryParse(Request.Headers.Authorization, out var header)
+            || !string.Equals(header.Scheme, Scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        if (Decode(header.Parameter) is not var (name, password))
+        {
+            return AuthenticateResult.Fail("the Basic credentials are not base64 of user:password");
+        }
+
+        var mediator = Context.RequestServices.GetRequiredService<IMediator>();
+        var user = await mediator.Send(new AuthenticatePassword(name, password), Context.RequestAborted);
+        return user is null
+            ? AuthenticateResult.Fail("wrong user name or password")
+            : AuthenticateResult.Success(new AuthenticationTicket(LedgerClaims.Principal(user, Scheme), Scheme));
+    }
+
+    private static (string Name, string Password)? Decode(string? parameter)
+    {
+        try
+        {
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(parameter ?? ""));
+            var colon = text.IndexOf(':', StringComparison.Ordinal);
+            return colon > 0 ? (text[..colon], text[(colon + 1)..]) : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CommsLedger.Domain.Shared;
+using Marten.Exceptions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CommsLedger.Api.Problems;
+
+/// <summary>
+/// The one place where errors become HTTP answers (the API's counterpart of the CLI's ExitCodes): every domain
+/// exception and every malformed request becomes a ProblemDetails naming the field where there is one, and is
+/// logged with the user, route and reason. Anything else is a fault of ours and stays a 500.
+/// </summary>
+public sealed partial class LedgerProblems(IProblemDetailsService problems, ILogger<LedgerProblems> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        if (Describe(exception) is not { } problem)
+        {
+            return false;
+        }
+
+        logger.LogInformation("Refused {Method} {Route} for {User}: {Status} {Reason}",
+            http.Request.Method, RouteOf(http), http.User.Identity?.Name ?? "anonymous", problem.Status, problem.Detail);
+        http.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    public static string RouteOf(HttpContext http) =>
+        (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value ?? "";
+
+    private static ProblemDetails? Describe(Exception exception) => exception switch
+    {
+        CommandRejected rejected => Fields(StatusCodes.Status400BadRequest, "The request has invalid fields; nothing was recorded", rejected.Errors),
+        LedgerRuleViolated rule => Fields(StatusCodes.Status422UnprocessableEntity, "The ledger's rules do not allow this; nothing was recorded",
+            [new FieldError(rule.Field, rule.Problem)]),
+        EntryNotFound missing => Plain(StatusCodes.Status404NotFound, "Not found", missing.Message),
+        VersionConflict conflict => Plain(StatusCodes.Status409Conflict, "Changed since you read it; nothing was recorded",
+            $"{conflict.What} {conflict.Id} changed since you read it at version {conflict.Expected}; read it again (new ETag) and retry"),
+        AlreadyRecorded duplicate => Plain(StatusCodes.Status409Conflict, "Already recorded; nothing was recorded", duplicate.Message),
+        DocumentAlreadyExistsException => Plain(StatusCodes.Status409Conflict, "Processed concurrently; nothing was recorded by this request",
+            "another request with the same Idempotency-Key (or the same new entry) was processed at the same moment; retry to get its result"),
+        RequestRefused refused => refused.Field is { } field
+            ? Fields(refused.Status, refused.Title, [new FieldError(field, refused.Message)])
+            : Plain(refused.Status, refused.Title, refused.Message),
+        BadHttpRequestException bad => Fields(bad.StatusCode, TitleOf(bad.StatusCode), [Unreadable(bad)]),
+        JsonException json => Fields(StatusCodes.Status400BadRequest, TitleOf(400), [FromJson(json)]),
+        _ => null,
+    };
+
+    private static ProblemDetails Plain(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
+
+    private static ProblemDetails Fields(int status, string title, IReadOnlyList<FieldError> errors) => new()
+    {
+        Status = status,
+        Title = title,
+        Detail = string.Join("; ", errors),
+        Extensions =
+        {
+            ["errors"] = errors.GroupBy(e => e.Field, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(e => e.Problem).ToArray(), StringComparer.Ordinal),
+        },
+    };
+
+    private static string TitleOf(int status) => status switch
+    {
+        StatusCodes.Status413PayloadTooLarge => "The request body is too large; nothing was recorded",
+        StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json",
+        _ => "The request could not be read; nothing was recorded",
+    };
+
+    /// <summary>Names the field a request failed to bind: the JSON path of a body value, or the parameter.</summary>
+    private static FieldError Unreadable(BadHttpRequestException bad)
+    {
+        if (bad.InnerException is JsonException json)
+        {
+            return FromJson(json);
+        }
+
+        if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return new FieldError("body", $"is larger than the {Hosting.ApiLimits.MaxBodyBytes / 1024} KiB allowed");
+        }
+
+        var parameter = ParameterName().Match(bad.Message);
+        return new FieldError(parameter.Success ? parameter.Groups["name"].Value : "body", bad.Message);
+    }
+
+    private static FieldError FromJson(JsonException json)
+    {
+        var path = json.Path is null or "$" ? "body" : json.Path.TrimStart('$').TrimStart('.');
+        var problem = json.Message.Split(" Path:", 2)[0];
+        return new FieldError(path, problem.Length > 0 ? problem : "is not valid JSON");
+    }
+
+    [GeneratedRegex("parameter \"\\S+ (?<name>\\w+)\"")]
+    private static partial Regex ParameterName();
+}

@@ -1,0 +1,14 @@
+using Marten;
+
+namespace CommsLedger.Application.Access;
+
+/// <summary>The access documents (users and their API keys) in the ledger's schema. They are plain documents, not
+/// event streams: access is administration, not a fact of diplomacy, and a revoked key must stop working at once.</summary>
+public static class AccessDocuments
+{
+    public static void Register(StoreOptions options)
+    {
+        options.Schema.For<LedgerUser>();
+        options.Schema.For<ApiKey>();
+    }
+}
