@@ -1,4 +1,7 @@
+using CommsLedger.Api.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+await using var database = await LedgerDatabase.OpenAsync(builder.Configuration, CancellationToken.None);
+var app = builder.AddLedgerApi(database.ConnectionString).Build();
+app.UseLedgerApi();
 await app.RunAsync();

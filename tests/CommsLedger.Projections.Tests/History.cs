@@ -43,7 +43,7 @@ internal static class History
     {
         await using var session = store.LightweightSession();
         session.LastModifiedBy = "history";
-        await session.Change(id, version, decide, CancellationToken.None);
+        await session.Change(id, version, Classification.TopSecret, decide, CancellationToken.None);
     }
 
     public static InteractionDraft Trilateral() => new(

@@ -14,10 +14,20 @@ public sealed class RelationshipLedger
     public Dictionary<Guid, ContactLine> Interactions { get; set; } = [];
     public Dictionary<Guid, PledgeLine> Pledges { get; set; } = [];
     public Dictionary<Guid, FollowUpLine> OpenFollowUps { get; set; } = [];
+    /// <summary>The statements of the <see cref="RecentContactsKept"/> most recently logged contacts only, so the
+    /// document stays small however long the relationship grows (the interaction records keep every statement).</summary>
     public Dictionary<Guid, StatementLine> Statements { get; set; } = [];
 
-    /// <summary>Topics per entry (statement or pledge id), so a retraction removes exactly its own.</summary>
+    /// <summary>The interactions whose statements are kept, oldest first.</summary>
+    public List<Guid> RecentContacts { get; set; } = [];
+
+    /// <summary>Topics per kept entry (recent statement or pledge id), so a retraction removes exactly its own.</summary>
     public Dictionary<Guid, List<string>> TopicsByEntry { get; set; } = [];
+
+    /// <summary>Topics of statements no longer kept, with the lowest marking of any statement that raised them.</summary>
+    public Dictionary<string, Classification> EarlierTopics { get; set; } = [];
+
+    public const int RecentContactsKept = 3;
 }
 
 public sealed record ContactLine(InteractionKind Kind, DateOnly OccurredOn, string Summary, Classification Classification);
@@ -50,11 +60,31 @@ public sealed partial class RelationshipLedgerProjection : MultiStreamProjection
         Identities<FollowUpCancelled>(e => e.Relationships);
     }
 
-    public static void Apply(InteractionLogged e, RelationshipLedger ledger) =>
+    public static void Apply(InteractionLogged e, RelationshipLedger ledger)
+    {
         ledger.Interactions[e.InteractionId] = new ContactLine(e.Kind, e.Occurred.Date, e.Summary, e.Classification);
+        ledger.RecentContacts.Add(e.InteractionId);
+        while (ledger.RecentContacts.Count > RelationshipLedger.RecentContactsKept)
+        {
+            var evicted = ledger.RecentContacts[0];
+            ledger.RecentContacts.RemoveAt(0);
+            foreach (var (statementId, line) in ledger.Statements.Where(s => s.Value.InteractionId == evicted).ToArray())
+            {
+                RememberTopics(ledger, ledger.TopicsByEntry.GetValueOrDefault(statementId) ?? [], line.Classification);
+                ledger.Statements.Remove(statementId);
+                ledger.TopicsByEntry.Remove(statementId);
+            }
+        }
+    }
 
     public static void Apply(StatementRecorded e, RelationshipLedger ledger)
     {
+        if (!ledger.RecentContacts.Contains(e.InteractionId))
+        {
+            RememberTopics(ledger, e.Topics, e.Classification);
+            return;
+        }
+
         ledger.Statements[e.StatementId] = new StatementLine(e.InteractionId, e.Speaker, e.Country, e.Text, e.Classification);
         if (e.Topics.Count > 0)
         {
@@ -89,6 +119,7 @@ public sealed partial class RelationshipLedgerProjection : MultiStreamProjection
     public static void Apply(InteractionRetracted e, RelationshipLedger ledger)
     {
         ledger.Interactions.Remove(e.InteractionId);
+        ledger.RecentContacts.Remove(e.InteractionId);
         foreach (var statementId in ledger.Statements.Where(s => s.Value.InteractionId == e.InteractionId).Select(s => s.Key).ToArray())
         {
             ledger.Statements.Remove(statementId);
@@ -149,6 +180,14 @@ public sealed partial class RelationshipLedgerProjection : MultiStreamProjection
     public static void Apply(FollowUpCompleted e, RelationshipLedger ledger) => ledger.OpenFollowUps.Remove(e.FollowUpId);
 
     public static void Apply(FollowUpCancelled e, RelationshipLedger ledger) => ledger.OpenFollowUps.Remove(e.FollowUpId);
+
+    private static void RememberTopics(RelationshipLedger ledger, IEnumerable<string> topics, Classification marking)
+    {
+        foreach (var topic in topics)
+        {
+            ledger.EarlierTopics[topic] = ledger.EarlierTopics.TryGetValue(topic, out var known) && known < marking ? known : marking;
+        }
+    }
 
     private static void CorrectStatement(RelationshipLedger ledger, Guid statementId, string field, string now)
     {

@@ -10,7 +10,7 @@ namespace CommsLedger.Api.Auth;
 public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string Scheme = "ApiKey";
+    public const string Name = "ApiKey";
     public const string Header = "X-Api-Key";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -24,6 +24,6 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
         var user = values.Count == 1 ? await mediator.Send(new AuthenticateApiKey(values[0]!), Context.RequestAborted) : null;
         return user is null
             ? AuthenticateResult.Fail("the API key is unknown, revoked, or its user was removed")
-            : AuthenticateResult.Success(new AuthenticationTicket(LedgerClaims.Principal(user, Scheme), Scheme));
+            : AuthenticateResult.Success(new AuthenticationTicket(LedgerClaims.Principal(user, Name), Name));
     }
 }

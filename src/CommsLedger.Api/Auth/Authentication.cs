@@ -15,8 +15,8 @@ public static class Authentication
         services.AddSingleton(jwt);
         var builder = services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "API key, Basic or bearer token", options => options.ForwardDefaultSelector = http => Select(http, jwt))
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.Scheme, null)
-            .AddScheme<AuthenticationSchemeOptions, BasicAuthentication>(BasicAuthentication.Scheme, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.Name, null)
+            .AddScheme<AuthenticationSchemeOptions, BasicAuthentication>(BasicAuthentication.Name, null);
         if (jwt.IsConfigured)
         {
             builder.AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, jwt.Apply);
@@ -29,7 +29,7 @@ public static class Authentication
     {
         if (http.Request.Headers.ContainsKey(ApiKeyAuthentication.Header))
         {
-            return ApiKeyAuthentication.Scheme;
+            return ApiKeyAuthentication.Name;
         }
 
         var authorization = http.Request.Headers.Authorization.ToString();
@@ -38,7 +38,7 @@ public static class Authentication
             return JwtBearerDefaults.AuthenticationScheme;
         }
 
-        return authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) ? BasicAuthentication.Scheme : ApiKeyAuthentication.Scheme;
+        return authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) ? BasicAuthentication.Name : ApiKeyAuthentication.Name;
     }
 
     /// <summary>What a 401 tells the client to send.</summary>

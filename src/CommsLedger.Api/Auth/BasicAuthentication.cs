@@ -13,12 +13,12 @@ namespace CommsLedger.Api.Auth;
 public sealed class BasicAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string Scheme = "Basic";
+    public const string Name = "Basic";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!AuthenticationHeaderValue.TryParse(Request.Headers.Authorization, out var header)
-            || !string.Equals(header.Scheme, Scheme, StringComparison.OrdinalIgnoreCase))
+            || !string.Equals(header.Scheme, Name, StringComparison.OrdinalIgnoreCase))
         {
             return AuthenticateResult.NoResult();
         }
@@ -32,7 +32,7 @@ public sealed class BasicAuthentication(IOptionsMonitor<AuthenticationSchemeOpti
         var user = await mediator.Send(new AuthenticatePassword(name, password), Context.RequestAborted);
         return user is null
             ? AuthenticateResult.Fail("wrong user name or password")
-            : AuthenticateResult.Success(new AuthenticationTicket(LedgerClaims.Principal(user, Scheme), Scheme));
+            : AuthenticateResult.Success(new AuthenticationTicket(LedgerClaims.Principal(user, Name), Name));
     }
 
     private static (string Name, string Password)? Decode(string? parameter)

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using CommsLedger.Application.Access.Users;
+using CommsLedger.Application.Access;
 using CommsLedger.Application.Pipeline;
 using CommsLedger.Domain.Shared;
 

@@ -5,7 +5,7 @@ namespace CommsLedger.Api.Concurrency;
 
 /// <summary>A JSON answer about one stream, carrying its version as the ETag (and a Location when it created one).</summary>
 public sealed class Versioned<T>(T value, long? version, int status = StatusCodes.Status200OK, string? location = null)
-    : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IValueHttpResult<T>
+    : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<T>
 {
     public T Value { get; } = value;
 

@@ -21,19 +21,25 @@ public static class CorrectionEndpoints
     public static IEndpointRouteBuilder MapCorrections(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/").WithTags("Corrections");
-        Map(group, "/interactions/{id:guid}", EntryKind.Interaction, "an interaction");
-        Map(group, "/interactions/{id:guid}/statements/{statementId:guid}", EntryKind.Statement, "a statement (If-Match: its interaction's ETag)");
-        Map(group, "/pledges/{id:guid}", EntryKind.Pledge, "a pledge");
+        Entry(group, "/interactions/{id:guid}", EntryKind.Interaction, "an interaction (If-Match: its ETag)");
+        Entry(group, "/pledges/{id:guid}", EntryKind.Pledge, "a pledge (If-Match: its ETag)");
+        const string statement = "/interactions/{id:guid}/statements/{statementId:guid}";
+        group.MapPost(statement + "/corrections", (Guid id, Guid statementId, CorrectionBody body, IfMatch ifMatch, IMediator mediator, CancellationToken cancellationToken) =>
+                Correct(EntryKind.Statement, id, statementId, body, ifMatch, mediator, cancellationToken))
+            .RequireAuthorization(Policies.Record).Idempotent().WithSummary("Correct one field of a statement (If-Match: its interaction's ETag)");
+        group.MapPost(statement + "/retraction", (Guid id, Guid statementId, RetractionBody body, IfMatch ifMatch, IMediator mediator, CancellationToken cancellationToken) =>
+                Retract(EntryKind.Statement, id, statementId, body, ifMatch, mediator, cancellationToken))
+            .RequireAuthorization(Policies.Record).Idempotent().WithSummary("Retract a statement recorded in error (If-Match: its interaction's ETag)");
         return app;
     }
 
-    private static void Map(RouteGroupBuilder group, string entry, EntryKind kind, string what)
+    private static void Entry(RouteGroupBuilder group, string entry, EntryKind kind, string what)
     {
-        group.MapPost(entry + "/corrections", (Guid id, Guid? statementId, CorrectionBody body, IfMatch ifMatch, IMediator mediator, CancellationToken cancellationToken) =>
-                Correct(kind, id, statementId, body, ifMatch, mediator, cancellationToken))
+        group.MapPost(entry + "/corrections", (Guid id, CorrectionBody body, IfMatch ifMatch, IMediator mediator, CancellationToken cancellationToken) =>
+                Correct(kind, id, null, body, ifMatch, mediator, cancellationToken))
             .RequireAuthorization(Policies.Record).Idempotent().WithSummary($"Correct one field of {what}");
-        group.MapPost(entry + "/retraction", (Guid id, Guid? statementId, RetractionBody body, IfMatch ifMatch, IMediator mediator, CancellationToken cancellationToken) =>
-                Retract(kind, id, statementId, body, ifMatch, mediator, cancellationToken))
+        group.MapPost(entry + "/retraction", (Guid id, RetractionBody body, IfMatch ifMatch, IMediator mediator, CancellationToken cancellationToken) =>
+                Retract(kind, id, null, body, ifMatch, mediator, cancellationToken))
             .RequireAuthorization(Policies.Record).Idempotent().WithSummary($"Retract {what} recorded in error");
     }
 

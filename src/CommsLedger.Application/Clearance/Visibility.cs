@@ -42,6 +42,8 @@ public static class Visibility
             OpenFollowUps = ledger.OpenFollowUps.Where(f => clearance.Sees(f.Value.Classification)).ToDictionary(),
             Statements = statements,
             TopicsByEntry = ledger.TopicsByEntry.Where(t => statements.ContainsKey(t.Key) || pledges.ContainsKey(t.Key)).ToDictionary(),
+            RecentContacts = ledger.RecentContacts,
+            EarlierTopics = ledger.EarlierTopics.Where(t => clearance.Sees(t.Value)).ToDictionary(),
         };
     }
 

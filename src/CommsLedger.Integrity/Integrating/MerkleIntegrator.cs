@@ -97,35 +97,43 @@ public sealed class MerkleIntegrator(NpgsqlDataSource dataSource, LedgerKey key,
         var (treeSize, lastSequence) = await StoredLeaves.TipAsync(connection, Schema, ct);
         var frontier = await FrontierAsync(connection, treeSize, ct);
         var now = _clock.GetUtcNow();
+        // Before the read, never after: a transaction that commits in between must show in the read.
         var gapIsPermanent = _gap is { } gap && gap.AfterSequence == lastSequence
                              && await gap.IsPermanentAsync(connection, now, options.GapGrace, ct);
-
         var batch = forceCheckpoint ? [] : await ReadAfterAsync(connection, lastSequence, ct);
+        var (accepted, waitingFor) = await TakeUnbrokenRunAsync(connection, batch, lastSequence, gapIsPermanent, now, ct);
+        lastSequence = accepted.Count > 0 ? accepted[^1].Envelope.Sequence : lastSequence;
+
+        await WriteLeavesAsync(connection, frontier, accepted, ct);
+        var checkpoint = await SignIfDueAsync(connection, frontier, now, forceCheckpoint, ct);
+        await transaction.CommitAsync(ct);
+        return new IntegrationResult(accepted.Count, frontier.Size, lastSequence, checkpoint, waitingFor);
+    }
+
+    /// <summary>The events that follow the log without a hole, a hole being crossed only once it is known to be
+    /// permanent (see <see cref="SequenceGap"/>); and the sequence number waited on, if a hole stopped the run.</summary>
+    private async Task<(List<StoredEvent> Accepted, long? WaitingFor)> TakeUnbrokenRunAsync(
+        NpgsqlConnection connection, IReadOnlyList<StoredEvent> batch, long lastSequence, bool gapIsPermanent, DateTimeOffset now, CancellationToken ct)
+    {
         var accepted = new List<StoredEvent>();
-        long? waitingFor = null;
         foreach (var stored in batch)
         {
-            var expected = lastSequence + 1;
-            var skipsPermanentGap = gapIsPermanent && accepted.Count == 0;
-            if (stored.Envelope.Sequence != expected && !skipsPermanentGap)
+            var crossesPermanentGap = gapIsPermanent && accepted.Count == 0;
+            if (stored.Envelope.Sequence != lastSequence + 1 && !crossesPermanentGap)
             {
-                waitingFor = expected;
                 if (_gap?.AfterSequence != lastSequence)
                 {
                     _gap = await SequenceGap.ObserveAsync(connection, lastSequence, now, ct);
                 }
 
-                break;
+                return (accepted, lastSequence + 1);
             }
 
             accepted.Add(stored);
             lastSequence = stored.Envelope.Sequence;
         }
 
-        await WriteLeavesAsync(connection, frontier, accepted, ct);
-        var checkpoint = await SignIfDueAsync(connection, frontier, now, forceCheckpoint, ct);
-        await transaction.CommitAsync(ct);
-        return new IntegrationResult(accepted.Count, frontier.Size, lastSequence, checkpoint, waitingFor);
+        return (accepted, null);
     }
 
     private async Task<bool> TryLockAsync(NpgsqlConnection connection, CancellationToken ct)

@@ -93,7 +93,7 @@ public sealed class GetRelationshipHandler(IQuerySession session, IDocumentStore
                 .ToArray(),
             followUps,
             followUps.Count(f => f.Overdue),
-            ledger.TopicsByEntry.Values.SelectMany(t => t).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToArray(),
+            ledger.TopicsByEntry.Values.SelectMany(t => t).Concat(ledger.EarlierTopics.Keys).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToArray(),
             ledger.Statements
                 .Select(s => new StatementLineView(s.Key, s.Value.InteractionId,
                     ledger.Interactions.TryGetValue(s.Value.InteractionId, out var contact) ? contact.OccurredOn : null,

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CommsLedger.Api.Auth;
+using CommsLedger.Api.Corrections;
+using CommsLedger.Api.Exports;
+using CommsLedger.Api.FollowUps;
+using CommsLedger.Api.Health;
+using CommsLedger.Api.History;
+using CommsLedger.Api.Idempotency;
+using CommsLedger.Api.Interactions;
+using CommsLedger.Api.OpenApi;
+using CommsLedger.Api.Pledges;
+using CommsLedger.Api.Problems;
+using CommsLedger.Api.Relationships;
+using CommsLedger.Api.Users;
+using CommsLedger.Application;
+using CommsLedger.Application.Access;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Scalar.AspNetCore;
+
+namespace CommsLedger.Api.Hosting;
+
+/// <summary>The API's services and pipeline, shared by Program.cs and the tests' in-process hosts.</summary>
+public static class ApiComposition
+{
+    public static WebApplicationBuilder AddLedgerApi(this WebApplicationBuilder builder, string connectionString)
+    {
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = ApiLimits.MaxBodyBytes);
+        var services = builder.Services;
+        services.AddLedger(connectionString);
+        services.ConfigureMarten(options =>
+        {
+            AccessDocuments.Register(options);
+            options.Schema.For<IdempotentRequest>();
+        });
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        });
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions["correlationId"] = ActorMiddleware.CorrelationOf(context.HttpContext));
+        services.AddExceptionHandler<LedgerProblems>();
+        services.AddLedgerAuthentication(builder.Configuration);
+        services.AddLedgerAuthorization();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, Denials>();
+        services.AddLedgerOpenApi();
+        return builder;
+    }
+
+    public static WebApplication UseLedgerApi(this WebApplication app)
+    {
+        app.Use(ActorMiddleware.Correlate);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseMiddleware<ActorMiddleware>();
+        app.UseAuthorization();
+        app.UseMiddleware<IdempotencyMiddleware>();
+
+        app.MapHealth();
+        app.MapInteractions();
+        app.MapPledges();
+        app.MapFollowUps();
+        app.MapCorrections();
+        app.MapRelationships();
+        app.MapHistory();
+        app.MapExports();
+        app.MapUsers();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
+        return app;
+    }
+}

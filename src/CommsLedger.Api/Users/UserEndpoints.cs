@@ -1,0 +1,63 @@
+using CommsLedger.Api.Auth;
+using CommsLedger.Application.Access;
+using CommsLedger.Application.Access.Keys;
+using CommsLedger.Application.Access.Users;
+using CommsLedger.Application.Pipeline;
+using CommsLedger.Domain.Shared;
+using Mediator;
+
+namespace CommsLedger.Api.Users;
+
+/// <summary>roles: recorder, reviewer, reporter, admin; clearance: UNCLASSIFIED, CONFIDENTIAL, SECRET, TOP SECRET.
+/// password is optional (12+ characters), for HTTP Basic sign-in.</summary>
+public sealed record NewUserBody(string? Name, IReadOnlyList<string?>? Roles, string? Clearance, string? Password);
+
+public sealed record NewKeyBody(string? Label);
+
+/// <summary>Who the caller is, as the API sees them.</summary>
+public sealed record Me(string Name, IReadOnlyList<string> Roles, string Clearance, string CorrelationId);
+
+/// <summary>Administration: users and API keys. The admin role grants this and nothing of the ledger's content.</summary>
+public static class UserEndpoints
+{
+    public static IEndpointRouteBuilder MapUsers(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/users").WithTags("Users").RequireAuthorization(Policies.Administer);
+        group.MapGet("/", List).WithSummary("Every user with roles and clearance (never a password hash)");
+        group.MapPost("/", Add).Produces<UserView>(StatusCodes.Status201Created).WithSummary("Add a user");
+        group.MapPost("/{name}/keys", Issue).Produces<IssuedApiKey>(StatusCodes.Status201Created)
+            .WithSummary("Issue an API key acting as the user; the key is in this response only");
+        group.MapDelete("/{name}/keys/{keyId:guid}", Revoke).WithSummary("Revoke an API key");
+        app.MapGet("/me", WhoAmI).WithTags("Users").RequireAuthorization(Policies.SignedIn)
+            .WithSummary("The caller's name, roles and clearance");
+        return app;
+    }
+
+    private static async Task<IReadOnlyList<UserView>> List(IMediator mediator, CancellationToken cancellationToken) =>
+        await mediator.Send(new ListUsers(), cancellationToken);
+
+    private static async Task<IResult> Add(NewUserBody body, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var roles = UserNames.Roles(body.Roles?.Select(r => r ?? ""), errors);
+        var clearance = UserNames.Clearance(body.Clearance, errors);
+        errors.ThrowIfAny();
+        var user = await mediator.Send(new AddUser(body.Name ?? "", roles, clearance, body.Password), cancellationToken);
+        return TypedResults.Created($"/users/{user.Name}", user);
+    }
+
+    private static async Task<IResult> Issue(string name, NewKeyBody? body, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var issued = await mediator.Send(new IssueApiKey(name, body?.Label), cancellationToken);
+        return TypedResults.Created($"/users/{issued.User}/keys/{issued.KeyId}", issued);
+    }
+
+    private static async Task<IResult> Revoke(string name, Guid keyId, IMediator mediator, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new RevokeApiKey(keyId), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static Me WhoAmI(Actor actor) =>
+        new(actor.UserName, [.. actor.Roles.Order().Select(LedgerClaims.RoleName)], actor.Clearance.Display(), actor.CorrelationId);
+}
