@@ -1,5 +1,6 @@
 using CommsLedger.Cli.Demo;
 using CommsLedger.Cli.Hosting;
+using CommsLedger.Cli.Ingesting;
 using CommsLedger.Cli.Recording;
 using CommsLedger.Cli.Reviewing;
 using Spectre.Console;
@@ -19,6 +20,10 @@ app.Configure(config =>
     config.AddCommand<DemoCommand>("demo")
         .WithDescription("Record the seed China–Peru call of 5 Nov 2020 (once) and print the CN-PE ledger.")
         .WithExample("demo");
+    config.AddCommand<IngestCommand>("ingest")
+        .WithDescription("Draft an entry from a published readout (nothing written); --commit records it.")
+        .WithExample("ingest", "../shared/samples/china-peru-call-2020-11-05.txt", "--format", "json")
+        .WithExample("ingest", "readout.txt", "--commit");
     config.AddRecordingCommands();
     config.AddReviewingCommands();
 });

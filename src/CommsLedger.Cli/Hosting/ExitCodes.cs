@@ -24,6 +24,7 @@ public static class ExitCodes
             LedgerRuleViolated rule => (Validation, $"refused, nothing recorded: {rule.Message}"),
             EntryNotFound missing => (Validation, missing.Message),
             VersionConflict conflict => (Conflict, $"conflict, nothing recorded: {conflict.Message}"),
+            Ingest.ReadoutRejectedException unreadable => (Validation, $"rejected: {unreadable.Message}"),
             AlreadyRecorded duplicate => (Conflict, $"duplicate, nothing recorded: {duplicate.Message}"),
             CommandParseException or CommandRuntimeException => (Usage, exception.Message),
             PostgresBinariesNotFoundException => (Storage, exception.Message),

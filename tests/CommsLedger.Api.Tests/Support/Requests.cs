@@ -11,14 +11,12 @@ namespace CommsLedger.Api.Tests.Support;
 /// <summary>Request bodies and response reading shared by the tests.</summary>
 public static class Requests
 {
-    /// <summary>The seed call as the log endpoint reads it; a fresh source id each time unless told.</summary>
-    public static string SeedCall(Func<InteractionDraft, InteractionDraft>? change = null)
+    /// <summary>The seed call (without its source id, so it can be logged again) in the log endpoint's format.</summary>
+    public static string Interaction(Func<InteractionDraft, InteractionDraft>? change = null)
     {
-        var draft = SeedCall() with { };
+        var draft = SeedCall.Draft() with { Source = null };
         return InteractionJson.Write(change is null ? draft : change(draft));
     }
-
-    private static InteractionDraft SeedCall() => Application.Demo.SeedCall.Draft() with { Source = null };
 
     public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 

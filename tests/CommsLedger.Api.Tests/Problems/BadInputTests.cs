@@ -1,0 +1,205 @@
+using System.Net;
+using System.Text;
+using CommsLedger.Api.Tests.Support;
+
+namespace CommsLedger.Api.Tests.Problems;
+
+/// <summary>Bad input is a 4xx ProblemDetails naming the field, never a 500, and appends nothing.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class BadInputTests(PostgresCluster postgres) : IAsyncLifetime
+{
+    private ApiHost _api = null!;
+    private HttpClient _recorder = null!;
+    private Guid _interaction;
+    private long _version;
+    private Guid _pledge;
+    private long _pledgeVersion;
+    private long _events;
+
+    public async Task InitializeAsync()
+    {
+        _api = await ApiHost.StartAsync(postgres);
+        _recorder = _api.Client(ApiHost.Recorder);
+        using var logged = await _recorder.PostAsync("/interactions", Requests.Json(Requests.Interaction()));
+        var record = await logged.Body();
+        (_interaction, _version) = (record.GetProperty("id").GetGuid(), logged.ETag());
+        _pledge = record.GetProperty("commitments")[0].GetProperty("pledgeId").GetGuid();
+        using var pledge = await _recorder.GetAsync($"/pledges/{_pledge}");
+        _pledgeVersion = pledge.ETag();
+        _events = await _api.EventCount();
+    }
+
+    public async Task DisposeAsync() => await _api.DisposeAsync();
+
+    [Fact]
+    public async Task malformed_json_in_a_log_is_400_naming_json()
+    {
+        var errors = await Rejected(await _recorder.PostAsync("/interactions", Requests.Json("{\"kind\": \"phone-call\",")), HttpStatusCode.BadRequest);
+
+        Assert.Contains("json", errors.Keys);
+    }
+
+    [Fact]
+    public async Task malformed_json_in_a_change_is_400_naming_the_body()
+    {
+        var errors = await Rejected(await _recorder.SendAsync(Requests.Post($"/pledges/{_pledge}/progress", "{\"note\": ", _pledgeVersion)), HttpStatusCode.BadRequest);
+
+        Assert.NotEmpty(errors);
+    }
+
+    [Fact]
+    public async Task a_wrong_type_in_a_log_names_its_json_path()
+    {
+        var json = Requests.Interaction().Replace("\"summary\":", "\"summary\": 42, \"ignored\":", StringComparison.Ordinal);
+
+        var errors = await Rejected(await _recorder.PostAsync("/interactions", Requests.Json(json)), HttpStatusCode.BadRequest);
+
+        Assert.Contains("summary", errors.Keys);
+    }
+
+    [Fact]
+    public async Task a_wrong_type_in_a_change_names_the_field()
+    {
+        var errors = await Rejected(await _recorder.SendAsync(Requests.Post($"/pledges/{_pledge}/assessments", "{\"score\": \"plenty\", \"rationale\": \"x\"}", _pledgeVersion)), HttpStatusCode.BadRequest, user: ApiHost.Reviewer);
+
+        Assert.Contains("score", errors.Keys);
+    }
+
+    [Fact]
+    public async Task an_unknown_field_in_a_change_is_named()
+    {
+        var errors = await Rejected(await _recorder.SendAsync(Requests.Post($"/pledges/{_pledge}/progress", "{\"note\": \"x\", \"nope\": 1}", _pledgeVersion)), HttpStatusCode.BadRequest);
+
+        Assert.Contains(errors.Keys, k => k.Contains("nope", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task an_unknown_country_code_is_named_by_its_path()
+    {
+        var json = Requests.Interaction().Replace("\"country\":\"PE\"", "\"country\":\"XX\"", StringComparison.Ordinal);
+
+        var errors = await Rejected(await _recorder.PostAsync("/interactions", Requests.Json(json)), HttpStatusCode.BadRequest);
+
+        Assert.Contains(errors, e => e.Key == "participants[1].country" && e.Value.Any(p => p.Contains("'XX'", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task an_unknown_country_in_a_statement_is_named()
+    {
+        var errors = await Rejected(await _recorder.SendAsync(Requests.Post($"/interactions/{_interaction}/statements",
+            new { speaker = "Someone", country = "XX", text = "Something." }, _version)), HttpStatusCode.BadRequest);
+
+        Assert.Contains("country", errors.Keys);
+    }
+
+    [Fact]
+    public async Task an_invalid_date_is_named()
+    {
+        var errors = await Rejected(await _recorder.SendAsync(Requests.Post($"/pledges/{_pledge}/status",
+            new { status = "fulfilled", on = "2021-02-30" }, _pledgeVersion)), HttpStatusCode.BadRequest);
+
+        Assert.Contains("on", errors.Keys);
+    }
+
+    [Fact]
+    public async Task an_invalid_occurred_date_in_a_log_is_named()
+    {
+        var json = Requests.Interaction().Replace("\"occurredOn\":\"2020-11-05\"", "\"occurredOn\":\"5/11/2020\"", StringComparison.Ordinal);
+
+        var errors = await Rejected(await _recorder.PostAsync("/interactions", Requests.Json(json)), HttpStatusCode.BadRequest);
+
+        Assert.Contains("occurredOn", errors.Keys);
+    }
+
+    [Fact]
+    public async Task an_invalid_date_in_a_query_is_named()
+    {
+        var errors = await Rejected(await _recorder.GetAsync("/relationships/CN-PE?asOccurredBy=yesterday"), HttpStatusCode.BadRequest);
+
+        Assert.Contains("asOccurredBy", errors.Keys);
+    }
+
+    [Fact]
+    public async Task an_unknown_relationship_party_is_named()
+    {
+        var errors = await Rejected(await _recorder.GetAsync("/relationships/CN-XX"), HttpStatusCode.BadRequest);
+
+        Assert.Contains("relationship", errors.Keys);
+    }
+
+    [Fact]
+    public async Task an_oversized_body_is_413()
+    {
+        var huge = "{\"summary\": \"" + new string('a', 2 * 1024 * 1024) + "\"}";
+
+        var errors = await Rejected(await _recorder.PostAsync("/interactions", Requests.Json(huge)), HttpStatusCode.RequestEntityTooLarge);
+
+        Assert.Contains("body", errors.Keys);
+    }
+
+    [Fact]
+    public async Task an_oversized_change_is_413()
+    {
+        var huge = "{\"note\": \"" + new string('a', 2 * 1024 * 1024) + "\"}";
+
+        var errors = await Rejected(await _recorder.SendAsync(Requests.Post($"/pledges/{_pledge}/progress", huge, _pledgeVersion)), HttpStatusCode.RequestEntityTooLarge);
+
+        Assert.Contains("body", errors.Keys);
+    }
+
+    [Fact]
+    public async Task a_body_that_is_not_json_is_415()
+    {
+        using var content = new StringContent("note=x", Encoding.UTF8, "application/x-www-form-urlencoded");
+        var request = Requests.Post($"/pledges/{_pledge}/progress", null, _pledgeVersion);
+        request.Content = content;
+
+        await Rejected(await _recorder.SendAsync(request), HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Fact]
+    public async Task a_missing_body_is_400()
+    {
+        await Rejected(await _recorder.SendAsync(Requests.Post($"/pledges/{_pledge}/progress", null, _pledgeVersion)), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task an_empty_required_text_is_named()
+    {
+        var errors = await Rejected(await _recorder.SendAsync(Requests.Post($"/pledges/{_pledge}/progress", new { note = " " }, _pledgeVersion)), HttpStatusCode.BadRequest);
+
+        Assert.Contains("note", errors.Keys);
+    }
+
+    [Fact]
+    public async Task a_rule_violation_is_422()
+    {
+        var errors = await Rejected(await _recorder.SendAsync(Requests.Post($"/pledges/{_pledge}/status", new { status = "open" }, _pledgeVersion)), HttpStatusCode.UnprocessableEntity);
+
+        Assert.Contains("status", errors.Keys);
+    }
+
+    [Fact]
+    public async Task an_id_that_does_not_exist_is_404()
+    {
+        await Rejected(await _recorder.GetAsync($"/pledges/{Guid.NewGuid()}"), HttpStatusCode.NotFound);
+        await Rejected(await _recorder.SendAsync(Requests.Post($"/pledges/{Guid.NewGuid()}/progress", new { note = "x" }, 1)), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task an_unknown_route_is_a_404_problem()
+    {
+        await Rejected(await _recorder.GetAsync("/nothing-here"), HttpStatusCode.NotFound);
+    }
+
+    private async Task<IReadOnlyDictionary<string, string[]>> Rejected(HttpResponseMessage response, HttpStatusCode status, string? user = null)
+    {
+        using (response)
+        {
+            var errors = await response.Problem(status);
+            Assert.Equal(_events, await _api.EventCount());
+            _ = user;
+            return errors;
+        }
+    }
+}
