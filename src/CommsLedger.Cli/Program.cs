@@ -1,6 +1,7 @@
 using CommsLedger.Cli.Demo;
 using CommsLedger.Cli.Hosting;
 using CommsLedger.Cli.Ingesting;
+using CommsLedger.Cli.Integrity;
 using CommsLedger.Cli.Recording;
 using CommsLedger.Cli.Reviewing;
 using Spectre.Console;
@@ -26,6 +27,7 @@ app.Configure(config =>
         .WithExample("ingest", "readout.txt", "--commit");
     config.AddRecordingCommands();
     config.AddReviewingCommands();
+    config.AddIntegrityCommands();
 });
 
 try
