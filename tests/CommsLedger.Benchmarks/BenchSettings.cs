@@ -6,7 +6,7 @@ namespace CommsLedger.Benchmarks;
 /// --per-stream 10 --rebuild-events 20000 --rebuild-reps 3</c>.</summary>
 public sealed record BenchSettings
 {
-    private static readonly string[] _known = ["append", "rebuild", "timetravel", "startup"];
+    private static readonly string[] _known = ["append", "rebuild", "timetravel", "startup", "ingest"];
 
     public IReadOnlySet<string> Scenarios { get; init; } = _known.ToHashSet(StringComparer.OrdinalIgnoreCase);
     public int Commands { get; init; } = 100;

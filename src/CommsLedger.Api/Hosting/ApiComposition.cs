@@ -43,6 +43,7 @@ public static class ApiComposition
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["correlationId"] = ActorMiddleware.CorrelationOf(context.HttpContext));
         services.AddExceptionHandler<LedgerProblems>();
+        services.AddSingleton<LedgerProblems>();
         services.AddLedgerAuthentication(builder.Configuration);
         services.AddLedgerAuthorization();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, Denials>();
@@ -54,7 +55,7 @@ public static class ApiComposition
     {
         app.Use(ActorMiddleware.Correlate);
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(context => context.HttpContext.RequestServices.GetRequiredService<LedgerProblems>().WriteBareAsync(context.HttpContext));
         app.UseAuthentication();
         app.UseMiddleware<ActorMiddleware>();
         app.UseAuthorization();

@@ -27,6 +27,22 @@ public sealed partial class LedgerProblems(IProblemDetailsService problems, ILog
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 
+    /// <summary>For answers the framework gave without an exception (no such route, a body over the limit while binding).</summary>
+    public async Task WriteBareAsync(HttpContext http)
+    {
+        var status = http.Response.StatusCode;
+        var problem = status switch
+        {
+            StatusCodes.Status413PayloadTooLarge => Fields(status, TitleOf(status), [TooLarge]),
+            StatusCodes.Status415UnsupportedMediaType => Fields(status, TitleOf(status), [new FieldError("Content-Type", "must be application/json")]),
+            StatusCodes.Status404NotFound => Plain(status, "Not found", $"there is no {http.Request.Method} {http.Request.Path}"),
+            _ => new ProblemDetails { Status = status },
+        };
+        logger.LogInformation("Refused {Method} {Route} for {User}: {Status} {Reason}",
+            http.Request.Method, RouteOf(http), http.User.Identity?.Name ?? "anonymous", status, problem.Detail);
+        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
+    }
+
     public static string RouteOf(HttpContext http) =>
         (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value ?? "";
 
@@ -80,12 +96,14 @@ public sealed partial class LedgerProblems(IProblemDetailsService problems, ILog
 
         if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return new FieldError("body", $"is larger than the {Hosting.ApiLimits.MaxBodyBytes / 1024} KiB allowed");
+            return TooLarge;
         }
 
         var parameter = ParameterName().Match(bad.Message);
         return new FieldError(parameter.Success ? parameter.Groups["name"].Value : "body", bad.Message);
     }
+
+    private static readonly FieldError TooLarge = new("body", $"is larger than the {Hosting.ApiLimits.MaxBodyBytes / 1024} KiB allowed");
 
     private static FieldError FromJson(JsonException json)
     {
