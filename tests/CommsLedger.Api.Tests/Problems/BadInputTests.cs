@@ -6,7 +6,7 @@ namespace CommsLedger.Api.Tests.Problems;
 
 /// <summary>Bad input is a 4xx ProblemDetails naming the field, never a 500, and appends nothing.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class BadInputTests(PostgresCluster postgres) : IAsyncLifetime
+public sealed class BadInputTests(PostgresCluster postgres, SharedApi shared) : IAsyncLifetime, IClassFixture<SharedApi>
 {
     private ApiHost _api = null!;
     private HttpClient _recorder = null!;
@@ -18,18 +18,23 @@ public sealed class BadInputTests(PostgresCluster postgres) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _api = await ApiHost.StartAsync(postgres);
+        _api = await shared.Start(postgres, async api =>
+        {
+            using var logged = await api.Client(ApiHost.Recorder).PostAsync("/interactions", Requests.Json(Requests.Interaction()));
+            Assert.Equal(System.Net.HttpStatusCode.Created, logged.StatusCode);
+        });
         _recorder = _api.Client(ApiHost.Recorder);
-        using var logged = await _recorder.PostAsync("/interactions", Requests.Json(Requests.Interaction()));
-        var record = await logged.Body();
-        (_interaction, _version) = (record.GetProperty("id").GetGuid(), logged.ETag());
-        _pledge = record.GetProperty("commitments")[0].GetProperty("pledgeId").GetGuid();
+        var record = (await (await _recorder.GetAsync("/relationships/CN-PE")).Body());
+        _pledge = record.GetProperty("pledges")[0].GetProperty("pledgeId").GetGuid();
         using var pledge = await _recorder.GetAsync($"/pledges/{_pledge}");
         _pledgeVersion = pledge.ETag();
+        _interaction = (await pledge.Body()).GetProperty("interactionId").GetGuid();
+        using var interaction = await _recorder.GetAsync($"/interactions/{_interaction}");
+        _version = interaction.ETag();
         _events = await _api.EventCount();
     }
 
-    public async Task DisposeAsync() => await _api.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task malformed_json_in_a_log_is_400_naming_json()

@@ -105,11 +105,12 @@ public sealed class ApiHost : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
     }
 
+    /// <summary>Ledger events; a failed append leaves Marten tombstones (placeholders keeping sequence numbers), not events.</summary>
     public async Task<long> EventCount()
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("select count(*) from commsledger.mt_events", connection);
+        await using var command = new NpgsqlCommand("select count(*) from commsledger.mt_events where type <> 'tombstone'", connection);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 

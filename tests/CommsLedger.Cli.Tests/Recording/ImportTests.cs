@@ -7,15 +7,17 @@ public sealed class ImportTests(PostgresCluster postgres)
 {
     private const int Lines = 2000;
 
-    [Fact]
-    public async Task importing_a_generated_file_shows_progress_appends_every_interaction_and_reimporting_it_appends_nothing()
+    [Theory]
+    [InlineData("--batch-size", "500")]
+    [InlineData("--bulk", "--batch-size=1000")]
+    public async Task importing_a_generated_file_shows_progress_appends_every_interaction_and_reimporting_it_appends_nothing(string path, string batch)
     {
         var ledger = await RecordingLedger.CreateAsync(postgres);
         var file = await HistoricInteractions.WriteFile(Lines);
 
-        var first = await ledger.Run("import", file);
+        var first = await ledger.Run("import", file, path, batch);
         var afterFirst = await ledger.EventCount();
-        var second = await ledger.Run("import", file, "--format", "json");
+        var second = await ledger.Run("import", file, path, batch, "--format", "json");
 
         Assert.True(first.ExitCode == 0, first.Output);
         Assert.Contains("Appending interactions", first.Output, StringComparison.Ordinal);
@@ -26,15 +28,18 @@ public sealed class ImportTests(PostgresCluster postgres)
         Assert.Equal(0, result.RootElement.GetProperty("appended").GetInt32());
         Assert.Equal(Lines, result.RootElement.GetProperty("alreadyInLedger").GetInt32());
         Assert.Equal(afterFirst, await ledger.EventCount());
+        Assert.Equal(Lines, await ledger.Scalar("select count(*) from commsledger.mt_doc_interactionrecord"));
     }
 
-    [Fact]
-    public async Task imported_events_carry_the_user_correlation_id_and_classification_and_the_read_models_are_rebuilt()
+    [Theory]
+    [InlineData("--batch-size=20")]
+    [InlineData("--bulk")]
+    public async Task imported_events_carry_the_user_correlation_id_and_classification_and_every_read_model_is_written(string path)
     {
         var ledger = await RecordingLedger.CreateAsync(postgres);
         var file = await HistoricInteractions.WriteFile(50);
 
-        var (exitCode, output) = await ledger.Run("import", file);
+        var (exitCode, output) = await ledger.Run("import", file, path);
 
         Assert.True(exitCode == 0, output);
         Assert.Equal(50 * HistoricInteractions.EventsPerLine, await ledger.Scalar(

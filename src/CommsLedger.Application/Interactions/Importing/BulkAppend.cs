@@ -1,7 +1,3 @@
-using CommsLedger.Application.Storage;
-using CommsLedger.Domain.Interactions;
-using CommsLedger.Domain.Pledges;
-using CommsLedger.Domain.Shared;
 using CommsLedger.Projections.FollowUps;
 using CommsLedger.Projections.Interactions;
 using CommsLedger.Projections.Pledges;
@@ -12,52 +8,42 @@ using Marten;
 namespace CommsLedger.Application.Interactions.Importing;
 
 /// <summary>
-/// Marten's bulk path for imports: PostgreSQL COPY of whole new streams, one transaction per batch. It skips the
-/// inline projections and the stream version checks, so the batch first drops the interactions already in the
-/// ledger (one query per batch), and the projections are rebuilt from event zero once the import is in.
-/// The events carry what the normal path stamps on them: user name, correlation and causation id, and the
-/// classification header.
+/// The bulk path (<c>--bulk</c>): PostgreSQL COPY of whole new streams through Marten's
+/// <c>BulkInsertEventsAsync</c>, one transaction per batch. COPY skips the inline projections and the stream
+/// version checks, so each batch first drops the interactions already in the ledger, and every read model is
+/// rebuilt from event zero once the import is in. The events still carry user name, correlation and causation id
+/// (copied from the session the pipeline stamped) and the classification header.
 /// </summary>
 internal static class BulkAppend
 {
     private const int CopyBatchRows = 10_000;
-    private static readonly TimeSpan RebuildTimeout = TimeSpan.FromHours(1);
+    private static readonly TimeSpan RebuildTimeout = TimeSpan.FromHours(2);
 
     /// <summary>The inline projections registered in <c>LedgerProjections</c>, all rebuilt after a bulk append.</summary>
     private static readonly Type[] Projections =
         [typeof(InteractionRecordProjection), typeof(PledgeRegisterProjection), typeof(FollowUpQueueProjection), typeof(RelationshipLedgerProjection)];
 
-    /// <summary>Creates the event tables in a new database: the existence query reads them before any append would.</summary>
-    public static Task Prepare(IDocumentStore store) =>
-        store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-
     public static async Task<(int Interactions, long Events)> Batch(IDocumentSession session, IReadOnlyList<ImportLine> lines, CancellationToken cancellationToken)
     {
-        var ids = lines.Select(l => l.Change.InteractionId).ToArray();
-        var existing = (await session.AdvancedSql.QueryAsync<Guid>(
-            $"select id from {LedgerStore.Schema}.mt_streams where id = any(?)", cancellationToken, ids)).ToHashSet();
-        var fresh = lines.Where(l => !existing.Contains(l.Change.InteractionId)).ToArray();
+        var fresh = await ImportStreams.Fresh(session, lines, cancellationToken);
         if (fresh.Length == 0)
         {
             return (0, 0);
         }
 
-        // The session only builds the stream actions (event wrappers, aggregate types); the bulk insert writes them.
-        var streams = new List<StreamAction>();
-        foreach (var change in fresh.Select(l => l.Change))
+        // The session only builds the stream actions (event wrappers, aggregate types); COPY writes them, so it also
+        // copies the metadata a save would have applied.
+        var streams = fresh.SelectMany(l => ImportStreams.Start(session, l.Change)).ToArray();
+        foreach (var e in streams.SelectMany(s => s.Events))
         {
-            var logged = (InteractionLogged)change.Events[0];
-            streams.Add(Stamped(session, session.Events.StartStream<Interaction>(change.InteractionId, change.Events), logged.Classification));
-            foreach (var pledge in change.NewPledges)
-            {
-                var made = (PledgeMade)pledge.Events[0];
-                streams.Add(Stamped(session, session.Events.StartStream<Pledge>(pledge.PledgeId, pledge.Events), made.Classification));
-            }
+            e.UserName = session.LastModifiedBy;
+            e.CorrelationId = session.CorrelationId;
+            e.CausationId = session.CausationId;
         }
 
         session.EjectAllPendingChanges();
         await session.DocumentStore.BulkInsertEventsAsync(streams, CopyBatchRows, cancellationToken);
-        return (fresh.Length, streams.Sum(s => s.Events.Count));
+        return (fresh.Length, streams.Sum(s => (long)s.Events.Count));
     }
 
     public static async Task RebuildProjections(IDocumentStore store, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
@@ -69,21 +55,5 @@ internal static class BulkAppend
             await daemon.RebuildProjectionAsync(Projections[i], RebuildTimeout, cancellationToken);
             progress?.Report(new ImportProgress(ImportPhase.Rebuilding, i + 1, Projections.Length));
         }
-    }
-
-    /// <summary>As <c>StreamWriter</c> stamps a normal append: the session's user and ids, and each event's own
-    /// classification, never below its stream's.</summary>
-    private static StreamAction Stamped(IDocumentSession session, StreamAction stream, Classification floor)
-    {
-        foreach (var e in stream.Events)
-        {
-            e.UserName = session.LastModifiedBy;
-            e.CorrelationId = session.CorrelationId;
-            e.CausationId = session.CausationId;
-            var own = StoredEventNames.ClassificationOf(e.Data);
-            e.SetHeader(LedgerStore.ClassificationHeader, (own > floor ? own : floor).Display());
-        }
-
-        return stream;
     }
 }

@@ -11,8 +11,10 @@ namespace CommsLedger.Application.Interactions.Importing;
 /// them, and interactions already in the ledger are skipped, so importing the same file twice appends nothing.
 /// </summary>
 /// <param name="Open">Opens the file; called once to check every line and once to append.</param>
-/// <param name="BatchSize">Interactions per bulk append (one transaction each).</param>
-public sealed record ImportInteractions(Func<TextReader> Open, IProgress<ImportProgress>? Progress = null, int BatchSize = 1000)
+/// <param name="Bulk">Append with PostgreSQL COPY, then rebuild every read model from event zero (see <see cref="BulkAppend"/>);
+/// otherwise normal sessions with the inline projections (see <see cref="SessionAppend"/>).</param>
+/// <param name="BatchSize">Interactions per transaction.</param>
+public sealed record ImportInteractions(Func<TextReader> Open, IProgress<ImportProgress>? Progress = null, bool Bulk = false, int BatchSize = 500)
     : ICommand<ImportResult>;
 
 public enum ImportPhase
@@ -39,23 +41,25 @@ public sealed class ImportInteractionsHandler(IDocumentSession session, TimeProv
         var started = clock.GetTimestamp();
         var total = ImportFile.CheckAll(command.Open, today, command.Progress, cancellationToken);
         var checkedAt = clock.GetTimestamp();
-        await BulkAppend.Prepare(session.DocumentStore);
+        await ImportStreams.Prepare(session.DocumentStore);
         var (appended, events) = (0, 0L);
         var done = 0;
         foreach (var batch in ImportFile.Decided(command.Open, today).Chunk(Math.Max(1, command.BatchSize)))
         {
-            var (interactions, batchEvents) = await BulkAppend.Batch(session, batch, cancellationToken);
+            var (interactions, batchEvents) = command.Bulk
+                ? await BulkAppend.Batch(session, batch, cancellationToken)
+                : await SessionAppend.Batch(session, batch, cancellationToken);
             (appended, events, done) = (appended + interactions, events + batchEvents, done + batch.Length);
             command.Progress?.Report(new ImportProgress(ImportPhase.Appending, done, total));
         }
 
         var appendedAt = clock.GetTimestamp();
-        if (appended > 0)
+        if (command.Bulk && appended > 0)
         {
             await BulkAppend.RebuildProjections(session.DocumentStore, command.Progress, cancellationToken);
         }
 
-        return new ImportResult(total, appended, total - appended, events, appended > 0,
+        return new ImportResult(total, appended, total - appended, events, command.Bulk && appended > 0,
             clock.GetElapsedTime(started, checkedAt), clock.GetElapsedTime(checkedAt, appendedAt), clock.GetElapsedTime(appendedAt));
     }
 }

@@ -1,0 +1,51 @@
+using CommsLedger.Application.Storage;
+using CommsLedger.Domain.Interactions;
+using CommsLedger.Domain.Pledges;
+using CommsLedger.Domain.Shared;
+using JasperFx.Events;
+using Marten;
+
+namespace CommsLedger.Application.Interactions.Importing;
+
+/// <summary>What both import paths share: which lines of a batch are new, and their streams as
+/// <c>StreamWriter.Start</c> would start them (aggregate types, classification headers).</summary>
+internal static class ImportStreams
+{
+    /// <summary>Creates the event tables in a new database: the existence query reads them before any append would.</summary>
+    public static Task Prepare(IDocumentStore store) => store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+
+    /// <summary>The lines whose interaction stream does not exist yet: one query per batch.</summary>
+    public static async Task<ImportLine[]> Fresh(IDocumentSession session, IReadOnlyList<ImportLine> lines, CancellationToken cancellationToken)
+    {
+        var ids = lines.Select(l => l.Change.InteractionId).ToArray();
+        var existing = (await session.AdvancedSql.QueryAsync<Guid>(
+            $"select id from {LedgerStore.Schema}.mt_streams where id = any(?)", cancellationToken, ids)).ToHashSet();
+        return [.. lines.Where(l => !existing.Contains(l.Change.InteractionId))];
+    }
+
+    /// <summary>Starts the interaction's stream and its pledges' streams on the session, each event carrying its
+    /// classification header: its own marking, never below its stream's (as <c>StreamWriter</c> stamps them).</summary>
+    public static IReadOnlyList<StreamAction> Start(IDocumentSession session, InteractionChange change)
+    {
+        var logged = (InteractionLogged)change.Events[0];
+        var streams = new List<StreamAction> { Stamped(session.Events.StartStream<Interaction>(change.InteractionId, change.Events), logged.Classification) };
+        foreach (var pledge in change.NewPledges)
+        {
+            var made = (PledgeMade)pledge.Events[0];
+            streams.Add(Stamped(session.Events.StartStream<Pledge>(pledge.PledgeId, pledge.Events), made.Classification));
+        }
+
+        return streams;
+    }
+
+    private static StreamAction Stamped(StreamAction stream, Classification floor)
+    {
+        foreach (var e in stream.Events)
+        {
+            var own = StoredEventNames.ClassificationOf(e.Data);
+            e.SetHeader(LedgerStore.ClassificationHeader, (own > floor ? own : floor).Display());
+        }
+
+        return stream;
+    }
+}

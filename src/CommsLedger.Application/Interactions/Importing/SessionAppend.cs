@@ -1,0 +1,37 @@
+using Marten;
+
+namespace CommsLedger.Application.Interactions.Importing;
+
+/// <summary>
+/// The default path: a normal Marten session per batch, so the inline projections run in the append transaction
+/// exactly as for <c>LogInteraction</c> (read-your-writes, no rebuild), with the session's user, correlation and
+/// causation id on every event. Like <c>StreamWriter</c>, it holds the advisory lock of every relationship the
+/// batch touches (in key order) so recorders writing meanwhile cannot overwrite the same relationship ledger.
+/// </summary>
+internal static class SessionAppend
+{
+    public static async Task<(int Interactions, long Events)> Batch(IDocumentSession session, IReadOnlyList<ImportLine> lines, CancellationToken cancellationToken)
+    {
+        var fresh = await ImportStreams.Fresh(session, lines, cancellationToken);
+        if (fresh.Length == 0)
+        {
+            return (0, 0);
+        }
+
+        var events = fresh.SelectMany(l => ImportStreams.Start(session, l.Change)).ToArray().Sum(s => (long)s.Events.Count);
+        var relationships = fresh.SelectMany(l => ((Domain.Interactions.InteractionLogged)l.Change.Events[0]).Relationships)
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        await session.BeginTransactionAsync(cancellationToken);
+        foreach (var key in relationships)
+        {
+            // The same lock key as StreamWriter.LockRelationships.
+            await using var command = session.Connection!.CreateCommand();
+            command.CommandText = "select pg_advisory_xact_lock(hashtext('commsledger.relationship:' || $1))";
+            command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = key });
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await session.SaveChangesAsync(cancellationToken);
+        return (fresh.Length, events);
+    }
+}

@@ -1,0 +1,116 @@
+using System.ComponentModel;
+using CommsLedger.Cli.Hosting;
+using CommsLedger.Cli.Rendering;
+using CommsLedger.Domain.Shared;
+using CommsLedger.Integrity.Checkpoints;
+using CommsLedger.Integrity.Integrating;
+using CommsLedger.Integrity.Storage;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace CommsLedger.Cli.Integrity;
+
+public sealed class IntegrateSettings : ResultSettings
+{
+    [CommandOption("--key <FILE>")]
+    [Description("The ledger's private key. Default: $COMMSLEDGER_LEDGER_KEY, else ~/.config/commsledger/ledger-key.pem.")]
+    public string? Key { get; init; }
+}
+
+/// <param name="EventsIntegrated">Leaves this run added.</param>
+/// <param name="WaitingForSequence">A hole in the sequence the log waits on (an append in flight, or a failed one).</param>
+/// <param name="Busy">Another integrator held the lock; it integrates these events instead.</param>
+/// <param name="SignedNow">Whether <paramref name="Checkpoint"/> was signed by this run rather than found.</param>
+public sealed record IntegrationView(
+    long EventsIntegrated, long TreeSize, long LastSequence, long? WaitingForSequence, bool Busy, bool SignedNow, string KeyId, CheckpointView? Checkpoint);
+
+/// <summary>Catches the Merkle log up with the event table and signs a checkpoint over it now. Idempotent, and safe
+/// beside a running integrator: scheduled jobs run it, and reviewers run it before exporting a checkpoint.</summary>
+public sealed class IntegrateCommand(IAnsiConsole console) : AsyncCommand<IntegrateSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, IntegrateSettings settings, CancellationToken cancellationToken)
+    {
+        using var key = InputFiles.PrivateKey(settings.Key ?? LedgerKey.DefaultPath(), "--key");
+        await using var database = await LogDatabase.OpenAsync(cancellationToken);
+        if (!await database.HasEventsAsync(cancellationToken))
+        {
+            console.MarkupLine("The ledger has no events yet: nothing to integrate.");
+            return ExitCodes.Ok;
+        }
+
+        await database.EnsureLogTablesAsync(cancellationToken);
+        var before = await StoredCheckpoints.LatestAsync(database.DataSource, LogDatabase.Schema, cancellationToken);
+        RefuseAnotherKey(before, key);
+        var view = await IntegrateAsync(new MerkleIntegrator(database.DataSource, key, new IntegratorOptions { Schema = LogDatabase.Schema }), before, key, cancellationToken);
+        if (settings.Format == OutputFormat.Json)
+        {
+            Output.WriteJson(view);
+        }
+        else
+        {
+            Describe(view);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>The integrator refuses to sign over a log whose latest checkpoint its key did not sign; saying which
+    /// keys differ is clearer than its "the stored leaves no longer give the root".</summary>
+    private static void RefuseAnotherKey(Checkpoint? latest, LedgerKey key)
+    {
+        if (latest is not null && latest.KeyId != key.KeyId)
+        {
+            throw new LedgerRuleViolated("--key", $"the ledger's latest checkpoint was signed by key {latest.KeyId}, this key is {key.KeyId}: integrate with the ledger's own key");
+        }
+    }
+
+    private static async Task<IntegrationView> IntegrateAsync(MerkleIntegrator integrator, Checkpoint? before, LedgerKey key, CancellationToken ct)
+    {
+        try
+        {
+            long added = 0;
+            IntegrationResult round;
+            do
+            {
+                round = await integrator.IntegrateOnceAsync(ct);
+                added += round.LeavesAdded;
+            }
+            while (round.LeavesAdded > 0 && !round.Busy);
+
+            var checkpoint = await integrator.CheckpointNowAsync(ct);
+            var signedNow = checkpoint is not null && checkpoint.TreeSize != before?.TreeSize;
+            return new IntegrationView(
+                added, round.Busy ? checkpoint?.TreeSize ?? 0 : round.TreeSize, round.LastSequence, round.WaitingForSequence, round.Busy, signedNow, key.KeyId, CheckpointView.From(checkpoint));
+        }
+        catch (LogTamperedException tampered)
+        {
+            throw new LedgerRuleViolated("log", tampered.Message);
+        }
+    }
+
+    private void Describe(IntegrationView view)
+    {
+        if (view.Busy)
+        {
+            console.MarkupLine("Another integrator is running a round right now; it integrates these events.");
+        }
+        else
+        {
+            console.MarkupLineInterpolated($"Integrated {view.EventsIntegrated} new events: the log holds {view.TreeSize} leaves (up to sequence {view.LastSequence}).");
+        }
+
+        if (view.WaitingForSequence is { } waiting)
+        {
+            console.MarkupLineInterpolated($"[yellow]Waiting for sequence {waiting}[/]: an append still in flight, or a failed one that is skipped a few seconds after its transaction ends. Run integrate again shortly.");
+        }
+
+        if (view.Checkpoint is not { } checkpoint)
+        {
+            console.MarkupLine("No checkpoint signed: the log is empty.");
+            return;
+        }
+
+        var how = view.SignedNow ? "Signed checkpoint" : "The latest checkpoint already covers the log";
+        console.MarkupLineInterpolated($"{how}: tree size {checkpoint.TreeSize}, root {checkpoint.RootHash}, key id {checkpoint.KeyId}, {checkpoint.Time:yyyy-MM-dd HH:mm:ss}Z.");
+    }
+}
