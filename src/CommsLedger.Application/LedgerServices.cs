@@ -9,9 +9,9 @@ public static class LedgerServices
 {
     /// <summary>Everything the edges need: Marten on <paramref name="connectionString"/>, the mediator with its
     /// pipeline (shape validation, clearance of what is recorded, then user/correlation stamping), the clock, and a scoped <see cref="Actor"/>.</summary>
-    public static IServiceCollection AddLedger(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddLedger(this IServiceCollection services, string connectionString, bool manageSchema = true)
     {
-        services.AddMarten(options => LedgerStore.Configure(options, connectionString)).UseLightweightSessions();
+        services.AddMarten(options => LedgerStore.Configure(options, connectionString, manageSchema)).UseLightweightSessions();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<Actor>();
         services.AddMediator((Mediator.MediatorOptions options) =>

@@ -34,7 +34,7 @@ try
 {
     return await app.RunAsync(args);
 }
-catch (Exception exception) when (ExitCodes.Report(exception, AnsiConsole.Console) is var code and >= 0)
+catch (Exception exception) when (ExitCodes.Report(exception, ExitCodes.ErrorConsole) is var code and >= 0)
 {
     return code;
 }

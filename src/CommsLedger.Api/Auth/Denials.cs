@@ -15,7 +15,8 @@ public sealed class Denials(IProblemDetailsService problems, JwtSettings jwt, IL
     {
         if (result.Challenged)
         {
-            var failure = http.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure?.Message;
+            // Handlers cache their result per request, so this asks again without checking the credentials twice.
+            var failure = (await http.AuthenticateAsync(Authentication.Scheme)).Failure?.Message;
             var reason = failure ?? "no credentials: send X-Api-Key, Authorization: Basic, or a bearer token";
             foreach (var challenge in Authentication.Challenges(jwt))
             {

@@ -29,11 +29,8 @@ public static class ApiComposition
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = ApiLimits.MaxBodyBytes);
         var services = builder.Services;
         services.AddLedger(connectionString);
-        services.ConfigureMarten(options =>
-        {
-            AccessDocuments.Register(options);
-            options.Schema.For<IdempotentRequest>();
-        });
+        // Until LedgerStore registers them for every edge; registering twice is harmless.
+        services.ConfigureMarten(AccessDocuments.Register);
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using CommsLedger.Api.Problems;
+using CommsLedger.Application.Access.Idempotency;
 using CommsLedger.Application.Pipeline;
 using Marten;
 

@@ -42,6 +42,24 @@ public static class LedgerOpenApi
                 if (metadata.OfType<MethodInfo>().Any(m => m.GetParameters().Any(p => p.ParameterType == typeof(IfMatch))))
                 {
                     Header(operation, IfMatch.Header, required: true, "The ETag of the stream you read (e.g. \"7\"); 428 without it, 409 when stale.");
+                    Problem(operation, "409", "Changed since the If-Match version (or already recorded); nothing was appended");
+                    Problem(operation, "428", "If-Match is missing");
+                    Problem(operation, "422", "The ledger's rules do not allow this change (errors name the field)");
+                }
+
+                if (operation.Parameters?.Count > 0 || operation.RequestBody is not null)
+                {
+                    Problem(operation, "400", "Invalid fields, unreadable JSON or a bad query value (errors name each field)");
+                }
+
+                if (operation.RequestBody is not null)
+                {
+                    Problem(operation, "413", "The body is larger than 1 MiB");
+                }
+
+                if (context.Description.RelativePath?.Contains('{', StringComparison.Ordinal) == true)
+                {
+                    Problem(operation, "404", "No such entry, or none you are cleared to see");
                 }
 
                 if (metadata.OfType<IdempotentWrite>().Any())
@@ -69,6 +87,12 @@ public static class LedgerOpenApi
         });
     }
 
+    private static void Problem(OpenApiOperation operation, string status, string description)
+    {
+        operation.Responses ??= [];
+        operation.Responses.TryAdd(status, new OpenApiResponse { Description = description + " (ProblemDetails)" });
+    }
+
     private static void Secure(OpenApiOperation operation, OpenApiDocument? document, JwtSettings jwt)
     {
         operation.Security ??= [];
@@ -78,8 +102,7 @@ public static class LedgerOpenApi
             operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme, document)] = [] });
         }
 
-        operation.Responses ??= [];
-        operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No or wrong credentials (ProblemDetails)" });
-        operation.Responses.TryAdd("403", new OpenApiResponse { Description = "The caller's roles do not allow this (ProblemDetails)" });
+        Problem(operation, "401", "No or wrong credentials");
+        Problem(operation, "403", "The caller's roles do not allow this");
     }
 }

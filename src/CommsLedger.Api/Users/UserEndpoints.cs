@@ -27,7 +27,7 @@ public static class UserEndpoints
         group.MapPost("/", Add).Produces<UserView>(StatusCodes.Status201Created).WithSummary("Add a user");
         group.MapPost("/{name}/keys", Issue).Produces<IssuedApiKey>(StatusCodes.Status201Created)
             .WithSummary("Issue an API key acting as the user; the key is in this response only");
-        group.MapDelete("/{name}/keys/{keyId:guid}", Revoke).WithSummary("Revoke an API key");
+        group.MapDelete("/{name}/keys/{keyId:guid}", Revoke).Produces(StatusCodes.Status204NoContent).WithSummary("Revoke an API key");
         app.MapGet("/me", WhoAmI).WithTags("Users").RequireAuthorization(Policies.SignedIn)
             .WithSummary("The caller's name, roles and clearance");
         return app;
@@ -54,7 +54,7 @@ public static class UserEndpoints
 
     private static async Task<IResult> Revoke(string name, Guid keyId, IMediator mediator, CancellationToken cancellationToken)
     {
-        await mediator.Send(new RevokeApiKey(keyId), cancellationToken);
+        await mediator.Send(new RevokeApiKey(keyId, name), cancellationToken);
         return TypedResults.NoContent();
     }
 

@@ -12,12 +12,14 @@ public static class LedgerStore
     public const string Schema = "commsledger";
     public const string ClassificationHeader = "classification";
 
-    public static void Configure(StoreOptions options, string connectionString)
+    /// <param name="manageSchema">False when connected as the least-privilege application role (see the append-only
+    /// guard): the schema is then changed only by the owner role (`commsledger guard install`).</param>
+    public static void Configure(StoreOptions options, string connectionString, bool manageSchema = true)
     {
         options.Connection(connectionString);
         options.DatabaseSchemaName = Schema;
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
-        options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        options.AutoCreateSchemaObjects = manageSchema ? AutoCreate.CreateOrUpdate : AutoCreate.None;
 
         options.Events.MetadataConfig.EnableAll();
         options.Events.MetadataConfig.UserNameEnabled = true;

@@ -16,6 +16,9 @@ public static class ExitCodes
     public const int Conflict = 3;
     public const int Storage = 4;
 
+    /// <summary>Errors go to standard error, so `commsledger prove … > proof.json` never writes one into the file.</summary>
+    public static readonly IAnsiConsole ErrorConsole = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+
     public static int Report(Exception exception, IAnsiConsole console)
     {
         var (code, message) = exception switch
@@ -24,6 +27,8 @@ public static class ExitCodes
             LedgerRuleViolated rule => (Validation, $"refused, nothing recorded: {rule.Message}"),
             EntryNotFound missing => (Validation, missing.Message),
             VersionConflict conflict => (Conflict, $"conflict, nothing recorded: {conflict.Message}"),
+            CommsLedger.Integrity.Proving.ProofUnavailableException unavailable => (Validation, unavailable.Message),
+            CommsLedger.Integrity.Integrating.LogTamperedException tampered => (Validation, $"the ledger's log does not match its events: {tampered.Message}"),
             Ingest.ReadoutRejectedException unreadable => (Validation, $"rejected: {unreadable.Message}"),
             AlreadyRecorded duplicate => (Conflict, $"duplicate, nothing recorded: {duplicate.Message}"),
             CommandParseException or CommandRuntimeException => (Usage, exception.Message),

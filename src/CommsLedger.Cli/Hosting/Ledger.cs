@@ -15,7 +15,9 @@ public sealed class Ledger : IAsyncDisposable
     private Ledger(LedgerConnection connection)
     {
         _connection = connection;
-        _services = new ServiceCollection().AddLedger(connection.ConnectionString).BuildServiceProvider();
+        _services = new ServiceCollection()
+            .AddLedger(connection.ConnectionString, manageSchema: Environment.GetEnvironmentVariable("COMMSLEDGER_MANAGE_SCHEMA") != "false")
+            .BuildServiceProvider();
         _scope = _services.CreateAsyncScope();
         var actor = _scope.ServiceProvider.GetRequiredService<Actor>();
         actor.UserName = Environment.GetEnvironmentVariable("COMMSLEDGER_USER") ?? Environment.UserName;

@@ -22,7 +22,7 @@ public sealed class VerifySettings : OutputSettings
 /// checkpoint and, with --against, a checkpoint kept outside the ledger. Exit 0 intact, 2 otherwise.</summary>
 public sealed class VerifyCommand(IAnsiConsole console) : AsyncCommand<VerifySettings>
 {
-    private const int DivergencesListed = 10;
+    private const int _divergencesListed = 10;
 
     public override async Task<int> ExecuteAsync(CommandContext context, VerifySettings settings, CancellationToken cancellationToken)
     {
@@ -65,26 +65,12 @@ public sealed class VerifyCommand(IAnsiConsole console) : AsyncCommand<VerifySet
 
     private static void Describe(IAnsiConsole console, VerifyView view)
     {
-        if (view.Divergences.Count == 0 && view.Against is null or { Consistent: true })
+        if (view.Intact)
         {
             console.MarkupLineInterpolated($"[green]Intact[/]: {view.EventsRead} events, tree size {view.TreeSize}, root {view.RootHash}, {view.CheckpointsVerified} checkpoints verified, {view.PendingEvents} pending.");
         }
 
-        if (view.Divergences.Count > 0)
-        {
-            console.MarkupLineInterpolated($"[red]NOT INTACT[/]: {view.Divergences[0].Message}");
-            console.MarkupLineInterpolated($"{view.DivergenceCount} divergences in all{(view.DivergenceCount > 1 ? ":" : ".")}");
-            foreach (var divergence in view.Divergences.Skip(1).Take(DivergencesListed))
-            {
-                console.MarkupLineInterpolated($"  {divergence.Message}");
-            }
-
-            if (view.DivergenceCount > DivergencesListed + 1)
-            {
-                console.MarkupLine("  … (--format json or csv lists them all)");
-            }
-        }
-
+        DescribeDivergences(console, view);
         if (view.Against is { } against)
         {
             var verdict = against.Consistent ? "[green]extends[/]" : "[red]does NOT extend[/]";
@@ -103,6 +89,26 @@ public sealed class VerifyCommand(IAnsiConsole console) : AsyncCommand<VerifySet
         }
 
         console.MarkupLineInterpolated($"Read {view.EventsRead} events in {view.ElapsedSeconds:0.00} s ({view.EventsPerSecond:N0} events/s).");
+    }
+
+    private static void DescribeDivergences(IAnsiConsole console, VerifyView view)
+    {
+        if (view.DivergenceCount == 0)
+        {
+            return;
+        }
+
+        console.MarkupLineInterpolated($"[red]NOT INTACT[/]: {view.Divergences[0].Message}");
+        console.MarkupLineInterpolated($"{view.DivergenceCount} divergences in all{(view.DivergenceCount > 1 ? ":" : ".")}");
+        foreach (var divergence in view.Divergences.Skip(1).Take(_divergencesListed))
+        {
+            console.MarkupLineInterpolated($"  {divergence.Message}");
+        }
+
+        if (view.DivergenceCount > _divergencesListed + 1)
+        {
+            console.MarkupLine("  … (--format json or csv lists them all)");
+        }
     }
 
     /// <summary>Reports on the verifier's own thread, so the bar never lags behind a finished run (Progress&lt;T&gt; posts to the pool).</summary>

@@ -126,7 +126,7 @@ public sealed class LogCommand(IAnsiConsole console) : AsyncCommand<LogSettings>
 /// <summary>The flags form of <c>log</c>, read through the same file format so values are checked the same way.</summary>
 internal static class LogFlags
 {
-    private static readonly Dictionary<string, string> FlagOf = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> _flagOf = new(StringComparer.Ordinal)
     {
         ["occurredOn"] = "on",
         ["occurredTime"] = "time",
@@ -144,7 +144,7 @@ internal static class LogFlags
         var file = new InteractionFile(settings.Kind, settings.On, settings.Time, settings.TimeZone, participants, settings.Summary, source,
             settings.Classification, settings.CameoCodes, [], [], []);
         var (draft, all) = file.Checked(errors);
-        return draft ?? throw new CommandRejected([.. all.Select(e => FlagOf.TryGetValue(e.Field, out var flag) ? e with { Field = flag } : e)]);
+        return draft ?? throw new CommandRejected([.. all.Select(e => _flagOf.TryGetValue(e.Field, out var flag) ? e with { Field = flag } : e)]);
     }
 
     private static ParticipantFile Participant(string text, int index, FieldErrors errors)

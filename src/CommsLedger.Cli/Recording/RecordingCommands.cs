@@ -1,5 +1,5 @@
-using CommsLedger.Domain.Pledges;
 using CommsLedger.Application.Corrections;
+using CommsLedger.Domain.Pledges;
 using Spectre.Console.Cli;
 
 namespace CommsLedger.Cli.Recording;
@@ -8,10 +8,10 @@ namespace CommsLedger.Cli.Recording;
 public static class RecordingCommands
 {
     // The seed call's ids (derived from its source id), so the examples can be pasted in order after `log --file seed-call.json`.
-    private const string Interaction = "d0194545-24cf-5816-97ef-51813235b66b";
-    private const string Pledge = "8c4d6de1-8eb6-58d1-b88e-0afc78551a02";
-    private const string Statement = "b71eeeb8-8ea9-5a81-8f95-31dfd415752e";
-    private const string FollowUp = "f85ac916-e52f-5a37-be95-a32b5161f161";
+    private const string _interaction = "d0194545-24cf-5816-97ef-51813235b66b";
+    private const string _pledge = "8c4d6de1-8eb6-58d1-b88e-0afc78551a02";
+    private const string _statement = "b71eeeb8-8ea9-5a81-8f95-31dfd415752e";
+    private const string _followUp = "f85ac916-e52f-5a37-be95-a32b5161f161";
 
     public static IConfigurator AddRecordingCommands(this IConfigurator config)
     {
@@ -27,7 +27,7 @@ public static class RecordingCommands
             statement.SetDescription("Statements on an interaction already logged.");
             statement.AddCommand<AddStatementCommand>("add")
                 .WithDescription("Add what one participant said.")
-                .WithExample("statement", "add", Interaction, "--expected-version", "20", "--speaker", "Mario Lopez", "--country", "PE",
+                .WithExample("statement", "add", _interaction, "--expected-version", "20", "--speaker", "Mario Lopez", "--country", "PE",
                     "--text", "Peru hopes to open a trade office in Shanghai.", "--topic", "trade");
         });
         config.AddBranch("commitment", commitment =>
@@ -35,7 +35,7 @@ public static class RecordingCommands
             commitment.SetDescription("Commitments on an interaction already logged.");
             commitment.AddCommand<AddCommitmentCommand>("add")
                 .WithDescription("Add a commitment; its pledge stream starts with it. Prints the new pledge id.")
-                .WithExample("commitment", "add", Interaction, "--expected-version", "20", "--by", "CN", "--to", "PE", "--kind", "pledge",
+                .WithExample("commitment", "add", _interaction, "--expected-version", "20", "--by", "CN", "--to", "PE", "--kind", "pledge",
                     "--text", "China will donate 100,000 test kits", "--topic", "COVID-19", "--due", "2021-01-31");
         });
         config.AddBranch("followup", followUp =>
@@ -43,14 +43,14 @@ public static class RecordingCommands
             followUp.SetDescription("Actions on our side: schedule, complete, cancel.");
             followUp.AddCommand<ScheduleFollowUpCommand>("schedule")
                 .WithDescription("Schedule a follow-up on a pledge (or an interaction). Prints the new follow-up id.")
-                .WithExample("followup", "schedule", "--pledge", Pledge, "--expected-version", "2", "--action", "Ask for the trial timetable",
+                .WithExample("followup", "schedule", "--pledge", _pledge, "--expected-version", "2", "--action", "Ask for the trial timetable",
                     "--owner", "Health cooperation desk", "--due", "2021-01-15");
             followUp.AddCommand<CompleteFollowUpCommand>("complete")
                 .WithDescription("Complete a follow-up with its outcome. --expected-version is that of its pledge or interaction.")
-                .WithExample("followup", "complete", FollowUp, "--expected-version", "2", "--outcome", "Trials started in September", "--on", "2021-03-30");
+                .WithExample("followup", "complete", _followUp, "--expected-version", "2", "--outcome", "Trials started in September", "--on", "2021-03-30");
             followUp.AddCommand<CancelFollowUpCommand>("cancel")
                 .WithDescription("Cancel a follow-up no longer needed.")
-                .WithExample("followup", "cancel", FollowUp, "--expected-version", "2", "--reason", "Covered by the embassy's report");
+                .WithExample("followup", "cancel", _followUp, "--expected-version", "2", "--reason", "Covered by the embassy's report");
         });
         config.AddBranch("pledge", pledge =>
         {
@@ -59,7 +59,7 @@ public static class RecordingCommands
             // The reviewers' one-pledge view lives under this branch: a branch cannot also be a command taking <PLEDGE_ID>.
             pledge.AddCommand<Reviewing.PledgeCommand>("show")
                 .WithDescription("Print one pledge with its history, follow-ups and assessments.")
-                .WithExample("pledge", "show", Pledge, "--as-known-at", "2021-01-01");
+                .WithExample("pledge", "show", _pledge, "--as-known-at", "2021-01-01");
             AddOutcome(pledge, "progress", PledgeStatus.Open, "Note progress on a pledge (--note required); the status stays as it is.");
             AddOutcome(pledge, "fulfil", PledgeStatus.Fulfilled, "The pledge was fulfilled.");
             AddOutcome(pledge, "partial", PledgeStatus.PartiallyFulfilled, "The pledge was partially fulfilled.");
@@ -69,27 +69,27 @@ public static class RecordingCommands
         });
         config.AddCommand<AssessCommand>("assess")
             .WithDescription("Score a pledge's compliance on the G7 scale: +1 full, 0 partial, -1 none.")
-            .WithExample("assess", Pledge, "--expected-version", "3", "--score", "+1", "--rationale", "Phase-3 trials ran in Lima from September",
+            .WithExample("assess", _pledge, "--expected-version", "3", "--score", "+1", "--rationale", "Phase-3 trials ran in Lima from September",
                 "--evidence", "https://example.org/minsa-report");
         config.AddBranch("correct", correct =>
         {
             correct.SetDescription("Correct one field of an entry; the original stays in the log beside the correction.");
             AddEntry<CorrectCommand>(correct, "interaction", EntryKind.Interaction, "Correct an interaction's summary, kind or occurred_on.",
-                ["correct", "interaction", Interaction, "--expected-version", "20", "--field", "occurred_on", "--now", "2020-11-04", "--reason", "Readout date misread"]);
+                ["correct", "interaction", _interaction, "--expected-version", "20", "--field", "occurred_on", "--now", "2020-11-04", "--reason", "Readout date misread"]);
             AddEntry<CorrectCommand>(correct, "statement", EntryKind.Statement, "Correct a statement's text, speaker or topics (give its interaction and --statement).",
-                ["correct", "statement", Interaction, "--statement", Statement, "--expected-version", "20", "--field", "text", "--now", "China is ready to work with Peru.", "--reason", "Typo"]);
+                ["correct", "statement", _interaction, "--statement", _statement, "--expected-version", "20", "--field", "text", "--now", "China is ready to work with Peru.", "--reason", "Typo"]);
             AddEntry<CorrectCommand>(correct, "pledge", EntryKind.Pledge, "Correct a pledge's text, topic, kind, due or status.",
-                ["correct", "pledge", Pledge, "--expected-version", "2", "--field", "due", "--now", "2021-06-30", "--reason", "Due date given in the follow-up note"]);
+                ["correct", "pledge", _pledge, "--expected-version", "2", "--field", "due", "--now", "2021-06-30", "--reason", "Due date given in the follow-up note"]);
         });
         config.AddBranch("retract", retract =>
         {
             retract.SetDescription("Retract an entry recorded in error; it stays in the log, marked retracted.");
             AddEntry<RetractCommand>(retract, "interaction", EntryKind.Interaction, "Retract a whole interaction.",
-                ["retract", "interaction", Interaction, "--expected-version", "20", "--reason", "Logged twice"]);
+                ["retract", "interaction", _interaction, "--expected-version", "20", "--reason", "Logged twice"]);
             AddEntry<RetractCommand>(retract, "statement", EntryKind.Statement, "Retract one statement (give its interaction and --statement).",
-                ["retract", "statement", Interaction, "--statement", Statement, "--expected-version", "20", "--reason", "Not in the readout"]);
+                ["retract", "statement", _interaction, "--statement", _statement, "--expected-version", "20", "--reason", "Not in the readout"]);
             AddEntry<RetractCommand>(retract, "pledge", EntryKind.Pledge, "Retract a pledge recorded in error (not withdrawn by the party: use pledge withdraw).",
-                ["retract", "pledge", Pledge, "--expected-version", "2", "--reason", "A statement, not a commitment"]);
+                ["retract", "pledge", _pledge, "--expected-version", "2", "--reason", "A statement, not a commitment"]);
         });
         config.AddCommand<ImportCommand>("import")
             .WithDescription("Import historic interactions from JSON lines (the log --file format, one per line, each with a source.sourceId). "
@@ -104,8 +104,8 @@ public static class RecordingCommands
             .WithData(status)
             .WithDescription(description)
             .WithExample(status == PledgeStatus.Open
-                ? ["pledge", verb, Pledge, "--expected-version", "2", "--note", "Sinopharm shipped trial doses to Lima", "--on", "2020-11-20"]
-                : ["pledge", verb, Pledge, "--expected-version", "2", "--on", "2021-02-09", "--note", "First 300,000 doses arrived in Lima"]);
+                ? ["pledge", verb, _pledge, "--expected-version", "2", "--note", "Sinopharm shipped trial doses to Lima", "--on", "2020-11-20"]
+                : ["pledge", verb, _pledge, "--expected-version", "2", "--on", "2021-02-09", "--note", "First 300,000 doses arrived in Lima"]);
 
     private static void AddEntry<TCommand>(IConfigurator<CommandSettings> branch, string name, EntryKind target, string description, string[] example)
         where TCommand : class, ICommandLimiter<CommandSettings> =>

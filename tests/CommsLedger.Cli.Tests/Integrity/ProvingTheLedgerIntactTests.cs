@@ -6,7 +6,7 @@ namespace CommsLedger.Cli.Tests.Integrity;
 [Collection(PostgresCollection.Name)]
 public sealed class ProvingTheLedgerIntactTests(PostgresCluster postgres)
 {
-    private const string Unreachable = "Host=127.0.0.1;Port=1;Timeout=3";
+    private const string _unreachable = "Host=127.0.0.1;Port=1;Timeout=3";
 
     [Fact]
     public async Task an_integrated_ledger_verifies_intact_against_the_public_key_and_the_checkpoint_kept_outside_it()
@@ -51,7 +51,7 @@ public sealed class ProvingTheLedgerIntactTests(PostgresCluster postgres)
 
         var toStdout = await ledger.Run("prove", eventId.ToString());
         var offline = await ledger.RunOffline("verify-proof", "proof.json", "--key", IntegratedLedger.PublicKey);
-        var unreachable = await ledger.RunWithConnection(Unreachable, "verify-proof", "proof.json", "--key", IntegratedLedger.PublicKey);
+        var unreachable = await ledger.RunWithConnection(_unreachable, "verify-proof", "proof.json", "--key", IntegratedLedger.PublicKey);
         var forged = await ledger.RunOffline("verify-proof", "forged.json", "--key", IntegratedLedger.PublicKey);
 
         Assert.Equal(proof, toStdout.StdOut);

@@ -12,10 +12,10 @@ internal static class HistoricInteractions
     /// <summary>Per line: the interaction (logged, 2 statements, 1 commitment) and its pledge (made, 1 follow-up).</summary>
     public const int EventsPerLine = 6;
 
-    private static readonly string[] Codes =
+    private static readonly string[] _codes =
         ["CN", "PE", "US", "FR", "DE", "JP", "BR", "IN", "ZA", "KE", "MX", "AU", "CA", "EG", "ID", "NG", "TR", "KR", "AR", "SE"];
 
-    private static readonly (string A, string B)[] Pairs = [.. Codes.SelectMany((a, i) => Codes.Skip(i + 1).Select(b => (a, b)))];
+    private static readonly (string A, string B)[] _pairs = [.. _codes.SelectMany((a, i) => _codes.Skip(i + 1).Select(b => (a, b)))];
 
     public static async Task<string> WriteFile(int lines, Func<int, string?>? replaceLine = null)
     {
@@ -31,7 +31,7 @@ internal static class HistoricInteractions
 
     public static InteractionDraft Draft(int n)
     {
-        var (a, b) = Pairs[n % Pairs.Length];
+        var (a, b) = _pairs[n % _pairs.Length];
         var on = new DateOnly(2015, 1, 1).AddDays(n % 3000);
         return new InteractionDraft(
             InteractionKind.PhoneCall,

@@ -5,7 +5,7 @@ namespace CommsLedger.Cli.Tests.Recording;
 [Collection(PostgresCollection.Name)]
 public sealed class ImportTests(PostgresCluster postgres)
 {
-    private const int Lines = 2000;
+    private const int _lines = 2000;
 
     [Theory]
     [InlineData("--batch-size", "500")]
@@ -13,7 +13,7 @@ public sealed class ImportTests(PostgresCluster postgres)
     public async Task importing_a_generated_file_shows_progress_appends_every_interaction_and_reimporting_it_appends_nothing(string path, string batch)
     {
         var ledger = await RecordingLedger.CreateAsync(postgres);
-        var file = await HistoricInteractions.WriteFile(Lines);
+        var file = await HistoricInteractions.WriteFile(_lines);
 
         var first = await ledger.Run("import", file, path, batch);
         var afterFirst = await ledger.EventCount();
@@ -21,14 +21,14 @@ public sealed class ImportTests(PostgresCluster postgres)
 
         Assert.True(first.ExitCode == 0, first.Output);
         Assert.Contains("Appending interactions", first.Output, StringComparison.Ordinal);
-        Assert.Contains($"Imported {Lines} new interactions ({Lines * HistoricInteractions.EventsPerLine} events)", first.Output, StringComparison.Ordinal);
-        Assert.Equal(Lines * HistoricInteractions.EventsPerLine, afterFirst);
+        Assert.Contains($"Imported {_lines} new interactions ({_lines * HistoricInteractions.EventsPerLine} events)", first.Output, StringComparison.Ordinal);
+        Assert.Equal(_lines * HistoricInteractions.EventsPerLine, afterFirst);
         Assert.True(second.ExitCode == 0, second.Output);
         using var result = JsonDocument.Parse(second.Output);
         Assert.Equal(0, result.RootElement.GetProperty("appended").GetInt32());
-        Assert.Equal(Lines, result.RootElement.GetProperty("alreadyInLedger").GetInt32());
+        Assert.Equal(_lines, result.RootElement.GetProperty("alreadyInLedger").GetInt32());
         Assert.Equal(afterFirst, await ledger.EventCount());
-        Assert.Equal(Lines, await ledger.Scalar("select count(*) from commsledger.mt_doc_interactionrecord"));
+        Assert.Equal(_lines, await ledger.Scalar("select count(*) from commsledger.mt_doc_interactionrecord"));
     }
 
     [Theory]

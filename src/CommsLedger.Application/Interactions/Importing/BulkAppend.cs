@@ -16,11 +16,11 @@ namespace CommsLedger.Application.Interactions.Importing;
 /// </summary>
 internal static class BulkAppend
 {
-    private const int CopyBatchRows = 10_000;
-    private static readonly TimeSpan RebuildTimeout = TimeSpan.FromHours(2);
+    private const int _copyBatchRows = 10_000;
+    private static readonly TimeSpan _rebuildTimeout = TimeSpan.FromHours(2);
 
     /// <summary>The inline projections registered in <c>LedgerProjections</c>, all rebuilt after a bulk append.</summary>
-    private static readonly Type[] Projections =
+    private static readonly Type[] _projections =
         [typeof(InteractionRecordProjection), typeof(PledgeRegisterProjection), typeof(FollowUpQueueProjection), typeof(RelationshipLedgerProjection)];
 
     public static async Task<(int Interactions, long Events)> Batch(IDocumentSession session, IReadOnlyList<ImportLine> lines, CancellationToken cancellationToken)
@@ -42,18 +42,18 @@ internal static class BulkAppend
         }
 
         session.EjectAllPendingChanges();
-        await session.DocumentStore.BulkInsertEventsAsync(streams, CopyBatchRows, cancellationToken);
+        await session.DocumentStore.BulkInsertEventsAsync(streams, _copyBatchRows, cancellationToken);
         return (fresh.Length, streams.Sum(s => (long)s.Events.Count));
     }
 
     public static async Task RebuildProjections(IDocumentStore store, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         using var daemon = await store.BuildProjectionDaemonAsync();
-        progress?.Report(new ImportProgress(ImportPhase.Rebuilding, 0, Projections.Length));
-        for (var i = 0; i < Projections.Length; i++)
+        progress?.Report(new ImportProgress(ImportPhase.Rebuilding, 0, _projections.Length));
+        for (var i = 0; i < _projections.Length; i++)
         {
-            await daemon.RebuildProjectionAsync(Projections[i], RebuildTimeout, cancellationToken);
-            progress?.Report(new ImportProgress(ImportPhase.Rebuilding, i + 1, Projections.Length));
+            await daemon.RebuildProjectionAsync(_projections[i], _rebuildTimeout, cancellationToken);
+            progress?.Report(new ImportProgress(ImportPhase.Rebuilding, i + 1, _projections.Length));
         }
     }
 }

@@ -10,7 +10,7 @@ internal sealed record ImportLine(int Number, InteractionChange Change);
 /// then the same lines decided again, lazily, for appending.</summary>
 internal static class ImportFile
 {
-    private const int MaxListedProblems = 100;
+    private const int _maxListedProblems = 100;
 
     /// <summary>Checks every line; returns the number of interactions, or throws <see cref="CommandRejected"/>.</summary>
     public static int CheckAll(Func<TextReader> open, DateOnly today, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
@@ -29,7 +29,7 @@ internal static class ImportFile
                 errors = [new FieldError($"line {number}: source.sourceId", $"'{sourceId}' is also on line {firstLineOf[sourceId]}")];
             }
 
-            var listed = Math.Min(errors.Count, MaxListedProblems - problems.Count);
+            var listed = Math.Min(errors.Count, _maxListedProblems - problems.Count);
             problems.AddRange(errors.Take(listed));
             unlisted += errors.Count - listed;
             if (count % 1000 == 0)

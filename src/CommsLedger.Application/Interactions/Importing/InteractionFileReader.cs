@@ -7,20 +7,20 @@ namespace CommsLedger.Application.Interactions.Importing;
 /// fields, wrong types) under their JSON paths. A value of the wrong type reads as missing.</summary>
 internal sealed class InteractionFileReader
 {
-    private static readonly string[] InteractionFields =
+    private static readonly string[] _interactionFields =
         ["kind", "occurredOn", "occurredTime", "timeZone", "participants", "summary", "source", "classification", "cameoCodes", "statements", "commitments", "followUps"];
 
-    private static readonly string[] ParticipantFields = ["name", "title", "country"];
-    private static readonly string[] SourceFields = ["sourceId", "url", "textSha256"];
-    private static readonly string[] StatementFields = ["speaker", "country", "text", "topics", "classification"];
-    private static readonly string[] CommitmentFields = ["by", "to", "kind", "text", "topic", "due", "followUps", "cameoCodes", "classification"];
-    private static readonly string[] FollowUpFields = ["action", "owner", "due"];
+    private static readonly string[] _participantFields = ["name", "title", "country"];
+    private static readonly string[] _sourceFields = ["sourceId", "url", "textSha256"];
+    private static readonly string[] _statementFields = ["speaker", "country", "text", "topics", "classification"];
+    private static readonly string[] _commitmentFields = ["by", "to", "kind", "text", "topic", "due", "followUps", "cameoCodes", "classification"];
+    private static readonly string[] _followUpFields = ["action", "owner", "due"];
 
     public FieldErrors Errors { get; } = new();
 
     public InteractionFile? Interaction(JsonElement root)
     {
-        if (!Shape(root, "", "an interaction", InteractionFields))
+        if (!Shape(root, "", "an interaction", _interactionFields))
         {
             return null;
         }
@@ -42,25 +42,25 @@ internal sealed class InteractionFileReader
 
     private ParticipantFile Participant(JsonElement e, string path)
     {
-        Shape(e, path, "a participant", ParticipantFields);
+        Shape(e, path, "a participant", _participantFields);
         return new(Text(e, path, "name"), Text(e, path, "title"), Text(e, path, "country"));
     }
 
     private SourceFile Source(JsonElement e, string path)
     {
-        Shape(e, path, "a source", SourceFields);
+        Shape(e, path, "a source", _sourceFields);
         return new(Text(e, path, "sourceId"), Text(e, path, "url"), Text(e, path, "textSha256"));
     }
 
     private StatementFile Statement(JsonElement e, string path)
     {
-        Shape(e, path, "a statement", StatementFields);
+        Shape(e, path, "a statement", _statementFields);
         return new(Text(e, path, "speaker"), Text(e, path, "country"), Text(e, path, "text"), Texts(e, path, "topics"), Text(e, path, "classification"));
     }
 
     private CommitmentFile Commitment(JsonElement e, string path)
     {
-        Shape(e, path, "a commitment", CommitmentFields);
+        Shape(e, path, "a commitment", _commitmentFields);
         return new(
             Text(e, path, "by"),
             Text(e, path, "to"),
@@ -75,7 +75,7 @@ internal sealed class InteractionFileReader
 
     private FollowUpFile FollowUp(JsonElement e, string path)
     {
-        Shape(e, path, "a follow-up", FollowUpFields);
+        Shape(e, path, "a follow-up", _followUpFields);
         return new(Text(e, path, "action"), Text(e, path, "owner"), Text(e, path, "due"));
     }
 

@@ -12,15 +12,15 @@ namespace CommsLedger.Application.Interactions.Importing;
 /// </summary>
 public static class InteractionJson
 {
-    private static readonly JsonDocumentOptions Strict = new() { MaxDepth = 16 };
+    private static readonly JsonDocumentOptions _strict = new() { MaxDepth = 16 };
 
-    private static readonly JsonSerializerOptions Compact = new(JsonSerializerDefaults.Web)
+    private static readonly JsonSerializerOptions _compact = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private static readonly JsonSerializerOptions Indented = new(Compact) { WriteIndented = true };
+    private static readonly JsonSerializerOptions _indented = new(_compact) { WriteIndented = true };
 
     /// <summary>The draft in <paramref name="json"/>, or <see cref="CommandRejected"/> naming every bad field.</summary>
     public static InteractionDraft Parse(string json)
@@ -34,7 +34,7 @@ public static class InteractionJson
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, Strict);
+            document = JsonDocument.Parse(json, _strict);
         }
         catch (JsonException malformed)
         {
@@ -50,5 +50,5 @@ public static class InteractionJson
     }
 
     public static string Write(InteractionDraft draft, bool indented = false) =>
-        JsonSerializer.Serialize(InteractionFile.From(draft), indented ? Indented : Compact);
+        JsonSerializer.Serialize(InteractionFile.From(draft), indented ? _indented : _compact);
 }

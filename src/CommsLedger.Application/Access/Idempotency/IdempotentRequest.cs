@@ -1,4 +1,4 @@
-namespace CommsLedger.Api.Idempotency;
+namespace CommsLedger.Application.Access.Idempotency;
 
 /// <summary>
 /// One Idempotency-Key of one user: the hash of the request it first came with and, once that succeeded, the
@@ -21,14 +21,4 @@ public sealed class IdempotentRequest
     public string? Location { get; set; }
     public string? Body { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
-}
-
-/// <summary>Endpoint metadata: this write accepts an Idempotency-Key.</summary>
-public sealed class IdempotentWrite;
-
-public static class IdempotencyEndpoints
-{
-    public static TBuilder Idempotent<TBuilder>(this TBuilder builder)
-        where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new IdempotentWrite());
 }
