@@ -17,7 +17,18 @@ public static class ExitCodes
     public const int Storage = 4;
 
     /// <summary>Errors go to standard error, so `commsledger prove … > proof.json` never writes one into the file.</summary>
-    public static readonly IAnsiConsole ErrorConsole = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+    public static readonly IAnsiConsole ErrorConsole = CreateErrorConsole();
+
+    private static IAnsiConsole CreateErrorConsole()
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        if (Console.IsErrorRedirected)
+        {
+            console.Profile.Width = 200;
+        }
+
+        return console;
+    }
 
     public static int Report(Exception exception, IAnsiConsole console)
     {

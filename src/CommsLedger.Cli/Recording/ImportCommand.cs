@@ -54,20 +54,23 @@ public sealed class ImportCommand(IAnsiConsole console) : AsyncCommand<ImportSet
             $"Checked in {result.Checking.TotalSeconds:0.0} s, appended in {result.Appending.TotalSeconds:0.0} s ({result.Events / Math.Max(result.Appending.TotalSeconds, 0.001):0} events/s), {(result.ProjectionsRebuilt ? $"read models rebuilt in {result.Rebuilding.TotalSeconds:0.0} s" : "read models updated as it went")}.");
     }
 
-    /// <summary>One bar per phase of the import.</summary>
+    /// <summary>One bar per phase of the import, added when the phase starts.</summary>
     private sealed class ProgressBars(ProgressContext context) : IProgress<ImportProgress>
     {
-        private readonly Dictionary<ImportPhase, ProgressTask> _bars = new()
-        {
-            [ImportPhase.Checking] = context.AddTask("Checking lines"),
-            [ImportPhase.Appending] = context.AddTask("Appending interactions", autoStart: false),
-            [ImportPhase.Rebuilding] = context.AddTask("Rebuilding read models", autoStart: false),
-        };
+        private readonly Dictionary<ImportPhase, ProgressTask> _bars = [];
 
         public void Report(ImportProgress value)
         {
-            var bar = _bars[value.Phase];
-            bar.StartTask();
+            if (!_bars.TryGetValue(value.Phase, out var bar))
+            {
+                bar = _bars[value.Phase] = context.AddTask(value.Phase switch
+                {
+                    ImportPhase.Checking => "Checking lines",
+                    ImportPhase.Appending => "Appending interactions",
+                    _ => "Rebuilding read models",
+                });
+            }
+
             bar.IsIndeterminate = value.Total == 0;
             bar.MaxValue = Math.Max(1, value.Total == 0 ? value.Done : value.Total);
             bar.Value = value.Done;

@@ -15,7 +15,7 @@ namespace CommsLedger.Cli.Recording;
 public sealed class LogSettings : OutputSettings
 {
     [CommandOption("-f|--file <PATH>")]
-    [Description("A JSON file with the whole interaction (participants, statements, commitments, follow-ups); - reads stdin. See Recording/examples/seed-call.json.")]
+    [Description("A JSON file with the whole interaction (participants, statements, commitments, follow-ups); --file=- reads stdin (write it with '=': Spectre reads a lone '-' as an option). See Recording/examples/seed-call.json.")]
     public string? File { get; init; }
 
     [CommandOption("--kind <KIND>")]
@@ -104,7 +104,8 @@ public sealed class LogCommand(IAnsiConsole console) : AsyncCommand<LogSettings>
         {
             var open = await ledger.Mediator.Send(new ListFollowUps(null, false, relationship, Ledger.Today), cancellationToken);
             found.AddRange(open.Where(f => subjects.Contains(f.SubjectId))
-                .Select(f => new LoggedEntry("follow-up", f.Id, $"{f.Action} — {f.Owner}, due {f.Due:yyyy-MM-dd}")));
+                .Select(f => new LoggedEntry("follow-up", f.Id,
+                    $"{f.Action} — {f.Owner}, due {f.Due:yyyy-MM-dd}{(f.PledgeId is { } pledge ? $" (on pledge {pledge})" : "")}")));
         }
 
         return found.DistinctBy(f => f.Id);

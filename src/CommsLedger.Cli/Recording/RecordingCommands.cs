@@ -19,7 +19,7 @@ public static class RecordingCommands
             .WithDescription("Log an interaction with its participants, statements, commitments and follow-ups in one transaction; prints every new id. "
                 + "Statements, commitments and follow-ups come from --file (or are added later with statement add, commitment add, followup schedule).")
             .WithExample("log", "--file", "Recording/examples/seed-call.json")
-            .WithExample("log", "--file", "-", "--format", "json")
+            .WithExample("log", "--file=-", "--format", "json")
             .WithExample("log", "--kind", "phone-call", "--on", "2020-11-05", "--participant", "Wang Yi|State Councilor and Foreign Minister|CN",
                 "--participant", "Mario Lopez|Foreign Minister|PE", "--summary", "COVID-19 cooperation and the 50th anniversary of ties");
         config.AddBranch("statement", statement =>
