@@ -1,3 +1,4 @@
+using CommsLedger.Cli.Access;
 using CommsLedger.Cli.Demo;
 using CommsLedger.Cli.Hosting;
 using CommsLedger.Cli.Ingesting;
@@ -28,6 +29,7 @@ app.Configure(config =>
     config.AddRecordingCommands();
     config.AddReviewingCommands();
     config.AddIntegrityCommands();
+    config.AddAccessCommands();
 });
 
 try

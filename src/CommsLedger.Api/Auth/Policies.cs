@@ -36,7 +36,10 @@ public static class Policies
 }
 
 /// <summary>Holds when the user has one of <see cref="Roles"/>; says why not otherwise, for the 403 and the log.</summary>
-public sealed record RolesRequirement(string Action, IReadOnlyList<LedgerRole> Roles) : IAuthorizationRequirement;
+public sealed record RolesRequirement(string Action, IReadOnlyList<LedgerRole> Roles) : IAuthorizationRequirement
+{
+    public override string ToString() => $"{Action} needs the role {string.Join(" or ", Roles.Select(LedgerClaims.RoleName))}";
+}
 
 public sealed class RolesRequirementHandler : AuthorizationHandler<RolesRequirement>
 {

@@ -70,7 +70,7 @@ public static class InteractionEndpoints
     private static async Task<Versioned<Changed>> AddCommitment(Guid id, CommitmentBody body, IfMatch ifMatch, IMediator mediator, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var draft = new CommitmentFile(body.By, body.To, body.Kind, body.Text, body.Topic, body.Due, 
+        var draft = new CommitmentFile(body.By, body.To, body.Kind, body.Text, body.Topic, body.Due,
                 [.. (body.FollowUps ?? []).Select(f => f ?? new FollowUpFile(null, null, null))], Texts(body.CameoCodes), body.Classification)
             .ToDraft("", errors);
         errors.ThrowIfAny();

@@ -25,7 +25,9 @@ public static class LedgerOpenApi
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
                 document.Components.SecuritySchemes[ApiKeyAuthentication.Name] = new OpenApiSecurityScheme
                 {
-                    Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = ApiKeyAuthentication.Header,
+                    Type = SecuritySchemeType.ApiKey,
+                    In = ParameterLocation.Header,
+                    Name = ApiKeyAuthentication.Header,
                     Description = "An API key issued by an admin (POST /users/{name}/keys or commsledger users key issue).",
                 };
                 document.Components.SecuritySchemes[BasicAuthentication.Name] = new OpenApiSecurityScheme { Type = SecuritySchemeType.Http, Scheme = "basic" };
@@ -82,7 +84,10 @@ public static class LedgerOpenApi
         operation.Parameters ??= [];
         operation.Parameters.Add(new OpenApiParameter
         {
-            Name = name, In = ParameterLocation.Header, Required = required, Description = description,
+            Name = name,
+            In = ParameterLocation.Header,
+            Required = required,
+            Description = description,
             Schema = new OpenApiSchema { Type = JsonSchemaType.String },
         });
     }

@@ -21,8 +21,13 @@ public sealed partial class LedgerProblems(IProblemDetailsService problems, ILog
             return false;
         }
 
+        if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+        {
+            problem.Title = problem.Title?.Replace(NothingRecorded, "", StringComparison.Ordinal);
+        }
+
         logger.LogInformation("Refused {Method} {Route} for {User}: {Status} {Reason}",
-            http.Request.Method, RouteOf(http), http.User.Identity?.Name ?? "anonymous", problem.Status, problem.Detail);
+            http.Request.Method, RouteOf(http), Auth.LedgerClaims.NameOf(http.User), problem.Status, problem.Detail);
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
@@ -39,9 +44,11 @@ public sealed partial class LedgerProblems(IProblemDetailsService problems, ILog
             _ => new ProblemDetails { Status = status },
         };
         logger.LogInformation("Refused {Method} {Route} for {User}: {Status} {Reason}",
-            http.Request.Method, RouteOf(http), http.User.Identity?.Name ?? "anonymous", status, problem.Detail);
+            http.Request.Method, RouteOf(http), Auth.LedgerClaims.NameOf(http.User), status, problem.Detail);
         await problems.WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
     }
+
+    private const string NothingRecorded = "; nothing was recorded";
 
     public static string RouteOf(HttpContext http) =>
         (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value ?? "";

@@ -31,6 +31,7 @@ public static class LedgerStore
         options.AddLedgerProjections();
         options.AddWriteModels();
         History.Checkpoints.RelationshipCheckpoints.Register(options);
+        Access.AccessDocuments.Register(options);
     }
 
     public static DocumentStore Create(string connectionString) =>

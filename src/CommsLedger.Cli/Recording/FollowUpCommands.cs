@@ -83,7 +83,7 @@ public sealed class CompleteFollowUpCommand(IAnsiConsole console) : AsyncCommand
         var command = new CompleteFollowUp(Arguments.Id(settings.FollowUpId, "followUpId"), settings.ExpectedVersion, settings.Outcome,
             Arguments.DateOrToday(settings.On, "on"));
         await using var ledger = await Ledger.OpenAsync(cancellationToken);
-        ChangedOutput.Write(console, settings.Format, "Follow-up's stream", await ledger.Mediator.Send(command, cancellationToken), "completed follow-up");
+        ChangedOutput.Write(console, settings.Format, "Its pledge or interaction", await ledger.Mediator.Send(command, cancellationToken), "completed follow-up");
         return ExitCodes.Ok;
     }
 }
@@ -102,7 +102,7 @@ public sealed class CancelFollowUpCommand(IAnsiConsole console) : AsyncCommand<C
     {
         var command = new CancelFollowUp(Arguments.Id(settings.FollowUpId, "followUpId"), settings.ExpectedVersion, settings.Reason);
         await using var ledger = await Ledger.OpenAsync(cancellationToken);
-        ChangedOutput.Write(console, settings.Format, "Follow-up's stream", await ledger.Mediator.Send(command, cancellationToken), "cancelled follow-up");
+        ChangedOutput.Write(console, settings.Format, "Its pledge or interaction", await ledger.Mediator.Send(command, cancellationToken), "cancelled follow-up");
         return ExitCodes.Ok;
     }
 }

@@ -49,10 +49,10 @@ public sealed class AddStatementCommand(IAnsiConsole console) : AsyncCommand<Add
         var errors = new FieldErrors();
         var marking = settings.Classification is null ? (Classification?)null : FileNames.Marking(settings.Classification, "classification", errors);
         errors.ThrowIfAny();
-        var statement = new StatementDraft(settings.Speaker, settings.Country, settings.Text, settings.Topics, marking);
+        var command = new AddStatement(Arguments.Id(settings.InteractionId, "interactionId"), settings.ExpectedVersion,
+            new StatementDraft(settings.Speaker, settings.Country, settings.Text, settings.Topics, marking));
         await using var ledger = await Ledger.OpenAsync(cancellationToken);
-        var changed = await ledger.Mediator.Send(
-            new AddStatement(Arguments.Id(settings.InteractionId, "interactionId"), settings.ExpectedVersion, statement), cancellationToken);
+        var changed = await ledger.Mediator.Send(command, cancellationToken);
         ChangedOutput.Write(console, settings.Format, "Interaction", changed, "statement");
         return ExitCodes.Ok;
     }
@@ -103,10 +103,10 @@ public sealed class AddCommitmentCommand(IAnsiConsole console) : AsyncCommand<Ad
         var due = settings.Due is null ? null : FileNames.Date(settings.Due, "due", errors);
         var marking = settings.Classification is null ? (Classification?)null : FileNames.Marking(settings.Classification, "classification", errors);
         errors.ThrowIfAny();
-        var commitment = new CommitmentDraft(settings.By, settings.To, kind, settings.Text, settings.Topic, due, [], settings.CameoCodes, marking);
+        var command = new AddCommitment(Arguments.Id(settings.InteractionId, "interactionId"), settings.ExpectedVersion,
+            new CommitmentDraft(settings.By, settings.To, kind, settings.Text, settings.Topic, due, [], settings.CameoCodes, marking));
         await using var ledger = await Ledger.OpenAsync(cancellationToken);
-        var changed = await ledger.Mediator.Send(
-            new AddCommitment(Arguments.Id(settings.InteractionId, "interactionId"), settings.ExpectedVersion, commitment), cancellationToken);
+        var changed = await ledger.Mediator.Send(command, cancellationToken);
         ChangedOutput.Write(console, settings.Format, "Interaction", changed, "pledge");
         return ExitCodes.Ok;
     }

@@ -95,7 +95,8 @@ public static class RecordingCommands
             .WithDescription("Import historic interactions from JSON lines (the log --file format, one per line, each with a source.sourceId). "
                 + "Every line is checked before anything is appended; interactions already in the ledger are skipped.")
             .WithExample("import", "history.jsonl")
-            .WithExample("import", "history.jsonl", "--batch-size", "500", "--format", "json");
+            .WithExample("import", "history.jsonl", "--format", "json")
+            .WithExample("import", "first-load.jsonl", "--bulk", "--batch-size", "1000");
         return config;
     }
 

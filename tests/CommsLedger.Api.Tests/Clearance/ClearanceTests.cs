@@ -55,7 +55,13 @@ public sealed class ClearanceTests(PostgresCluster postgres) : IAsyncLifetime
 
         using var secret = await recorder.SendAsync(Requests.Post($"/interactions/{interaction}/commitments", new
         {
-            by = "PE", to = "CN", kind = "pledge", text = SecretClause, topic = "covert liaison", due = "2021-03-01", classification = "SECRET",
+            by = "PE",
+            to = "CN",
+            kind = "pledge",
+            text = SecretClause,
+            topic = "covert liaison",
+            due = "2021-03-01",
+            classification = "SECRET",
             followUps = new[] { new { action = "Prepare the SECRET liaison office", owner = "Special desk", due = "2020-12-01" } },
         }, logged.ETag()));
         Assert.Equal(HttpStatusCode.OK, secret.StatusCode);
@@ -93,6 +99,14 @@ public sealed class ClearanceTests(PostgresCluster postgres) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, record.StatusCode);
         Assert.DoesNotContain(SecretClause, await record.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(7, (await record.Body()).GetProperty("commitments").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task replay_which_compares_every_document_is_refused_below_top_secret()
+    {
+        using var response = await _api.Client(Confidential).GetAsync("/replay/check");
+
+        Assert.Contains("clearance", (await response.Problem(HttpStatusCode.BadRequest)).Keys);
     }
 
     [Fact]

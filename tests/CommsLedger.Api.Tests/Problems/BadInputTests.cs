@@ -199,6 +199,28 @@ public sealed class BadInputTests(PostgresCluster postgres, SharedApi shared) : 
         await Rejected(await _recorder.GetAsync("/nothing-here"), HttpStatusCode.NotFound);
     }
 
+    public static IEnumerable<object[]> Garbage() =>
+        from endpoint in Auth.EndpointMatrix.Endpoints.Where(e => e.Method == "POST")
+        from body in new[] { "{\"note\": ", "[]", "null", "\"text\"", "{\"text\": {\"deep\": [1, 2]}}", "{\"due\": 20210101, \"score\": 1e40}", "{\"roles\": \"admin\"}" }
+        select new object[] { endpoint.Route, body };
+
+    [Theory]
+    [MemberData(nameof(Garbage))]
+    public async Task garbage_sent_to_any_write_is_a_4xx_problem_never_a_500(string route, string body)
+    {
+        var probe = Auth.EndpointMatrix.Endpoints.Single(e => e.Method == "POST" && e.Route == route);
+        var path = probe.Path.Replace("{interaction}", _interaction.ToString(), StringComparison.Ordinal).Replace("{pledge}", _pledge.ToString(), StringComparison.Ordinal)
+            .Replace("{statement}", Guid.NewGuid().ToString(), StringComparison.Ordinal).Replace("{followUp}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+        using var client = _api.Client(probe.Allowed[0]);
+
+        using var response = await client.SendAsync(Requests.Post(path, body, _version));
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode is >= 400 and < 500, $"{route} {body}: {(int)response.StatusCode} {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(_events, await _api.EventCount());
+    }
+
     private async Task<IReadOnlyDictionary<string, string[]>> Rejected(HttpResponseMessage response, HttpStatusCode status)
     {
         using (response)
