@@ -37,11 +37,12 @@ public sealed class ImportCommand(IAnsiConsole console) : AsyncCommand<ImportSet
         await using var ledger = await Ledger.OpenAsync(cancellationToken);
         var import = (IProgress<ImportProgress>? progress) =>
             ledger.Mediator.Send(new ImportInteractions(() => new StreamReader(settings.File), progress, settings.Bulk, settings.BatchSize), cancellationToken).AsTask();
-        var result = settings.Format == OutputFormat.Table
-            ? await console.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-                .StartAsync(context => import(new ProgressBars(context)))
-            : await import(null);
+        var result = settings.Format != OutputFormat.Table ? await import(null)
+            : console.Profile.Capabilities.Interactive
+                ? await console.Progress()
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+                    .StartAsync(context => import(new ProgressBars(context, settings.Bulk)))
+                : await import(new ProgressLines(console));
         Output.Write(console, settings.Format, result, Summary, r => new[] { r });
         return ExitCodes.Ok;
     }
@@ -54,23 +55,48 @@ public sealed class ImportCommand(IAnsiConsole console) : AsyncCommand<ImportSet
             $"Checked in {result.Checking.TotalSeconds:0.0} s, appended in {result.Appending.TotalSeconds:0.0} s ({result.Events / Math.Max(result.Appending.TotalSeconds, 0.001):0} events/s), {(result.ProjectionsRebuilt ? $"read models rebuilt in {result.Rebuilding.TotalSeconds:0.0} s" : "read models updated as it went")}.");
     }
 
-    /// <summary>One bar per phase of the import, added when the phase starts.</summary>
-    private sealed class ProgressBars(ProgressContext context) : IProgress<ImportProgress>
+    private static string Label(ImportPhase phase) => phase switch
     {
-        private readonly Dictionary<ImportPhase, ProgressTask> _bars = [];
+        ImportPhase.Checking => "Checking lines",
+        ImportPhase.Appending => "Appending interactions",
+        _ => "Rebuilding read models",
+    };
+
+    /// <summary>Progress for logs and pipes, where bars cannot redraw: a line per phase each tenth of the way.</summary>
+    private sealed class ProgressLines(IAnsiConsole console) : IProgress<ImportProgress>
+    {
+        private readonly Dictionary<ImportPhase, long> _tenthsShown = [];
 
         public void Report(ImportProgress value)
         {
-            if (!_bars.TryGetValue(value.Phase, out var bar))
+            var tenths = value.Total == 0 ? -1 : value.Done * 10 / value.Total;
+            if (value.Total == 0 || _tenthsShown.GetValueOrDefault(value.Phase, -1) >= tenths)
             {
-                bar = _bars[value.Phase] = context.AddTask(value.Phase switch
-                {
-                    ImportPhase.Checking => "Checking lines",
-                    ImportPhase.Appending => "Appending interactions",
-                    _ => "Rebuilding read models",
-                });
+                return;
             }
 
+            _tenthsShown[value.Phase] = tenths;
+            console.MarkupLineInterpolated($"{Label(value.Phase)}: {value.Done} of {value.Total} ({value.Done * 100 / value.Total}%)");
+        }
+    }
+
+    /// <summary>One bar per phase of the import (rebuilding only on the bulk path).</summary>
+    private sealed class ProgressBars : IProgress<ImportProgress>
+    {
+        private readonly Dictionary<ImportPhase, ProgressTask> _bars = [];
+
+        public ProgressBars(ProgressContext context, bool bulk)
+        {
+            foreach (var phase in bulk ? Enum.GetValues<ImportPhase>() : [ImportPhase.Checking, ImportPhase.Appending])
+            {
+                _bars[phase] = context.AddTask(Label(phase), autoStart: phase == ImportPhase.Checking);
+            }
+        }
+
+        public void Report(ImportProgress value)
+        {
+            var bar = _bars[value.Phase];
+            bar.StartTask();
             bar.IsIndeterminate = value.Total == 0;
             bar.MaxValue = Math.Max(1, value.Total == 0 ? value.Done : value.Total);
             bar.Value = value.Done;

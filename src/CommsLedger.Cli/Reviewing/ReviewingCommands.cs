@@ -18,9 +18,6 @@ public static class ReviewingCommands
             .WithDescription("List pledges by relationship, party, status or overdue, now or as of a moment.")
             .WithExample("pledges", "--by", "CN", "--status", "open")
             .WithExample("pledges", "--relationship", "CN-PE", "--overdue", "--as-occurred-by", "2021-06-30");
-        config.AddCommand<PledgeCommand>("pledge")
-            .WithDescription("Print one pledge with its history, follow-ups and assessments.")
-            .WithExample("pledge", "8c4d6de1-0000-0000-0000-000000000000", "--as-known-at", "2021-01-01");
         config.AddCommand<FollowUpsCommand>("followups")
             .WithDescription("List open follow-ups due soon or overdue.")
             .WithExample("followups", "--due", "14d")
