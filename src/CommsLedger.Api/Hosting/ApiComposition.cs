@@ -7,10 +7,12 @@ using CommsLedger.Api.FollowUps;
 using CommsLedger.Api.Health;
 using CommsLedger.Api.History;
 using CommsLedger.Api.Idempotency;
+using CommsLedger.Api.Integrity;
 using CommsLedger.Api.Interactions;
 using CommsLedger.Api.OpenApi;
 using CommsLedger.Api.Pledges;
 using CommsLedger.Api.Problems;
+using CommsLedger.Api.Readouts;
 using CommsLedger.Api.Relationships;
 using CommsLedger.Api.Users;
 using CommsLedger.Application;
@@ -44,6 +46,7 @@ public static class ApiComposition
         services.AddLedgerAuthentication(builder.Configuration);
         services.AddLedgerAuthorization();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, Denials>();
+        services.AddLedgerLog(connectionString);
         services.AddLedgerOpenApi();
         return builder;
     }
@@ -60,12 +63,14 @@ public static class ApiComposition
 
         app.MapHealth();
         app.MapInteractions();
+        app.MapReadouts();
         app.MapPledges();
         app.MapFollowUps();
         app.MapCorrections();
         app.MapRelationships();
         app.MapHistory();
         app.MapExports();
+        app.MapIntegrity();
         app.MapUsers();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();

@@ -15,6 +15,20 @@ public sealed class IntegrateSettings : ResultSettings
     [CommandOption("--key <FILE>")]
     [Description("The ledger's private key. Default: $COMMSLEDGER_LEDGER_KEY, else ~/.config/commsledger/ledger-key.pem.")]
     public string? Key { get; init; }
+
+    [CommandOption("--follow")]
+    [Description("Keep running as the background integrator (until Ctrl+C), signing a checkpoint every N events or T seconds.")]
+    public bool Follow { get; init; }
+
+    [CommandOption("--checkpoint-every-events <N>")]
+    [Description("With --follow: sign after this many new events (default 1000).")]
+    [DefaultValue(1000)]
+    public int CheckpointEveryEvents { get; init; } = 1000;
+
+    [CommandOption("--checkpoint-every-seconds <T>")]
+    [Description("With --follow: sign at least this often while events arrive (default 60).")]
+    [DefaultValue(60)]
+    public int CheckpointEverySeconds { get; init; } = 60;
 }
 
 /// <param name="EventsIntegrated">Leaves this run added.</param>
@@ -39,6 +53,11 @@ public sealed class IntegrateCommand(IAnsiConsole console) : AsyncCommand<Integr
         }
 
         await database.EnsureLogTablesAsync(cancellationToken);
+        if (settings.Follow)
+        {
+            return await FollowAsync(database, key, settings, cancellationToken);
+        }
+
         var before = await StoredCheckpoints.LatestAsync(database.DataSource, LogDatabase.Schema, cancellationToken);
         RefuseAnotherKey(before, key);
         var view = await IntegrateAsync(new MerkleIntegrator(database.DataSource, key, new IntegratorOptions { Schema = LogDatabase.Schema }), before, key, cancellationToken);
@@ -49,6 +68,39 @@ public sealed class IntegrateCommand(IAnsiConsole console) : AsyncCommand<Integr
         else
         {
             Describe(view);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private async Task<int> FollowAsync(LogDatabase database, LedgerKey key, IntegrateSettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.CheckpointEveryEvents < 1 || settings.CheckpointEverySeconds < 1)
+        {
+            throw new CommandRejected([new FieldError("--checkpoint-every-events / --checkpoint-every-seconds", "must be at least 1")]);
+        }
+
+        RefuseAnotherKey(await StoredCheckpoints.LatestAsync(database.DataSource, LogDatabase.Schema, cancellationToken), key);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        var options = new IntegratorOptions
+        {
+            Schema = LogDatabase.Schema,
+            CheckpointEveryEvents = settings.CheckpointEveryEvents,
+            CheckpointEvery = TimeSpan.FromSeconds(settings.CheckpointEverySeconds),
+        };
+        console.MarkupLineInterpolated($"Integrating continuously with key {key.KeyId}; a checkpoint every {settings.CheckpointEveryEvents} events or {settings.CheckpointEverySeconds} s. Ctrl+C stops.");
+        try
+        {
+            await new MerkleIntegrator(database.DataSource, key, options).RunAsync(e => console.MarkupLineInterpolated($"[yellow]storage error, retrying:[/] {e.Message}"), stop.Token);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            console.MarkupLine("Stopped.");
         }
 
         return ExitCodes.Ok;

@@ -26,6 +26,7 @@ public static class EndpointMatrix
         new("GET", "/health", "/health", null, Public, HttpStatusCode.OK),
         new("GET", "/me", "/me", null, Everyone, HttpStatusCode.OK),
         new("POST", "/interactions", "/interactions", "{}", [Recorder], HttpStatusCode.BadRequest),
+        new("POST", "/readouts/draft", "/readouts/draft", "", [Recorder], HttpStatusCode.OK, "text/plain"),
         new("GET", "/interactions/{id}", "/interactions/{interaction}", null, Readers, HttpStatusCode.OK),
         new("POST", "/interactions/{id}/statements", "/interactions/{interaction}/statements", "{}", [Recorder], HttpStatusCode.PreconditionRequired),
         new("POST", "/interactions/{id}/commitments", "/interactions/{interaction}/commitments", "{}", [Recorder], HttpStatusCode.PreconditionRequired),
@@ -49,6 +50,7 @@ public static class EndpointMatrix
         new("GET", "/relationships/{key}/history", "/relationships/CN-PE/history", null, Readers, HttpStatusCode.OK),
         new("GET", "/relationships/{key}/export", "/relationships/CN-PE/export?format=csv", null, Readers, HttpStatusCode.OK),
         new("GET", "/replay/check", "/replay/check", null, [Reviewer], HttpStatusCode.OK),
+        new("GET", "/integrity/verify", "/integrity/verify", null, [Reviewer], HttpStatusCode.ServiceUnavailable),
         new("GET", "/users", "/users", null, [Admin], HttpStatusCode.OK),
         new("POST", "/users", "/users", "{}", [Admin], HttpStatusCode.BadRequest),
         new("POST", "/users/{name}/keys", "/users/nobody/keys", "{}", [Admin], HttpStatusCode.UnprocessableEntity),
@@ -69,4 +71,5 @@ public static class EndpointMatrix
 
 /// <param name="Route">The route as OpenAPI writes it (the matrix is checked against the routing table).</param>
 /// <param name="Path">The request actually sent, with the seeded ids in braces.</param>
-public sealed record Probe(string Method, string Route, string Path, string? Body, string[] Allowed, HttpStatusCode WhenAllowed);
+/// <param name="ContentType">The body's media type; application/json unless said.</param>
+public sealed record Probe(string Method, string Route, string Path, string? Body, string[] Allowed, HttpStatusCode WhenAllowed, string? ContentType = null);

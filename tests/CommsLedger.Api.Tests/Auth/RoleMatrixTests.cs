@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using CommsLedger.Api.Tests.OpenApi;
 using CommsLedger.Api.Tests.Support;
 
@@ -40,7 +41,7 @@ public sealed class RoleMatrixTests(PostgresCluster postgres, SharedApi shared) 
     {
         var probe = EndpointMatrix.Endpoints.Single(e => $"{e.Method} {e.Route}" == endpoint);
         var path = _ids.Aggregate(probe.Path, (p, id) => p.Replace(id.Key, id.Value, StringComparison.Ordinal));
-        using var request = new HttpRequestMessage(new HttpMethod(probe.Method), path) { Content = probe.Body is null ? null : Requests.Json(probe.Body) };
+        using var request = new HttpRequestMessage(new HttpMethod(probe.Method), path) { Content = probe.Body is null ? null : new StringContent(probe.Body, Encoding.UTF8, probe.ContentType ?? "application/json") };
         var events = await _api.EventCount();
 
         using var response = await _api.Client(caller == EndpointMatrix.Anonymous ? null : caller).SendAsync(request);
