@@ -9,13 +9,17 @@ internal static class ClusterSetup
         ServerControl server, ClusterLayout layout, bool throwAway, CancellationToken cancellationToken)
     {
         if (File.Exists(layout.SettingsFile))
+        {
             return await ClusterSettings.LoadAsync(layout.SettingsFile, cancellationToken);
+        }
 
         // Never delete what may be someone's data; the password needed to use it is gone, though.
         if (Directory.Exists(layout.Data))
+        {
             throw new InvalidOperationException(
                 $"{layout.Data} exists but {layout.SettingsFile} is missing, so its password is unknown. "
                 + $"Delete {layout.Root} to start over with a new cluster.");
+        }
 
         var settings = new ClusterSettings(LoopbackPort.PickFree(), RandomNumberGenerator.GetHexString(32, lowercase: true));
         await server.InitializeAsync(settings.Password, throwAway, cancellationToken);
@@ -31,7 +35,9 @@ internal static class ClusterSetup
         ClusterSettings settings, ServerControl server, ClusterLayout layout, bool throwAway, CancellationToken cancellationToken)
     {
         if (LoopbackPort.IsFree(settings.Port))
+        {
             return settings;
+        }
 
         var moved = settings with { Port = LoopbackPort.PickFree() };
         await server.WriteConfigAsync(moved.Port, throwAway, cancellationToken);

@@ -46,8 +46,11 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         if (OperatingSystem.IsWindows())
+        {
             throw new PlatformNotSupportedException(
                 "The embedded PostgreSQL launcher needs Linux or macOS; set COMMSLEDGER_CONNECTION to an existing server instead.");
+        }
+
         var layout = new ClusterLayout(Path.GetFullPath(options.DataDirectory));
         var folderIsNew = !Directory.Exists(layout.Root);
         EmbeddedCluster cluster;
@@ -79,7 +82,9 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ObjectDisposedException.ThrowIf(disposed, this);
         if (Encoding.UTF8.GetByteCount(name) > MaxDatabaseNameBytes)
+        {
             throw new ArgumentException($"PostgreSQL database names are at most {MaxDatabaseNameBytes} bytes.", nameof(name));
+        }
 
         await using var connection = await OpenAdminConnectionAsync(cancellationToken);
         await using var create = new NpgsqlCommand($"create database {QuoteIdentifier(name)}", connection);
@@ -100,15 +105,23 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (disposed)
+        {
             return;
+        }
+
         disposed = true;
         if (reuseLease is not null)
+        {
             await reuseLease.DisposeAsync();
+        }
+
         ClearOwnPools();
 
         var serverGone = await StopIfOursAsync();
         if (options.DeleteOnDispose && serverGone)
+        {
             DeleteFolder(layout.Root);
+        }
     }
 
     private static async Task<EmbeddedCluster> OpenAsync(
@@ -121,7 +134,9 @@ public sealed class EmbeddedCluster : IAsyncDisposable
 
         var settings = await ClusterSetup.LoadOrInitializeAsync(server, layout, options.DeleteOnDispose, cancellationToken);
         if (await ConnectToRunningServerAsync(server, layout, settings.Password, cancellationToken) is { } lease)
+        {
             return new EmbeddedCluster(options, layout, server, settings.Password, lease.Port, null, lease.Connection);
+        }
 
         settings = await ClusterSetup.EnsurePortFreeAsync(settings, server, layout, options.DeleteOnDispose, cancellationToken);
         var postmasterPid = await server.StartAsync(cancellationToken);
@@ -134,7 +149,9 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         ServerControl server, ClusterLayout layout, string password, CancellationToken cancellationToken)
     {
         if (server.ReadPostmasterPort() is not { } port)
+        {
             return null;
+        }
 
         var connection = new NpgsqlConnection(AdminConnectionString(port, password));
         try
@@ -142,7 +159,9 @@ public sealed class EmbeddedCluster : IAsyncDisposable
             await connection.OpenAsync(cancellationToken);
             await using var query = new NpgsqlCommand("select current_setting('data_directory')", connection);
             if (await query.ExecuteScalarAsync(cancellationToken) as string == layout.Data)
+            {
                 return (connection, port);
+            }
         }
         catch (NpgsqlException)
         {
@@ -157,17 +176,26 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     private async Task<bool> StopIfOursAsync()
     {
         if (startedPostmasterPid is null)
+        {
             return false;
+        }
 
         using var folderLock = await FolderLock.AcquireAsync(layout.LockFile, CancellationToken.None);
         var runningPid = await server.RunningPostmasterPidAsync(CancellationToken.None);
         if (runningPid is null)
+        {
             return true;
+        }
         // Another instance restarted it after ours died: not ours to stop.
         if (runningPid != startedPostmasterPid)
+        {
             return false;
+        }
+
         if (!options.DeleteOnDispose && await OtherClientsStayConnectedAsync())
+        {
             return false;
+        }
 
         await server.StopAsync(CancellationToken.None);
         return true;
@@ -194,9 +222,15 @@ public sealed class EmbeddedCluster : IAsyncDisposable
                 "select count(*) from pg_stat_activity where backend_type = 'client backend' and pid <> pg_backend_pid()",
                 connection);
             if ((long)(await count.ExecuteScalarAsync())! == 0)
+            {
                 return false;
+            }
+
             if (DateTime.UtcNow >= giveUpAt)
+            {
                 return true;
+            }
+
             await Task.Delay(TimeSpan.FromMilliseconds(100));
         }
     }
@@ -238,6 +272,8 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     private static void DeleteFolder(string folder)
     {
         if (Directory.Exists(folder))
+        {
             Directory.Delete(folder, recursive: true);
+        }
     }
 }

@@ -31,7 +31,9 @@ public sealed record EmbeddedClusterOptions
     {
         // root's home is not traversable by the postgres account that must own the files.
         if (isRoot)
+        {
             return "/var/lib/commsledger/postgres";
+        }
 
         // The XDG spec says relative values are invalid and must be ignored.
         var dataHome = string.IsNullOrEmpty(xdgDataHome) || !Path.IsPathRooted(xdgDataHome)

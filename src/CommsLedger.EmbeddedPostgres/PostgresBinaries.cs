@@ -22,14 +22,18 @@ internal sealed record PostgresBinaries(string Directory)
     {
         List<string> searched = [.. pathDirectories];
         if (pathDirectories.FirstOrDefault(HasServerPrograms) is { } onPath)
+        {
             return new PostgresBinaries(onPath);
+        }
 
         // Debian's /usr/bin/pg_config belongs to libpq-dev and may name a bindir without initdb.
         if (await PgConfigBinDirectoryAsync(pathDirectories, cancellationToken) is { } reported)
         {
             searched.Add(reported + " (from pg_config --bindir)");
             if (HasServerPrograms(reported))
+            {
                 return new PostgresBinaries(reported);
+            }
         }
 
         searched.Add(Path.Combine(versionedRoot, "*", "bin"));
@@ -63,7 +67,9 @@ internal sealed record PostgresBinaries(string Directory)
     {
         var pgConfig = pathDirectories.Select(dir => Path.Combine(dir, "pg_config")).FirstOrDefault(File.Exists);
         if (pgConfig is null)
+        {
             return null;
+        }
 
         var result = await ProcessRunner.RunAsync(pgConfig, ["--bindir"], PgConfigTimeout, cancellationToken);
         var bindir = result.StandardOutput.Trim();

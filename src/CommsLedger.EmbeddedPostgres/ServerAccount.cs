@@ -36,9 +36,11 @@ internal sealed class ServerAccount(bool isRoot)
         await HandOverAsync(folder, cancellationToken);
         var probe = await RunAsync("test", ["-w", folder], folder, CommandTimeout, cancellationToken);
         if (probe.ExitCode != 0)
+        {
             throw new InvalidOperationException(
                 $"The '{PostgresUser}' account cannot write to {folder}. Every parent folder must be traversable "
                 + $"by it (chmod o+x), or choose a DataDirectory elsewhere.");
+        }
     }
 
     /// <summary>Writes a file only the server account can read.</summary>
@@ -47,7 +49,9 @@ internal sealed class ServerAccount(bool isRoot)
         await File.WriteAllTextAsync(path, content, cancellationToken);
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         if (IsRoot)
+        {
             await HandOverAsync(path, cancellationToken);
+        }
     }
 
     private async Task HandOverAsync(string path, CancellationToken cancellationToken)
@@ -55,7 +59,9 @@ internal sealed class ServerAccount(bool isRoot)
         var result = await ProcessRunner.RunAsync(
             "chown", [$"{PostgresUser}:{PostgresUser}", path], CommandTimeout, cancellationToken);
         if (result.ExitCode != 0)
+        {
             throw new InvalidOperationException($"Could not give {path} to the '{PostgresUser}' account: {result.Transcript}");
+        }
     }
 
     // Set the mode explicitly: a strict umask (077) would otherwise lock the postgres account out.
@@ -63,7 +69,9 @@ internal sealed class ServerAccount(bool isRoot)
     {
         var missing = new Stack<string>();
         for (var parent = Path.GetDirectoryName(folder); parent is not null && !Directory.Exists(parent); parent = Path.GetDirectoryName(parent))
+        {
             missing.Push(parent);
+        }
 
         foreach (var parent in missing)
         {

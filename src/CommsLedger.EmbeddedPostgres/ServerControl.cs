@@ -24,7 +24,9 @@ internal sealed class ServerControl(PostgresBinaries binaries, ClusterLayout lay
             ];
             var result = await account.RunAsync(binaries.InitDb, arguments, layout.Root, InitDbTimeout, cancellationToken);
             if (result.ExitCode != 0)
+            {
                 throw new InvalidOperationException($"initdb failed for {layout.Data}: {result.Transcript}");
+            }
         }
         finally
         {
@@ -41,9 +43,12 @@ internal sealed class ServerControl(PostgresBinaries binaries, ClusterLayout lay
         var logLengthBefore = File.Exists(layout.LogFile) ? new FileInfo(layout.LogFile).Length : 0;
         var result = await PgCtlAsync(["start", "-w", "-l", layout.LogFile], cancellationToken);
         if (result.ExitCode != 0 || ReadPostmasterPid() is not { } pid)
+        {
             throw new InvalidOperationException(
                 $"PostgreSQL in {layout.Data} did not start ({result.Transcript}).{Environment.NewLine}"
                 + $"Server log ({layout.LogFile}):{Environment.NewLine}{LogTail(logLengthBefore)}");
+        }
+
         return pid;
     }
 
@@ -51,7 +56,9 @@ internal sealed class ServerControl(PostgresBinaries binaries, ClusterLayout lay
     {
         var result = await PgCtlAsync(["stop", "-w", "-m", "fast"], cancellationToken);
         if (result.ExitCode != 0)
+        {
             throw new InvalidOperationException($"PostgreSQL in {layout.Data} did not stop: {result.Transcript}");
+        }
     }
 
     /// <summary>The postmaster's process id if a server is running from this folder; null if none is
@@ -71,7 +78,10 @@ internal sealed class ServerControl(PostgresBinaries binaries, ClusterLayout lay
     private int? ReadPostmasterLine(int index)
     {
         if (!File.Exists(layout.PostmasterPidFile))
+        {
             return null;
+        }
+
         var lines = File.ReadAllLines(layout.PostmasterPidFile);
         return lines.Length > index && int.TryParse(lines[index].Trim(), CultureInfo.InvariantCulture, out var value)
             ? value
@@ -89,7 +99,10 @@ internal sealed class ServerControl(PostgresBinaries binaries, ClusterLayout lay
     private string LogTail(long from)
     {
         if (!File.Exists(layout.LogFile))
+        {
             return "(no log written)";
+        }
+
         using var log = new FileStream(layout.LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         log.Seek(Math.Min(from, log.Length), SeekOrigin.Begin);
         using var reader = new StreamReader(log, Encoding.UTF8);

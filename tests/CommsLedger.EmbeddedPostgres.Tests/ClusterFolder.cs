@@ -16,11 +16,17 @@ internal sealed class ClusterFolder : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (!Directory.Exists(Options.DataDirectory))
+        {
             return;
+        }
+
         var layout = new ClusterLayout(Options.DataDirectory);
         var server = new ServerControl(await PostgresBinaries.LocateAsync(CancellationToken.None), layout, ServerAccount.Current);
         if (await server.RunningPostmasterPidAsync(CancellationToken.None) is not null)
+        {
             await server.StopAsync(CancellationToken.None);
+        }
+
         Directory.Delete(Options.DataDirectory, recursive: true);
     }
 }

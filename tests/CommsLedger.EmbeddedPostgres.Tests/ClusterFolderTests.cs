@@ -28,7 +28,10 @@ public sealed class ClusterFolderTests
         await using var folder = new ClusterFolder();
         int oldPort;
         await using (var first = await EmbeddedCluster.StartAsync(folder.Options))
+        {
             oldPort = first.Port;
+        }
+
         using var squatter = new TcpListener(IPAddress.Loopback, oldPort);
         squatter.Start();
 

@@ -24,10 +24,14 @@ public sealed class CrashRecoveryTests
     private static async Task KillAndAwaitGoneAsync(int pid)
     {
         using (var postmaster = Process.GetProcessById(pid))
+        {
             postmaster.Kill();
+        }
 
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         while (Directory.Exists($"/proc/{pid}"))
+        {
             await Task.Delay(100, patience.Token);
+        }
     }
 }

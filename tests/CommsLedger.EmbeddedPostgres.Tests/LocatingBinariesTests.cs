@@ -69,7 +69,10 @@ public sealed class LocatingBinariesTests : IDisposable
         var folder = Path.Combine(sandbox, relativePath);
         Directory.CreateDirectory(folder);
         foreach (var program in programs)
+        {
             File.WriteAllText(Path.Combine(folder, program), "");
+        }
+
         return folder;
     }
 

@@ -39,7 +39,9 @@ public sealed class ReusingARunningServerTests
     {
         await using var folder = new ClusterFolder();
         await using (var first = await EmbeddedCluster.StartAsync(folder.Options))
+        {
             await Sql.ExecuteAsync(first.ConnectionString, "create table survivor (id int)");
+        }
 
         await using var again = await EmbeddedCluster.StartAsync(folder.Options);
 

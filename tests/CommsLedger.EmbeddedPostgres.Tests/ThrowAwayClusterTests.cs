@@ -50,12 +50,16 @@ public sealed class ThrowAwayClusterTests
             Assert.Equal(3, clusters.Select(c => c.Port).Distinct().Count());
             Assert.Equal(3, clusters.Select(c => c.DataDirectory).Distinct().Count());
             foreach (var cluster in clusters)
+            {
                 Assert.Equal(1, await Sql.ScalarAsync<int>(cluster.ConnectionString, "select 1"));
+            }
         }
         finally
         {
             foreach (var cluster in clusters)
+            {
                 await cluster.DisposeAsync();
+            }
         }
     }
 

@@ -1,9 +1,9 @@
 using CommsLedger.Application.Demo;
+using CommsLedger.Application.Storage;
 using CommsLedger.Domain.FollowUps;
 using CommsLedger.Domain.Interactions;
 using CommsLedger.Domain.Pledges;
 using CommsLedger.Domain.Shared;
-using CommsLedger.Application.Storage;
 using Marten;
 
 namespace CommsLedger.Projections.Tests;

@@ -1,9 +1,9 @@
+using CommsLedger.Application.FollowUps;
 using CommsLedger.Application.Pipeline;
 using CommsLedger.Application.Storage;
 using CommsLedger.Domain.FollowUps;
 using CommsLedger.Domain.Interactions;
 using CommsLedger.Domain.Pledges;
-using CommsLedger.Application.FollowUps;
 using Marten;
 using Mediator;
 

@@ -1,7 +1,7 @@
+using CommsLedger.Application.Clearance;
 using CommsLedger.Application.Pipeline;
 using CommsLedger.Domain.FollowUps;
 using CommsLedger.Projections.FollowUps;
-using CommsLedger.Application.Clearance;
 using Marten;
 using Marten.Linq;
 using Mediator;

@@ -1,5 +1,5 @@
-using CommsLedger.Application.Pipeline;
 using CommsLedger.Application.Corrections;
+using CommsLedger.Application.Pipeline;
 using CommsLedger.Application.Storage;
 using CommsLedger.Domain.FollowUps;
 using CommsLedger.Domain.Interactions;

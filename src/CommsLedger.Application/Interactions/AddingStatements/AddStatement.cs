@@ -1,6 +1,6 @@
 using CommsLedger.Application.Pipeline;
-using CommsLedger.Domain.Interactions;
 using CommsLedger.Application.Storage;
+using CommsLedger.Domain.Interactions;
 using Marten;
 using Mediator;
 

@@ -1,7 +1,7 @@
 using CommsLedger.Application.Pipeline;
+using CommsLedger.Application.Storage;
 using CommsLedger.Domain.Interactions;
 using CommsLedger.Domain.Shared;
-using CommsLedger.Application.Storage;
 using CommsLedger.Projections.Interactions;
 using Marten;
 using Mediator;

@@ -1,7 +1,7 @@
 using CommsLedger.Application.Clearance;
 using CommsLedger.Application.History;
-using CommsLedger.Application.Pipeline;
 using CommsLedger.Application.History.Checkpoints;
+using CommsLedger.Application.Pipeline;
 using CommsLedger.Domain.Parties;
 using CommsLedger.Domain.Pledges;
 using CommsLedger.Domain.Shared;
