@@ -6,7 +6,7 @@ namespace CommsLedger.Benchmarks;
 /// --per-stream 10 --rebuild-events 20000 --rebuild-reps 3</c>.</summary>
 public sealed record BenchSettings
 {
-    private static readonly string[] _known = ["append", "rebuild", "timetravel", "startup", "ingest"];
+    private static readonly string[] _known = ["append", "rebuild", "timetravel", "startup", "ingest", "integrity"];
 
     public IReadOnlySet<string> Scenarios { get; init; } = _known.ToHashSet(StringComparer.OrdinalIgnoreCase);
     public int Commands { get; init; } = 100;
@@ -16,6 +16,7 @@ public sealed record BenchSettings
     public int RebuildEvents { get; init; } = 20_000;
     public int RebuildReps { get; init; } = 3;
     public int TimeTravelEvents { get; init; } = 100_000;
+    public int IntegrityEvents { get; init; } = 100_000;
 
     public const string Usage =
         "usage: dotnet run -c Release --project tests/CommsLedger.Benchmarks -- [--scenarios append,rebuild] [--commands 100] "
@@ -41,6 +42,7 @@ public sealed record BenchSettings
                 "--rebuild-events" => settings with { RebuildEvents = Count(args[i], value) },
                 "--rebuild-reps" => settings with { RebuildReps = Count(args[i], value) },
                 "--timetravel-events" => settings with { TimeTravelEvents = Count(args[i], value) },
+                "--integrity-events" => settings with { IntegrityEvents = Count(args[i], value) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

@@ -31,6 +31,11 @@ if (settings.Scenarios.Contains("timetravel"))
     await Report(() => TimeTravelScenario.RunAsync(cluster, settings));
 }
 
+if (settings.Scenarios.Contains("integrity"))
+{
+    await Report(() => IntegrityScenario.RunAsync(cluster, settings));
+}
+
 if (settings.Scenarios.Contains("ingest"))
 {
     await Report(() => IngestScenario.RunAsync(settings));
