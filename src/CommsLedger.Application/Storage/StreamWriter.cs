@@ -93,9 +93,12 @@ public static class StreamWriter
     }
 
     /// <summary>Writes each pending event's classification header: its own marking, never below its stream's.</summary>
-    private static void Stamp(IDocumentSession session, Guid streamId, Classification floor)
+    private static void Stamp(IDocumentSession session, Guid streamId, Classification floor) =>
+        Stamp(session.PendingChanges.Streams().Where(s => s.Id == streamId).SelectMany(s => s.Events), floor);
+
+    internal static void Stamp(IEnumerable<IEvent> events, Classification floor)
     {
-        foreach (var e in session.PendingChanges.Streams().Where(s => s.Id == streamId).SelectMany(s => s.Events))
+        foreach (var e in events)
         {
             var own = StoredEventNames.ClassificationOf(e.Data);
             e.SetHeader(LedgerStore.ClassificationHeader, (own > floor ? own : floor).Display());
@@ -121,7 +124,7 @@ public static class StreamWriter
     /// overwriting each other's copy of that document, so writers take a transaction-scoped advisory lock per
     /// relationship (in key order, so they never deadlock) before the projections load it.
     /// </summary>
-    private static async Task LockRelationships(IDocumentSession session, IEnumerable<string> relationships, CancellationToken cancellationToken)
+    internal static async Task LockRelationships(IDocumentSession session, IEnumerable<string> relationships, CancellationToken cancellationToken)
     {
         var keys = relationships.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         if (keys.Length == 0)

@@ -40,12 +40,7 @@ internal static class ImportStreams
 
     private static StreamAction Stamped(StreamAction stream, Classification floor)
     {
-        foreach (var e in stream.Events)
-        {
-            var own = StoredEventNames.ClassificationOf(e.Data);
-            e.SetHeader(LedgerStore.ClassificationHeader, (own > floor ? own : floor).Display());
-        }
-
+        Storage.StreamWriter.Stamp(stream.Events, floor);
         return stream;
     }
 }

@@ -21,16 +21,7 @@ internal static class SessionAppend
         var events = fresh.SelectMany(l => ImportStreams.Start(session, l.Change)).ToArray().Sum(s => (long)s.Events.Count);
         var relationships = fresh.SelectMany(l => ((Domain.Interactions.InteractionLogged)l.Change.Events[0]).Relationships)
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-        await session.BeginTransactionAsync(cancellationToken);
-        foreach (var key in relationships)
-        {
-            // The same lock key as StreamWriter.LockRelationships.
-            await using var command = session.Connection!.CreateCommand();
-            command.CommandText = "select pg_advisory_xact_lock(hashtext('commsledger.relationship:' || $1))";
-            command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = key });
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
+        await Storage.StreamWriter.LockRelationships(session, relationships, cancellationToken);
         await session.SaveChangesAsync(cancellationToken);
         return (fresh.Length, events);
     }
