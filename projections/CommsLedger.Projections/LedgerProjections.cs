@@ -29,6 +29,10 @@ public static class LedgerProjections
         options.Schema.For<PledgeRegister>().Duplicate(x => x.By).Duplicate(x => x.Status);
     }
 
+    /// <summary>Every read-model projection, for rebuilds (replay, bulk import).</summary>
+    public static readonly IReadOnlyList<Type> ProjectionTypes =
+        [typeof(InteractionRecordProjection), typeof(PledgeRegisterProjection), typeof(FollowUpQueueProjection), typeof(RelationshipLedgerProjection)];
+
     /// <summary>The document types the projections write, for rebuild and comparison.</summary>
     public static readonly IReadOnlyList<Type> DocumentTypes =
         [typeof(InteractionRecord), typeof(PledgeRegister), typeof(FollowUpItem), typeof(RelationshipLedger)];

@@ -1,5 +1,6 @@
 using CommsLedger.Application.Pipeline;
 using CommsLedger.Domain.Shared;
+using CommsLedger.Projections;
 using CommsLedger.Projections.FollowUps;
 using CommsLedger.Projections.Interactions;
 using CommsLedger.Projections.Pledges;
@@ -75,14 +76,14 @@ public sealed class ReplayProjectionsHandler(IDocumentStore store, Actor actor) 
     private async Task RebuildStored(IProgress<ReplayProgress>? progress, CancellationToken cancellationToken)
     {
         using var daemon = await store.BuildProjectionDaemonAsync();
-        Type[] projections = [typeof(InteractionRecordProjection), typeof(PledgeRegisterProjection), typeof(FollowUpQueueProjection), typeof(RelationshipLedgerProjection)];
-        for (var i = 0; i < projections.Length; i++)
+        var projections = LedgerProjections.ProjectionTypes;
+        for (var i = 0; i < projections.Count; i++)
         {
-            progress?.Report(new ReplayProgress("rebuild " + projections[i].Name.Replace("Projection", "", StringComparison.Ordinal), i, projections.Length));
+            progress?.Report(new ReplayProgress("rebuild " + projections[i].Name.Replace("Projection", "", StringComparison.Ordinal), i, projections.Count));
             await daemon.RebuildProjectionAsync(projections[i], TimeSpan.FromMinutes(30), cancellationToken);
         }
 
-        progress?.Report(new ReplayProgress("rebuild", projections.Length, projections.Length));
+        progress?.Report(new ReplayProgress("rebuild", projections.Count, projections.Count));
     }
 
     private static Dictionary<string, Dictionary<string, string>> InMemory(IReadOnlyList<IEvent> events)

@@ -19,9 +19,8 @@ internal static class BulkAppend
     private const int _copyBatchRows = 10_000;
     private static readonly TimeSpan _rebuildTimeout = TimeSpan.FromHours(2);
 
-    /// <summary>The inline projections registered in <c>LedgerProjections</c>, all rebuilt after a bulk append.</summary>
-    private static readonly Type[] _projections =
-        [typeof(InteractionRecordProjection), typeof(PledgeRegisterProjection), typeof(FollowUpQueueProjection), typeof(RelationshipLedgerProjection)];
+    /// <summary>The inline projections, all rebuilt after a bulk append.</summary>
+    private static readonly IReadOnlyList<Type> _projections = Projections.LedgerProjections.ProjectionTypes;
 
     public static async Task<(int Interactions, long Events)> Batch(IDocumentSession session, IReadOnlyList<ImportLine> lines, CancellationToken cancellationToken)
     {
@@ -49,11 +48,11 @@ internal static class BulkAppend
     public static async Task RebuildProjections(IDocumentStore store, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         using var daemon = await store.BuildProjectionDaemonAsync();
-        progress?.Report(new ImportProgress(ImportPhase.Rebuilding, 0, _projections.Length));
-        for (var i = 0; i < _projections.Length; i++)
+        progress?.Report(new ImportProgress(ImportPhase.Rebuilding, 0, _projections.Count));
+        for (var i = 0; i < _projections.Count; i++)
         {
             await daemon.RebuildProjectionAsync(_projections[i], _rebuildTimeout, cancellationToken);
-            progress?.Report(new ImportProgress(ImportPhase.Rebuilding, i + 1, _projections.Length));
+            progress?.Report(new ImportProgress(ImportPhase.Rebuilding, i + 1, _projections.Count));
         }
     }
 }
