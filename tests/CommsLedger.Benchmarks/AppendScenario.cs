@@ -63,7 +63,7 @@ public static class AppendScenario
     {
         var streams = await OpenStreams(store, trial, settings);
         var plan = streams.SelectMany(stream => Enumerable.Range(0, stream.Statements).Select(i =>
-            (stream.Id, Version: 2L + i, Event: InteractionDecisions.AddStatement(Interaction.Create(stream.Logged), StatementOf(stream, i), Guid.NewGuid()))));
+            (stream.Id, Version: 2L + i, Event: InteractionDecisions.AddStatement(Interaction.Start(stream.Logged), StatementOf(stream, i), Guid.NewGuid()))));
         return Steps(store, plan.Select(step => (Func<Task>)(async () =>
         {
             await using var session = store.LightweightSession();

@@ -10,36 +10,36 @@ namespace CommsLedger.Domain.Tests;
 internal static class Given
 {
     public static InteractionState Interaction(params object[] events) =>
-        events.Skip(1).Aggregate(InteractionState.Create((InteractionLogged)events[0]), Apply);
+        events.Skip(1).Aggregate(InteractionState.Start((InteractionLogged)events[0]), Apply);
 
     public static PledgeState Pledge(params object[] events) =>
-        events.Skip(1).Aggregate(PledgeState.Create((PledgeMade)events[0]), Apply);
+        events.Skip(1).Aggregate(PledgeState.Start((PledgeMade)events[0]), Apply);
 
     private static InteractionState Apply(InteractionState state, object @event) => @event switch
     {
-        StatementRecorded e => state.Apply(e),
-        InteractionEntryCorrected e => state.Apply(e),
-        StatementRetracted e => state.Apply(e),
-        InteractionRetracted e => state.Apply(e),
-        FollowUpScheduled e => state.Apply(e),
-        FollowUpCompleted e => state.Apply(e),
-        FollowUpCancelled e => state.Apply(e),
+        StatementRecorded e => state.Evolve(e),
+        InteractionEntryCorrected e => state.Evolve(e),
+        StatementRetracted e => state.Evolve(e),
+        InteractionRetracted e => state.Evolve(e),
+        FollowUpScheduled e => state.Evolve(e),
+        FollowUpCompleted e => state.Evolve(e),
+        FollowUpCancelled e => state.Evolve(e),
         CommitmentRecorded => state, // the commitment lives on in its own pledge stream
         _ => throw new ArgumentException($"{@event.GetType().Name} is not an interaction event", nameof(@event)),
     };
 
     private static PledgeState Apply(PledgeState state, object @event) => @event switch
     {
-        PledgeFulfilled e => state.Apply(e),
-        PledgePartiallyFulfilled e => state.Apply(e),
-        PledgeBroken e => state.Apply(e),
-        PledgeWithdrawn e => state.Apply(e),
-        PledgeLapsed e => state.Apply(e),
-        PledgeCorrected e => state.Apply(e),
-        PledgeRetracted e => state.Apply(e),
-        FollowUpScheduled e => state.Apply(e),
-        FollowUpCompleted e => state.Apply(e),
-        FollowUpCancelled e => state.Apply(e),
+        PledgeFulfilled e => state.Evolve(e),
+        PledgePartiallyFulfilled e => state.Evolve(e),
+        PledgeBroken e => state.Evolve(e),
+        PledgeWithdrawn e => state.Evolve(e),
+        PledgeLapsed e => state.Evolve(e),
+        PledgeCorrected e => state.Evolve(e),
+        PledgeRetracted e => state.Evolve(e),
+        FollowUpScheduled e => state.Evolve(e),
+        FollowUpCompleted e => state.Evolve(e),
+        FollowUpCancelled e => state.Evolve(e),
         PledgeProgressNoted or ComplianceAssessed => state, // recorded, but no decision depends on them
         _ => throw new ArgumentException($"{@event.GetType().Name} is not a pledge event", nameof(@event)),
     };

@@ -22,7 +22,7 @@ internal static class History
         {
             await using var session = store.LightweightSession();
             session.LastModifiedBy = "history";
-            await session.Start(change, CancellationToken.None);
+            await session.Start(change, Classification.TopSecret, CancellationToken.None);
         }
 
         var pledges = seed.NewPledges.Select(p => p.PledgeId).ToArray();

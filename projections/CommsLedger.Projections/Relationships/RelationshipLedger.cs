@@ -14,8 +14,10 @@ public sealed class RelationshipLedger
     public Dictionary<Guid, ContactLine> Interactions { get; set; } = [];
     public Dictionary<Guid, PledgeLine> Pledges { get; set; } = [];
     public Dictionary<Guid, FollowUpLine> OpenFollowUps { get; set; } = [];
-    /// <summary>The statements of the <see cref="RecentContactsKept"/> most recently logged contacts only, so the
-    /// document stays small however long the relationship grows (the interaction records keep every statement).</summary>
+    /// <summary>The statements of the <see cref="RecentContactsKept"/> most recently logged contacts of each marking
+    /// only, so the document stays small however long the relationship grows (the interaction records keep every
+    /// statement). Per marking, so that whoever reads it finds the statements of the latest contacts they may see,
+    /// and contacts above their clearance cannot push those out (which would tell them such contacts were logged).</summary>
     public Dictionary<Guid, StatementLine> Statements { get; set; } = [];
 
     /// <summary>The interactions whose statements are kept, oldest first.</summary>
@@ -64,10 +66,10 @@ public sealed partial class RelationshipLedgerProjection : MultiStreamProjection
     {
         ledger.Interactions[e.InteractionId] = new ContactLine(e.Kind, e.Occurred.Date, e.Summary, e.Classification);
         ledger.RecentContacts.Add(e.InteractionId);
-        while (ledger.RecentContacts.Count > RelationshipLedger.RecentContactsKept)
+        var sameMarking = ledger.RecentContacts.Where(id => ledger.Interactions[id].Classification == e.Classification).ToArray();
+        foreach (var evicted in sameMarking.Take(sameMarking.Length - RelationshipLedger.RecentContactsKept))
         {
-            var evicted = ledger.RecentContacts[0];
-            ledger.RecentContacts.RemoveAt(0);
+            ledger.RecentContacts.Remove(evicted);
             foreach (var (statementId, line) in ledger.Statements.Where(s => s.Value.InteractionId == evicted).ToArray())
             {
                 RememberTopics(ledger, ledger.TopicsByEntry.GetValueOrDefault(statementId) ?? [], line.Classification);

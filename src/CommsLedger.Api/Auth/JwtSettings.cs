@@ -48,16 +48,30 @@ public sealed class JwtSettings
         {
             OnTokenValidated = context =>
             {
-                context.Principal = ToLedger(context.Principal!);
+                if (ToLedger(context.Principal!) is { } principal)
+                {
+                    context.Principal = principal;
+                }
+                else
+                {
+                    context.Fail($"the token names no user: it has neither a '{NameClaim}' nor a 'sub' claim");
+                }
+
                 return Task.CompletedTask;
             },
         };
     }
 
-    /// <summary>The provider's claims as the ledger's: unknown role names are ignored, a missing clearance is UNCLASSIFIED.</summary>
-    public ClaimsPrincipal ToLedger(ClaimsPrincipal token)
+    /// <summary>The provider's claims as the ledger's: unknown role names are ignored, a missing clearance is UNCLASSIFIED.
+    /// A token that names no user is refused (null): every event and audit line must say who acted.</summary>
+    public ClaimsPrincipal? ToLedger(ClaimsPrincipal token)
     {
-        var name = token.FindFirst(NameClaim)?.Value ?? token.FindFirst("sub")?.Value ?? "unknown";
+        var name = token.FindFirst(NameClaim)?.Value ?? token.FindFirst("sub")?.Value;
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+
         var roles = token.FindAll(RoleClaim)
             .SelectMany(c => c.Value.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Select(v => RoleMap.FirstOrDefault(m => string.Equals(m.Key, v, StringComparison.OrdinalIgnoreCase)).Value ?? v)

@@ -3,6 +3,7 @@ using System.Text;
 using CommsLedger.Api.Problems;
 using CommsLedger.Application.Access.Idempotency;
 using CommsLedger.Application.Pipeline;
+using CommsLedger.Domain.Shared;
 using Marten;
 
 namespace CommsLedger.Api.Idempotency;
@@ -12,6 +13,7 @@ namespace CommsLedger.Api.Idempotency;
 /// as the events it appends; when it succeeds its response is kept. A retry with the same key and the same request
 /// gets that response again and appends nothing; the same key with a different request is refused (422). A failed
 /// request leaves no key behind (its transaction rolled back), so it can be corrected and retried with the same key.
+/// A kept response is given again only to a clearance at least the one it was made with.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<IdempotencyMiddleware> logger)
 {
@@ -32,22 +34,23 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempote
             throw new RequestRefused(StatusCodes.Status400BadRequest, "Idempotency-Key is not usable", "must be 1 to 200 visible ASCII characters", Header);
         }
 
-        var id = actor.UserName + "\u241f" + key;
+        var issuer = http.User.Identity?.AuthenticationType == Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerDefaults.AuthenticationScheme ? "jwt" : "local";
+        var id = $"{issuer}:{actor.UserName}\u241f{key}";
         var hash = await HashAsync(http.Request);
         await using (var query = store.QuerySession())
         {
             if (await query.LoadAsync<IdempotentRequest>(id, http.RequestAborted) is { } earlier)
             {
-                await Replay(http, earlier, hash);
+                await Replay(http, earlier, hash, actor.Clearance);
                 return;
             }
         }
 
-        session.Insert(new IdempotentRequest { Id = id, RequestSha256 = hash, CreatedAt = DateTimeOffset.UtcNow });
-        await RunAndKeep(http, store, id, hash);
+        session.Insert(new IdempotentRequest { Id = id, RequestSha256 = hash, Clearance = actor.Clearance, CreatedAt = DateTimeOffset.UtcNow });
+        await RunAndKeep(http, store, id, hash, actor.Clearance);
     }
 
-    private async Task RunAndKeep(HttpContext http, IDocumentStore store, string id, string hash)
+    private async Task RunAndKeep(HttpContext http, IDocumentStore store, string id, string hash, Classification clearance)
     {
         var original = http.Response.Body;
         await using var buffer = new MemoryStream();
@@ -63,14 +66,14 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempote
 
         if (http.Response.StatusCode is >= 200 and < 300)
         {
-            await Keep(store, http, id, hash, Encoding.UTF8.GetString(buffer.ToArray()));
+            await Keep(store, http, id, hash, clearance, Encoding.UTF8.GetString(buffer.ToArray()));
         }
 
         buffer.Position = 0;
         await buffer.CopyToAsync(original, http.RequestAborted);
     }
 
-    private async Task Keep(IDocumentStore store, HttpContext http, string id, string hash, string body)
+    private async Task Keep(IDocumentStore store, HttpContext http, string id, string hash, Classification clearance, string body)
     {
         try
         {
@@ -80,6 +83,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempote
                 Id = id,
                 RequestSha256 = hash,
                 State = IdempotentRequest.Done,
+                Clearance = clearance,
                 StatusCode = http.Response.StatusCode,
                 ContentType = http.Response.ContentType,
                 ETag = http.Response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null,
@@ -96,12 +100,18 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempote
         }
     }
 
-    private static async Task Replay(HttpContext http, IdempotentRequest earlier, string hash)
+    private static async Task Replay(HttpContext http, IdempotentRequest earlier, string hash, Classification clearance)
     {
         if (earlier.RequestSha256 != hash)
         {
             throw new RequestRefused(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused for a different request",
                 "this Idempotency-Key was already used with a different method, path or body; use a new key for a new request", Header);
+        }
+
+        if (earlier.Clearance > clearance)
+        {
+            throw new RequestRefused(StatusCodes.Status409Conflict, "Request with this Idempotency-Key already processed",
+                "it was made with a higher clearance than you now hold, so its response is not given again; read the entry to see its state");
         }
 
         if (earlier.State != IdempotentRequest.Done)

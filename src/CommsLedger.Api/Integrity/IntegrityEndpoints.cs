@@ -42,11 +42,8 @@ public static class IntegrityEndpoints
 
     private static async Task<IntegrityReport> Verify(Actor actor, IConfiguration configuration, LedgerLog log, CancellationToken cancellationToken)
     {
-        if (actor.Clearance != Classification.TopSecret)
-        {
-            // As for replay: the check reads every event's envelope, whatever its classification.
-            throw new CommandRejected([new FieldError("clearance", $"verifying reads every event and needs TOP SECRET clearance; yours is {actor.Clearance.Display()}")]);
-        }
+        // As for replay: the check reads every event's envelope, whatever its classification.
+        ClearanceTooLow.Require(actor.Clearance, Classification.TopSecret, "verifying (it reads every event)");
 
         var path = configuration[PublicKeyPathSetting];
         if (string.IsNullOrWhiteSpace(path))

@@ -26,8 +26,17 @@ public sealed partial class LedgerProblems(IProblemDetailsService problems, ILog
             problem.Title = problem.Title?.Replace(NothingRecorded, "", StringComparison.Ordinal);
         }
 
-        logger.LogInformation("Refused {Method} {Route} for {User}: {Status} {Reason}",
-            http.Request.Method, RouteOf(http), Auth.LedgerClaims.NameOf(http.User), problem.Status, problem.Detail);
+        if (exception is ClearanceTooLow)
+        {
+            logger.LogWarning("Denied {Method} {Route} for {User}: {Status} {Reason}",
+                http.Request.Method, RouteOf(http), Auth.LedgerClaims.NameOf(http.User), problem.Status, problem.Detail);
+        }
+        else
+        {
+            logger.LogInformation("Refused {Method} {Route} for {User}: {Status} {Reason}",
+                http.Request.Method, RouteOf(http), Auth.LedgerClaims.NameOf(http.User), problem.Status, problem.Detail);
+        }
+
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
@@ -58,6 +67,7 @@ public sealed partial class LedgerProblems(IProblemDetailsService problems, ILog
         CommandRejected rejected => Fields(StatusCodes.Status400BadRequest, "The request has invalid fields; nothing was recorded", rejected.Errors),
         LedgerRuleViolated rule => Fields(StatusCodes.Status422UnprocessableEntity, "The ledger's rules do not allow this; nothing was recorded",
             [new FieldError(rule.Field, rule.Problem)]),
+        ClearanceTooLow low => Plain(StatusCodes.Status403Forbidden, "Your clearance does not allow this", low.Message),
         EntryNotFound missing => Plain(StatusCodes.Status404NotFound, "Not found", missing.Message),
         VersionConflict conflict => Plain(StatusCodes.Status409Conflict, "Changed since you read it; nothing was recorded",
             $"{conflict.What} {conflict.Id} changed since you read it at version {conflict.Expected}; read it again (new ETag) and retry"),

@@ -30,19 +30,23 @@ public static class Visibility
     public static IEnumerable<IEvent> Within(this IEnumerable<IEvent> events, Classification clearance) =>
         events.Where(e => clearance.Sees(MarkingOf(e)));
 
+    /// <summary>The ledger as a reader may see it. The document keeps the latest contacts of each marking; the reader
+    /// gets the statements of the latest ones they may see, chosen from the visible contacts alone.</summary>
     public static RelationshipLedger Within(this RelationshipLedger ledger, Classification clearance)
     {
+        var interactions = ledger.Interactions.Where(i => clearance.Sees(i.Value.Classification)).ToDictionary();
+        var recent = ledger.RecentContacts.Where(interactions.ContainsKey).TakeLast(RelationshipLedger.RecentContactsKept).ToList();
         var statements = ledger.Statements.Where(s => clearance.Sees(s.Value.Classification)).ToDictionary();
         var pledges = ledger.Pledges.Where(p => clearance.Sees(p.Value.Classification)).ToDictionary();
         return new RelationshipLedger
         {
             Id = ledger.Id,
-            Interactions = ledger.Interactions.Where(i => clearance.Sees(i.Value.Classification)).ToDictionary(),
+            Interactions = interactions,
             Pledges = pledges,
             OpenFollowUps = ledger.OpenFollowUps.Where(f => clearance.Sees(f.Value.Classification)).ToDictionary(),
-            Statements = statements,
+            Statements = statements.Where(s => recent.Contains(s.Value.InteractionId)).ToDictionary(),
             TopicsByEntry = ledger.TopicsByEntry.Where(t => statements.ContainsKey(t.Key) || pledges.ContainsKey(t.Key)).ToDictionary(),
-            RecentContacts = ledger.RecentContacts,
+            RecentContacts = recent,
             EarlierTopics = ledger.EarlierTopics.Where(t => clearance.Sees(t.Value)).ToDictionary(),
         };
     }

@@ -1,3 +1,4 @@
+using CommsLedger.Application.Interactions.Logging;
 using CommsLedger.Domain.Interactions;
 using CommsLedger.Domain.Pledges;
 using CommsLedger.Domain.Shared;
@@ -9,8 +10,9 @@ namespace CommsLedger.Application.Storage;
 
 /// <summary>
 /// The Marten plumbing, written once: fetch a stream for writing at the caller's expected version, decide,
-/// append, stamp each event's classification header, and save — all or nothing. A stale expected version
-/// surfaces as <see cref="VersionConflict"/> with nothing appended.
+/// append, stamp each event's classification header, and save — all or nothing. The expected version is the
+/// version the actor can see (<see cref="StreamVersions"/>); a stale one surfaces as <see cref="VersionConflict"/>
+/// with nothing appended.
 /// </summary>
 public static class StreamWriter
 {
@@ -25,16 +27,7 @@ public static class StreamWriter
         where TState : class
     {
         var what = NameOf<TState>();
-        IEventStream<TState> stream;
-        try
-        {
-            stream = await session.Events.FetchForWriting<TState>(streamId, expectedVersion, cancellationToken);
-        }
-        catch (ConcurrencyException)
-        {
-            throw await Conflict<TState>(session, what, streamId, expectedVersion, clearance, cancellationToken);
-        }
-
+        var stream = await session.Events.FetchForWriting<TState>(streamId, cancellationToken);
         var state = stream.Aggregate ?? throw new EntryNotFound(what, streamId);
         var classification = ClassificationOf(state);
         if (classification > clearance)
@@ -43,7 +36,18 @@ public static class StreamWriter
             throw new EntryNotFound(what, streamId);
         }
 
-        var events = decide(state);
+        var fetchedVersion = stream.CurrentVersion ?? 0;
+        // Only interaction streams hold portions marked above the stream (statements, commitments); every event of
+        // a pledge stream carries the pledge's own marking, so a reader who sees the pledge sees all of it.
+        var visibleVersion = state is Interaction
+            ? await StreamVersions.Visible(session, streamId, fetchedVersion, clearance, cancellationToken)
+            : fetchedVersion;
+        if (visibleVersion != expectedVersion)
+        {
+            throw new VersionConflict(what, streamId, expectedVersion, visibleVersion);
+        }
+
+        var events = decide(VisibleTo(state, clearance));
         stream.AppendMany(events);
         Stamp(session, streamId, classification);
         foreach (var pledge in startsPledges?.Invoke(state) ?? [])
@@ -58,13 +62,22 @@ public static class StreamWriter
         }
         catch (ConcurrencyException)
         {
-            throw await Conflict<TState>(session, what, streamId, expectedVersion, clearance, cancellationToken);
+            // Someone appended between the fetch and the save: report the version this actor would now read.
+            await using var reader = session.DocumentStore.QuerySession();
+            var now = await reader.Events.FetchStreamStateAsync(streamId, cancellationToken);
+            var current = now?.Version ?? fetchedVersion;
+            throw new VersionConflict(what, streamId, expectedVersion,
+                state is Interaction ? await StreamVersions.Visible(reader, streamId, current, clearance, cancellationToken) : current);
         }
 
+        // The actor's own events are all within their clearance, so their version moves by exactly that many.
         return expectedVersion + events.Count;
     }
 
-    public static async Task Start(this IDocumentSession session, InteractionChange change, CancellationToken cancellationToken)
+    /// <summary>Starts an interaction's stream (and its pledges'). A source already recorded at a marking the actor
+    /// can see is refused as <see cref="AlreadyRecorded"/>; the check runs under the source's advisory lock, so two
+    /// recorders of one source cannot both get in.</summary>
+    public static async Task Start(this IDocumentSession session, InteractionChange change, Classification clearance, CancellationToken cancellationToken)
     {
         var logged = (InteractionLogged)change.Events[0];
         session.Events.StartStream<Interaction>(change.InteractionId, change.Events);
@@ -74,15 +87,34 @@ public static class StreamWriter
             StartPledge(session, pledge);
         }
 
-        await LockRelationships(session, ((InteractionLogged)change.Events[0]).Relationships, cancellationToken);
+        var source = logged.Source?.SourceId;
+        await LockRelationships(session, source is null ? logged.Relationships : [.. logged.Relationships, SourceLockKey + source], cancellationToken);
+        if (source is not null && await FirstExisting(session, SourceRecords.VisibleIds(source, clearance), cancellationToken) is { } existing)
+        {
+            throw new AlreadyRecorded(existing, source);
+        }
+
         try
         {
             await session.SaveChangesAsync(cancellationToken);
         }
         catch (Marten.Exceptions.ExistingStreamIdCollisionException)
         {
-            throw new AlreadyRecorded(change.InteractionId, logged.Source?.SourceId ?? change.InteractionId.ToString());
+            throw new AlreadyRecorded(change.InteractionId, source ?? change.InteractionId.ToString());
         }
+    }
+
+    /// <summary>Prefixes a source id in the advisory-lock keys: relationship keys never contain a colon.</summary>
+    private const string SourceLockKey = "source:";
+
+    private static async Task<Guid?> FirstExisting(IDocumentSession session, Guid[] streamIds, CancellationToken cancellationToken)
+    {
+        // On a new database the event tables are created by the first append; this query may come before it.
+        await session.Database.EnsureStorageExistsAsync(typeof(IEvent), cancellationToken);
+        await using var command = session.Connection!.CreateCommand();
+        command.CommandText = $"select id from {LedgerStore.Schema}.mt_streams where id = any($1) limit 1";
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = streamIds });
+        return await command.ExecuteScalarAsync(cancellationToken) is Guid id ? id : null;
     }
 
     private static void StartPledge(IDocumentSession session, NewPledgeStream pledge)
@@ -103,19 +135,6 @@ public static class StreamWriter
             var own = StoredEventNames.ClassificationOf(e.Data);
             e.SetHeader(LedgerStore.ClassificationHeader, (own > floor ? own : floor).Display());
         }
-    }
-
-    /// <summary>A failed version check means someone else appended first, or there is no such stream — or none
-    /// the actor may know of, which must read exactly like the stream not existing.</summary>
-    private static async Task<Exception> Conflict<TState>(IDocumentSession session, string what, Guid streamId, long expected, Classification clearance, CancellationToken cancellationToken)
-        where TState : class
-    {
-        await using var reader = session.DocumentStore.QuerySession();
-        var state = await reader.Events.FetchStreamStateAsync(streamId, cancellationToken);
-        var current = state is null ? null : await reader.Events.AggregateStreamAsync<TState>(streamId, token: cancellationToken);
-        return current is null || ClassificationOf(current) > clearance
-            ? new EntryNotFound(what, streamId)
-            : new VersionConflict(what, streamId, expected, state!.Version);
     }
 
     /// <summary>
@@ -154,6 +173,14 @@ public static class StreamWriter
         Interaction interaction => interaction.Classification,
         Pledge pledge => pledge.Classification,
         _ => Classification.Unclassified,
+    };
+
+    /// <summary>The state a decision may look at: without the portions above the actor's clearance, so a hidden
+    /// statement is "not found" to them, exactly as if it did not exist.</summary>
+    private static TState VisibleTo<TState>(TState state, Classification clearance) => state switch
+    {
+        Interaction interaction => (TState)(object)interaction.Within(clearance),
+        _ => state,
     };
 
     private static string NameOf<TState>() => typeof(TState) == typeof(Pledge) ? "pledge" : "interaction";

@@ -37,6 +37,7 @@ public static class ExitCodes
             CommandRejected rejected => (Validation, "rejected, nothing recorded:\n  " + string.Join("\n  ", rejected.Errors)),
             LedgerRuleViolated rule => (Validation, $"refused, nothing recorded: {rule.Message}"),
             EntryNotFound missing => (Validation, missing.Message),
+            ClearanceTooLow low => (Validation, $"refused: {low.Message}"),
             VersionConflict conflict => (Conflict, $"conflict, nothing recorded: {conflict.Message}"),
             CommsLedger.Integrity.Proving.ProofUnavailableException unavailable => (Validation, unavailable.Message),
             CommsLedger.Integrity.Integrating.LogTamperedException tampered => (Validation, $"the ledger's log does not match its events: {tampered.Message}"),

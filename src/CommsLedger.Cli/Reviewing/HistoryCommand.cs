@@ -30,4 +30,4 @@ public sealed class HistoryCommand(IAnsiConsole console) : AsyncCommand<HistoryS
 }
 
 [CsvHelper.CsvRecord]
-public sealed partial record HistoryRow(long Seq, string Recorded, string Occurred, string Event, Guid Stream, long Version, string By, string Correlation, string What, string Replaces);
+public sealed partial record HistoryRow(long? Seq, string Recorded, string Occurred, string Event, Guid Stream, long Version, string By, string Correlation, string What, string Replaces);

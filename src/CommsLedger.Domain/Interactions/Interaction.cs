@@ -19,17 +19,24 @@ public sealed record Interaction(
     FollowUpBook FollowUps,
     bool Retracted)
 {
-    public static Interaction Create(InteractionLogged e) =>
+    public static Interaction Start(InteractionLogged e) =>
         new(e.InteractionId, e.Kind, e.Occurred, e.Summary, e.Parties, e.Relationships, e.Classification,
             ImmutableDictionary<Guid, StatementState>.Empty, FollowUpBook.Empty, Retracted: false);
 
-    public Interaction Apply(StatementRecorded e) => this with
+    /// <summary>The interaction as one actor may know it: statements above their clearance left out, so deciding
+    /// on their behalf can neither touch nor reveal them.</summary>
+    public Interaction Within(Classification clearance) =>
+        Statements.Values.All(s => s.Classification <= clearance)
+            ? this
+            : this with { Statements = Statements.Where(s => s.Value.Classification <= clearance).ToImmutableDictionary() };
+
+    public Interaction Evolve(StatementRecorded e) => this with
     {
         Statements = Statements.SetItem(e.StatementId,
             new StatementState(e.Speaker, e.Country, e.Text, string.Join(", ", e.Topics), Retracted: false, e.Classification)),
     };
 
-    public Interaction Apply(InteractionEntryCorrected e) => e.StatementId is { } statementId
+    public Interaction Evolve(InteractionEntryCorrected e) => e.StatementId is { } statementId
         ? this with { Statements = Statements.SetItem(statementId, CorrectStatement(Statements[statementId], e.Field, e.Now)) }
         : e.Field switch
         {
@@ -39,18 +46,18 @@ public sealed record Interaction(
             _ => this,
         };
 
-    public Interaction Apply(StatementRetracted e) => this with
+    public Interaction Evolve(StatementRetracted e) => this with
     {
         Statements = Statements.SetItem(e.StatementId, Statements[e.StatementId] with { Retracted = true }),
     };
 
-    public Interaction Apply(InteractionRetracted e) => this with { Retracted = e.InteractionId == Id || Retracted };
+    public Interaction Evolve(InteractionRetracted e) => this with { Retracted = e.InteractionId == Id || Retracted };
 
-    public Interaction Apply(FollowUpScheduled e) => this with { FollowUps = FollowUps.Apply(e) };
+    public Interaction Evolve(FollowUpScheduled e) => this with { FollowUps = FollowUps.Apply(e) };
 
-    public Interaction Apply(FollowUpCompleted e) => this with { FollowUps = FollowUps.Apply(e) };
+    public Interaction Evolve(FollowUpCompleted e) => this with { FollowUps = FollowUps.Apply(e) };
 
-    public Interaction Apply(FollowUpCancelled e) => this with { FollowUps = FollowUps.Apply(e) };
+    public Interaction Evolve(FollowUpCancelled e) => this with { FollowUps = FollowUps.Apply(e) };
 
     private static StatementState CorrectStatement(StatementState statement, string field, string now) => field switch
     {

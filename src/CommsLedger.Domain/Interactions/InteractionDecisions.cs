@@ -34,7 +34,7 @@ public static class InteractionDecisions
             draft.Source,
             draft.Classification,
             draft.CameoCodes);
-        var state = Interaction.Create(logged);
+        var state = Interaction.Start(logged);
         var events = new List<object> { logged };
         events.AddRange(draft.Statements.Select(s => RecordStatement(state, s, nextId())));
         var pledges = new List<NewPledgeStream>();

@@ -22,6 +22,13 @@ public sealed record InteractionDraft(
     public IReadOnlyList<string> Parties =>
         Participants.Select(p => PartyCode.Clean(p.Country)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
 
+    /// <summary>Every marking the draft records, with the field that sets it (a portion without one takes the
+    /// interaction's): what a clearance check must look at.</summary>
+    public IEnumerable<(string Field, Classification Marking)> Markings() =>
+        new[] { ("classification", Classification) }
+            .Concat(Statements.Select((s, i) => ($"statements[{i}].classification", s.Classification ?? Classification)))
+            .Concat(Commitments.Select((c, i) => ($"commitments[{i}].classification", c.Classification ?? Classification)));
+
     public IReadOnlyList<FieldError> Check()
     {
         var errors = new FieldErrors();

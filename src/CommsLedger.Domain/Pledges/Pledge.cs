@@ -17,24 +17,24 @@ public sealed record Pledge(
     Classification Classification,
     FollowUpBook FollowUps)
 {
-    public static Pledge Create(PledgeMade e) =>
+    public static Pledge Start(PledgeMade e) =>
         new(e.PledgeId, e.By, e.To, e.Kind, e.Text, e.Topic, e.Due, PledgeStatus.Open, e.Relationships, e.Classification, FollowUpBook.Empty);
 
     public bool IsSettled => Status is not (PledgeStatus.Open or PledgeStatus.PartiallyFulfilled);
 
-    public Pledge Apply(PledgeFulfilled e) => this with { Status = e.Status };
+    public Pledge Evolve(PledgeFulfilled e) => this with { Status = e.Status };
 
-    public Pledge Apply(PledgePartiallyFulfilled e) => this with { Status = e.Status };
+    public Pledge Evolve(PledgePartiallyFulfilled e) => this with { Status = e.Status };
 
-    public Pledge Apply(PledgeBroken e) => this with { Status = e.Status };
+    public Pledge Evolve(PledgeBroken e) => this with { Status = e.Status };
 
-    public Pledge Apply(PledgeWithdrawn e) => this with { Status = e.Status };
+    public Pledge Evolve(PledgeWithdrawn e) => this with { Status = e.Status };
 
-    public Pledge Apply(PledgeLapsed e) => this with { Status = e.Status };
+    public Pledge Evolve(PledgeLapsed e) => this with { Status = e.Status };
 
-    public Pledge Apply(PledgeRetracted e) => this with { Status = PledgeStatus.Retracted };
+    public Pledge Evolve(PledgeRetracted e) => this with { Status = PledgeStatus.Retracted };
 
-    public Pledge Apply(PledgeCorrected e) => e.Field switch
+    public Pledge Evolve(PledgeCorrected e) => e.Field switch
     {
         PledgeFields.Text => this with { Text = e.Now },
         PledgeFields.Topic => this with { Topic = e.Now },
@@ -44,11 +44,11 @@ public sealed record Pledge(
         _ => this,
     };
 
-    public Pledge Apply(FollowUpScheduled e) => this with { FollowUps = FollowUps.Apply(e) };
+    public Pledge Evolve(FollowUpScheduled e) => this with { FollowUps = FollowUps.Apply(e) };
 
-    public Pledge Apply(FollowUpCompleted e) => this with { FollowUps = FollowUps.Apply(e) };
+    public Pledge Evolve(FollowUpCompleted e) => this with { FollowUps = FollowUps.Apply(e) };
 
-    public Pledge Apply(FollowUpCancelled e) => this with { FollowUps = FollowUps.Apply(e) };
+    public Pledge Evolve(FollowUpCancelled e) => this with { FollowUps = FollowUps.Apply(e) };
 }
 
 /// <summary>The fields of a pledge that a correction may target.</summary>

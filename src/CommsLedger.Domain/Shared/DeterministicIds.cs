@@ -9,7 +9,12 @@ public static class DeterministicIds
 {
     private static readonly Guid LedgerNamespace = new("6f1c3a52-2d0e-4f55-9c39-6a1d1b7a4e21");
 
-    public static Guid ForSource(string sourceId) => Create(LedgerNamespace, "source:" + sourceId);
+    /// <summary>The id of a source recorded at a marking. A marking above UNCLASSIFIED is part of the name, so that
+    /// recording a source never collides with a record of it above the recorder's clearance, which they must not
+    /// learn of; an UNCLASSIFIED record keeps the plain "source:" name (the ids the ledger has always given).</summary>
+    public static Guid ForSource(string sourceId, Classification marking) => marking == Classification.Unclassified
+        ? Create(LedgerNamespace, "source:" + sourceId)
+        : Create(LedgerNamespace, $"source:{marking.Display()}:{sourceId}");
 
     /// <summary>An endless sequence of ids derived from a parent id: child 1, child 2, …</summary>
     public static Func<Guid> Sequence(Guid parent)

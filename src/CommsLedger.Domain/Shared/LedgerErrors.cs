@@ -28,6 +28,23 @@ public sealed class EntryNotFound(string what, Guid id) : Exception($"{what} {id
     public Guid Id { get; } = id;
 }
 
+/// <summary>The action needs a higher clearance than the actor holds (replaying or verifying the whole ledger reads
+/// every event, so it is for TOP SECRET only). Says nothing about any entry, only about the action.</summary>
+public sealed class ClearanceTooLow(string action, Classification needed, Classification held)
+    : Exception($"{action} needs {needed.Display()} clearance; yours is {held.Display()}")
+{
+    public Classification Needed { get; } = needed;
+    public Classification Held { get; } = held;
+
+    public static void Require(Classification held, Classification needed, string action)
+    {
+        if (held < needed)
+        {
+            throw new ClearanceTooLow(action, needed, held);
+        }
+    }
+}
+
 /// <summary>Someone changed the stream since the caller read it; nothing was appended.</summary>
 public sealed class VersionConflict(string what, Guid id, long expected, long? actual)
     : Exception($"{what} {id} changed since you read it at version {expected}"

@@ -137,6 +137,42 @@ public sealed class AuthenticationTests(PostgresCluster postgres, SharedApi shar
         await (await client.GetAsync("/relationships")).Problem(HttpStatusCode.Unauthorized);
     }
 
+    [Fact]
+    public async Task a_token_that_names_no_user_is_401()
+    {
+        await using var api = await JwtHost();
+        using var client = api.Client();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(new() { ["groups"] = "ledger-recorders", ["clearance"] = "SECRET" }));
+
+        await (await client.GetAsync("/relationships")).Problem(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task a_kept_response_is_not_given_again_once_the_tokens_clearance_is_lower()
+    {
+        await using var api = await JwtHost();
+        var body = Requests.Interaction(d => d with { Classification = Classification.Secret });
+        using var secret = api.Client();
+        secret.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            Token(new() { ["preferred_username"] = "desk.officer", ["groups"] = "ledger-recorders", ["clearance"] = "SECRET" }));
+        using var downgraded = api.Client();
+        downgraded.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            Token(new() { ["preferred_username"] = "desk.officer", ["groups"] = "ledger-recorders", ["clearance"] = "CONFIDENTIAL" }));
+
+        using var first = await secret.SendAsync(Keyed(body));
+        using var retry = await downgraded.SendAsync(Keyed(body));
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        await retry.Problem(HttpStatusCode.Conflict);
+        Assert.DoesNotContain("Wang Yi", await retry.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        static HttpRequestMessage Keyed(string json) => new(HttpMethod.Post, "/interactions")
+        {
+            Content = Requests.Json(json),
+            Headers = { { "Idempotency-Key", "log-the-call-once" } },
+        };
+    }
+
     private HttpClient Basic(string user, string password)
     {
         var client = _api.Client();

@@ -102,11 +102,53 @@ public sealed class ClearanceTests(PostgresCluster postgres) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task replay_which_compares_every_document_is_refused_below_top_secret()
+    public async Task replay_and_verify_which_read_every_event_are_forbidden_below_top_secret()
     {
-        using var response = await _api.Client(Confidential).GetAsync("/replay/check");
+        using var replay = await _api.Client(Confidential).GetAsync("/replay/check");
+        using var verify = await _api.Client(Confidential).GetAsync("/integrity/verify");
 
-        Assert.Contains("clearance", (await response.Problem(HttpStatusCode.BadRequest)).Keys);
+        await replay.Problem(HttpStatusCode.Forbidden);
+        await verify.Problem(HttpStatusCode.Forbidden);
+        Assert.Contains("needs TOP SECRET clearance", await verify.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task a_secret_commitment_moves_no_etag_of_a_confidential_recorder_who_writes_on_with_theirs()
+    {
+        var recorder = _api.Client(ApiHost.Recorder);
+        using var logged = await recorder.PostAsync("/interactions", Requests.Json(Requests.Interaction()));
+        var interaction = (await logged.Body()).GetProperty("id").GetGuid();
+        var cora = _api.Client(ConfidentialRecorder);
+        using var before = await cora.GetAsync($"/interactions/{interaction}");
+
+        using var secret = await recorder.SendAsync(Requests.Post($"/interactions/{interaction}/commitments",
+            new { by = "PE", to = "CN", kind = "pledge", text = SecretClause, topic = "covert", classification = "SECRET" }, logged.ETag()));
+        using var after = await cora.GetAsync($"/interactions/{interaction}");
+        using var written = await cora.SendAsync(Requests.Post($"/interactions/{interaction}/statements",
+            new { speaker = "Wang Yi", country = "CN", text = "China values the partnership.", topics = new[] { "partnership" } }, after.ETag()));
+
+        Assert.Equal(HttpStatusCode.OK, secret.StatusCode);
+        Assert.Equal(before.ETag(), after.ETag());
+        Assert.Equal(before.ETag(), (await after.Body()).GetProperty("version").GetInt64());
+        Assert.True(written.StatusCode == HttpStatusCode.OK, await written.Content.ReadAsStringAsync());
+        Assert.Equal(after.ETag() + 1, written.ETag());
+    }
+
+    [Fact]
+    public async Task a_source_recorded_at_secret_is_no_duplicate_for_a_confidential_recorder()
+    {
+        var source = new Domain.Shared.SourceReference("readout-" + Guid.NewGuid().ToString("N"), null, null);
+        using var secret = await _api.Client(ApiHost.Recorder).PostAsync("/interactions",
+            Requests.Json(Requests.Interaction(d => d with { Source = source, Classification = Classification.Secret })));
+        using var confidential = await _api.Client(ConfidentialRecorder).PostAsync("/interactions",
+            Requests.Json(Requests.Interaction(d => d with { Source = source, Classification = Classification.Confidential })));
+        using var again = await _api.Client(ConfidentialRecorder).PostAsync("/interactions",
+            Requests.Json(Requests.Interaction(d => d with { Source = source, Classification = Classification.Confidential })));
+
+        Assert.Equal(HttpStatusCode.Created, secret.StatusCode);
+        Assert.True(confidential.StatusCode == HttpStatusCode.Created, await confidential.Content.ReadAsStringAsync());
+        await again.Problem(HttpStatusCode.Conflict);
+        Assert.Contains((await confidential.Body()).GetProperty("id").GetGuid().ToString(), await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

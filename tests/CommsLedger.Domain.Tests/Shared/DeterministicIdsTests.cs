@@ -7,19 +7,27 @@ public class DeterministicIdsTests
     [Fact]
     public void the_same_source_always_gets_the_same_id()
     {
-        Assert.Equal(DeterministicIds.ForSource("xinhua-2020-11-06"), DeterministicIds.ForSource("xinhua-2020-11-06"));
+        Assert.Equal(DeterministicIds.ForSource("xinhua-2020-11-06", Classification.Unclassified), DeterministicIds.ForSource("xinhua-2020-11-06", Classification.Unclassified));
     }
 
     [Fact]
     public void different_sources_get_different_ids()
     {
-        Assert.NotEqual(DeterministicIds.ForSource("xinhua-2020-11-06"), DeterministicIds.ForSource("xinhua-2020-11-07"));
+        Assert.NotEqual(DeterministicIds.ForSource("xinhua-2020-11-06", Classification.Unclassified), DeterministicIds.ForSource("xinhua-2020-11-07", Classification.Unclassified));
+    }
+
+    [Fact]
+    public void one_source_recorded_at_different_markings_gets_different_ids()
+    {
+        var ids = Enum.GetValues<Classification>().Select(marking => DeterministicIds.ForSource("xinhua-2020-11-06", marking)).ToArray();
+
+        Assert.Equal(4, ids.Distinct().Count());
     }
 
     [Fact]
     public void ids_are_rfc_9562_version_5_with_the_rfc_variant()
     {
-        var text = DeterministicIds.ForSource("xinhua-2020-11-06").ToString("D");
+        var text = DeterministicIds.ForSource("xinhua-2020-11-06", Classification.Unclassified).ToString("D");
 
         Assert.Equal('5', text[14]);
         Assert.Contains(text[19], "89ab");
@@ -36,7 +44,7 @@ public class DeterministicIdsTests
     [Fact]
     public void a_sequence_gives_distinct_children_that_are_the_same_every_time()
     {
-        var parent = DeterministicIds.ForSource("xinhua-2020-11-06");
+        var parent = DeterministicIds.ForSource("xinhua-2020-11-06", Classification.Unclassified);
         var first = DeterministicIds.Sequence(parent);
         var second = DeterministicIds.Sequence(parent);
 

@@ -1,3 +1,5 @@
+using CommsLedger.Domain.Shared;
+
 namespace CommsLedger.Application.Access.Idempotency;
 
 /// <summary>
@@ -10,8 +12,14 @@ public sealed class IdempotentRequest
     public const string Pending = "pending";
     public const string Done = "done";
 
-    /// <summary><c>user␟key</c>: keys are scoped to their user, so one user can never replay another's answer.</summary>
+    /// <summary><c>scheme:user␟key</c>: keys are scoped to their user — and to whether the user is the ledger's own
+    /// (API key, password) or a ministry identity provider's (JWT), whose names could coincide — so one user can
+    /// never replay another's answer.</summary>
     public string Id { get; set; } = "";
+
+    /// <summary>The clearance the request was made with: the kept response is given again only to that clearance
+    /// or higher, since it may show what a lower one may not see.</summary>
+    public Classification Clearance { get; set; } = Classification.TopSecret;
 
     public string RequestSha256 { get; set; } = "";
     public string State { get; set; } = Pending;

@@ -15,7 +15,7 @@ public sealed class CancelFollowUpHandler(IDocumentSession session, Actor actor)
 {
     public async ValueTask<Changed> Handle(CancelFollowUp command, CancellationToken cancellationToken)
     {
-        var item = await session.FollowUp(command.FollowUpId, cancellationToken);
+        var item = await session.FollowUp(command.FollowUpId, actor.Clearance, cancellationToken);
         var version = item.PledgeId is not null
             ? await session.Change<Pledge>(item.SubjectId, command.ExpectedVersion, actor.Clearance,
                 state => [FollowUpDecisions.Cancel(state, command.FollowUpId, command.Reason)], cancellationToken)

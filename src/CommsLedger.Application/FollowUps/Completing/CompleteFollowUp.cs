@@ -17,7 +17,7 @@ public sealed class CompleteFollowUpHandler(IDocumentSession session, Actor acto
 {
     public async ValueTask<Changed> Handle(CompleteFollowUp command, CancellationToken cancellationToken)
     {
-        var item = await session.FollowUp(command.FollowUpId, cancellationToken);
+        var item = await session.FollowUp(command.FollowUpId, actor.Clearance, cancellationToken);
         var version = item.PledgeId is not null
             ? await session.Change<Pledge>(item.SubjectId, command.ExpectedVersion, actor.Clearance,
                 state => [FollowUpDecisions.Complete(state, command.FollowUpId, command.Outcome, command.CompletedOn)], cancellationToken)

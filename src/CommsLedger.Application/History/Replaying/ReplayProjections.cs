@@ -27,11 +27,8 @@ public sealed class ReplayProjectionsHandler(IDocumentStore store, Actor actor) 
 {
     public async ValueTask<ReplayReport> Handle(ReplayProjections command, CancellationToken cancellationToken)
     {
-        if (actor.Clearance != Classification.TopSecret)
-        {
-            // The comparison reads and names every document, so it is for fully cleared reviewers only.
-            throw new CommandRejected([new FieldError("clearance", $"replay compares every document and needs TOP SECRET clearance; yours is {actor.Clearance.Display()}")]);
-        }
+        // The comparison reads and names every document, so it is for fully cleared reviewers only.
+        ClearanceTooLow.Require(actor.Clearance, Classification.TopSecret, "replay (it compares every document)");
 
         var live = await Snapshot(cancellationToken);
         var events = await ReadAll(command.Progress, cancellationToken);

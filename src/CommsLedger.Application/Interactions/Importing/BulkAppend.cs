@@ -22,9 +22,9 @@ internal static class BulkAppend
     /// <summary>The inline projections, all rebuilt after a bulk append.</summary>
     private static readonly IReadOnlyList<Type> _projections = Projections.LedgerProjections.ProjectionTypes;
 
-    public static async Task<(int Interactions, long Events)> Batch(IDocumentSession session, IReadOnlyList<ImportLine> lines, CancellationToken cancellationToken)
+    public static async Task<(int Interactions, long Events)> Batch(IDocumentSession session, IReadOnlyList<ImportLine> lines, Domain.Shared.Classification clearance, CancellationToken cancellationToken)
     {
-        var fresh = await ImportStreams.Fresh(session, lines, cancellationToken);
+        var fresh = await ImportStreams.Fresh(session, lines, clearance, cancellationToken);
         if (fresh.Length == 0)
         {
             return (0, 0);

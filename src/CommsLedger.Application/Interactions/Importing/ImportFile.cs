@@ -13,7 +13,7 @@ internal static class ImportFile
     private const int _maxListedProblems = 100;
 
     /// <summary>Checks every line; returns the number of interactions, or throws <see cref="CommandRejected"/>.</summary>
-    public static int CheckAll(Func<TextReader> open, DateOnly today, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    public static int CheckAll(Func<TextReader> open, DateOnly today, Classification clearance, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var problems = new List<FieldError>();
         var unlisted = 0;
@@ -23,8 +23,8 @@ internal static class ImportFile
         {
             cancellationToken.ThrowIfCancellationRequested();
             count++;
-            var (line, errors) = Decide(number, text, today);
-            if (line is not null && SourceIdOf(line) is { } sourceId && !firstLineOf.TryAdd(sourceId, number))
+            var (line, errors) = Decide(number, text, today, clearance);
+            if (line is not null && ImportStreams.SourceIdOf(line) is var sourceId && !firstLineOf.TryAdd(sourceId, number))
             {
                 errors = [new FieldError($"line {number}: source.sourceId", $"'{sourceId}' is also on line {firstLineOf[sourceId]}")];
             }
@@ -53,12 +53,12 @@ internal static class ImportFile
     }
 
     /// <summary>The lines again, decided; only called after <see cref="CheckAll"/> passed.</summary>
-    public static IEnumerable<ImportLine> Decided(Func<TextReader> open, DateOnly today) =>
-        Lines(open).Select(l => Decide(l.Number, l.Text, today) is { Line: { } line, Errors.Count: 0 }
+    public static IEnumerable<ImportLine> Decided(Func<TextReader> open, DateOnly today, Classification clearance) =>
+        Lines(open).Select(l => Decide(l.Number, l.Text, today, clearance) is { Line: { } line, Errors.Count: 0 }
             ? line
             : throw new InvalidOperationException($"line {l.Number} changed since the file was checked"));
 
-    private static (ImportLine? Line, IReadOnlyList<FieldError> Errors) Decide(int number, string text, DateOnly today)
+    private static (ImportLine? Line, IReadOnlyList<FieldError> Errors) Decide(int number, string text, DateOnly today, Classification clearance)
     {
         var (draft, errors) = InteractionJson.Read(text);
         if (draft is null)
@@ -71,7 +71,15 @@ internal static class ImportFile
             return (null, [new FieldError($"line {number}: source.sourceId", "is required to import: a stable id per interaction makes re-importing append nothing")]);
         }
 
-        var interactionId = DeterministicIds.ForSource(source.SourceId);
+        var above = draft.Markings().Where(m => m.Marking > clearance)
+            .Select(m => new FieldError($"line {number}: {m.Field}", $"{m.Marking.Display()} is above your clearance ({clearance.Display()})"))
+            .ToArray();
+        if (above.Length > 0)
+        {
+            return (null, above);
+        }
+
+        var interactionId = Logging.SourceRecords.IdFor(source.SourceId, draft.Classification);
         try
         {
             return (new ImportLine(number, InteractionDecisions.Log(draft, interactionId, DeterministicIds.Sequence(interactionId), today)), []);
@@ -81,8 +89,6 @@ internal static class ImportFile
             return (null, [new FieldError($"line {number}: {(rule.Field == "occurred.date" ? "occurredOn" : rule.Field)}", rule.Problem)]);
         }
     }
-
-    private static string? SourceIdOf(ImportLine line) => ((InteractionLogged)line.Change.Events[0]).Source?.SourceId;
 
     private static IEnumerable<(int Number, string Text)> Lines(Func<TextReader> open)
     {

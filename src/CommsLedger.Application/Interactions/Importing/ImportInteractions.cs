@@ -6,8 +6,8 @@ namespace CommsLedger.Application.Interactions.Importing;
 
 /// <summary>
 /// Import a batch of historic interactions: JSON lines, one <see cref="InteractionFile"/> per line, each with a
-/// stable <c>source.sourceId</c>. Every line is checked before anything is appended, so one bad line rejects the
-/// whole file (naming its line and field). Ids derive from the source id exactly as <c>LogInteraction</c> derives
+/// stable <c>source.sourceId</c>. Every line is checked before anything is appended, so one bad line (or one marked
+/// above the importer's clearance) rejects the whole file, naming its line and field. Ids derive from the source id exactly as <c>LogInteraction</c> derives
 /// them, and interactions already in the ledger are skipped, so importing the same file twice appends nothing.
 /// </summary>
 /// <param name="Open">Opens the file; called once to check every line and once to append.</param>
@@ -33,22 +33,22 @@ public sealed record ImportProgress(ImportPhase Phase, long Done, long Total);
 public sealed record ImportResult(
     int Interactions, int Appended, int AlreadyInLedger, long Events, bool ProjectionsRebuilt, TimeSpan Checking, TimeSpan Appending, TimeSpan Rebuilding);
 
-public sealed class ImportInteractionsHandler(IDocumentSession session, TimeProvider clock) : ICommandHandler<ImportInteractions, ImportResult>
+public sealed class ImportInteractionsHandler(IDocumentSession session, TimeProvider clock, Pipeline.Actor actor) : ICommandHandler<ImportInteractions, ImportResult>
 {
     public async ValueTask<ImportResult> Handle(ImportInteractions command, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var started = clock.GetTimestamp();
-        var total = ImportFile.CheckAll(command.Open, today, command.Progress, cancellationToken);
+        var total = ImportFile.CheckAll(command.Open, today, actor.Clearance, command.Progress, cancellationToken);
         var checkedAt = clock.GetTimestamp();
         await ImportStreams.Prepare(session.DocumentStore);
         var (appended, events) = (0, 0L);
         var done = 0;
-        foreach (var batch in ImportFile.Decided(command.Open, today).Chunk(Math.Max(1, command.BatchSize)))
+        foreach (var batch in ImportFile.Decided(command.Open, today, actor.Clearance).Chunk(Math.Max(1, command.BatchSize)))
         {
             var (interactions, batchEvents) = command.Bulk
-                ? await BulkAppend.Batch(session, batch, cancellationToken)
-                : await SessionAppend.Batch(session, batch, cancellationToken);
+                ? await BulkAppend.Batch(session, batch, actor.Clearance, cancellationToken)
+                : await SessionAppend.Batch(session, batch, actor.Clearance, cancellationToken);
             (appended, events, done) = (appended + interactions, events + batchEvents, done + batch.Length);
             command.Progress?.Report(new ImportProgress(ImportPhase.Appending, done, total));
         }

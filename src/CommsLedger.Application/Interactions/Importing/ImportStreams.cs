@@ -14,14 +14,18 @@ internal static class ImportStreams
     /// <summary>Creates the event tables in a new database: the existence query reads them before any append would.</summary>
     public static Task Prepare(IDocumentStore store) => store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
 
-    /// <summary>The lines whose interaction stream does not exist yet: one query per batch.</summary>
-    public static async Task<ImportLine[]> Fresh(IDocumentSession session, IReadOnlyList<ImportLine> lines, CancellationToken cancellationToken)
+    /// <summary>The lines whose source has no record yet that the importer could see (see <c>SourceRecords</c>):
+    /// one query per batch.</summary>
+    public static async Task<ImportLine[]> Fresh(IDocumentSession session, IReadOnlyList<ImportLine> lines, Classification clearance, CancellationToken cancellationToken)
     {
-        var ids = lines.Select(l => l.Change.InteractionId).ToArray();
+        var candidates = lines.ToDictionary(l => l, l => Logging.SourceRecords.VisibleIds(SourceIdOf(l), clearance));
+        var ids = candidates.Values.SelectMany(c => c).ToArray();
         var existing = (await session.AdvancedSql.QueryAsync<Guid>(
             $"select id from {LedgerStore.Schema}.mt_streams where id = any(?)", cancellationToken, ids)).ToHashSet();
-        return [.. lines.Where(l => !existing.Contains(l.Change.InteractionId))];
+        return [.. lines.Where(l => !candidates[l].Any(existing.Contains))];
     }
+
+    public static string SourceIdOf(ImportLine line) => ((InteractionLogged)line.Change.Events[0]).Source!.SourceId;
 
     /// <summary>Starts the interaction's stream and its pledges' streams on the session, each event carrying its
     /// classification header: its own marking, never below its stream's (as <c>StreamWriter</c> stamps them).</summary>

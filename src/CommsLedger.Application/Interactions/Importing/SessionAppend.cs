@@ -10,9 +10,9 @@ namespace CommsLedger.Application.Interactions.Importing;
 /// </summary>
 internal static class SessionAppend
 {
-    public static async Task<(int Interactions, long Events)> Batch(IDocumentSession session, IReadOnlyList<ImportLine> lines, CancellationToken cancellationToken)
+    public static async Task<(int Interactions, long Events)> Batch(IDocumentSession session, IReadOnlyList<ImportLine> lines, Domain.Shared.Classification clearance, CancellationToken cancellationToken)
     {
-        var fresh = await ImportStreams.Fresh(session, lines, cancellationToken);
+        var fresh = await ImportStreams.Fresh(session, lines, clearance, cancellationToken);
         if (fresh.Length == 0)
         {
             return (0, 0);

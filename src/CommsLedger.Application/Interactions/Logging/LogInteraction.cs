@@ -1,3 +1,4 @@
+using CommsLedger.Application.Clearance;
 using CommsLedger.Application.Pipeline;
 using CommsLedger.Application.Storage;
 using CommsLedger.Domain.Interactions;
@@ -9,28 +10,27 @@ using Mediator;
 namespace CommsLedger.Application.Interactions.Logging;
 
 /// <summary>Log an interaction with its statements, commitments and follow-ups in one transaction.
-/// With a source id, the ids are derived from it, so recording the same source twice appends nothing.</summary>
+/// With a source id, the ids are derived from it and its marking (see <see cref="SourceRecords"/>), so recording the
+/// same source twice appends nothing.</summary>
 public sealed record LogInteraction(InteractionDraft Draft) : ICommand<InteractionRecord>, IChecked, IMarked
 {
     public IReadOnlyList<FieldError> Check() => Draft.Check();
 
-    public IEnumerable<(string Field, Classification Marking)> Markings() =>
-        new[] { ("classification", Draft.Classification) }
-            .Concat(Draft.Statements.Select((s, i) => ($"statements[{i}].classification", s.Classification ?? Draft.Classification)))
-            .Concat(Draft.Commitments.Select((c, i) => ($"commitments[{i}].classification", c.Classification ?? Draft.Classification)));
+    public IEnumerable<(string Field, Classification Marking)> Markings() => Draft.Markings();
 }
 
-public sealed class LogInteractionHandler(IDocumentSession session, TimeProvider clock) : ICommandHandler<LogInteraction, InteractionRecord>
+public sealed class LogInteractionHandler(IDocumentSession session, TimeProvider clock, Actor actor) : ICommandHandler<LogInteraction, InteractionRecord>
 {
     public async ValueTask<InteractionRecord> Handle(LogInteraction command, CancellationToken cancellationToken)
     {
         var (interactionId, nextId) = command.Draft.Source is { } source
-            ? (DeterministicIds.ForSource(source.SourceId), DeterministicIds.Sequence(DeterministicIds.ForSource(source.SourceId)))
+            ? (SourceRecords.IdFor(source.SourceId, command.Draft.Classification), DeterministicIds.Sequence(SourceRecords.IdFor(source.SourceId, command.Draft.Classification)))
             : (Guid.NewGuid(), Guid.NewGuid);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var change = InteractionDecisions.Log(command.Draft, interactionId, nextId, today);
-        await session.Start(change, cancellationToken);
-        return await session.LoadAsync<InteractionRecord>(interactionId, cancellationToken)
+        await session.Start(change, actor.Clearance, cancellationToken);
+        var record = await session.LoadAsync<InteractionRecord>(interactionId, cancellationToken)
             ?? throw new InvalidOperationException($"interaction {interactionId} was appended but its record was not projected");
+        return record.Within(actor.Clearance)!;
     }
 }

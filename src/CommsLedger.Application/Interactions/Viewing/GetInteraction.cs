@@ -1,5 +1,6 @@
 using CommsLedger.Application.Clearance;
 using CommsLedger.Application.Pipeline;
+using CommsLedger.Application.Storage;
 using CommsLedger.Domain.Shared;
 using CommsLedger.Projections.Interactions;
 using Marten;
@@ -11,7 +12,11 @@ public sealed record GetInteraction(Guid InteractionId) : IQuery<InteractionReco
 
 public sealed class GetInteractionHandler(IQuerySession session, Actor actor) : IQueryHandler<GetInteraction, InteractionRecord>
 {
-    public async ValueTask<InteractionRecord> Handle(GetInteraction query, CancellationToken cancellationToken) =>
-        (await session.LoadAsync<InteractionRecord>(query.InteractionId, cancellationToken))?.Within(actor.Clearance)
-        ?? throw new EntryNotFound("interaction", query.InteractionId);
+    public async ValueTask<InteractionRecord> Handle(GetInteraction query, CancellationToken cancellationToken)
+    {
+        var record = (await session.LoadAsync<InteractionRecord>(query.InteractionId, cancellationToken))?.Within(actor.Clearance)
+            ?? throw new EntryNotFound("interaction", query.InteractionId);
+        record.Version = await StreamVersions.Visible(session, record.Id, record.Version, actor.Clearance, cancellationToken);
+        return record;
+    }
 }
