@@ -3,6 +3,7 @@ using CommsLedger.Application.Interactions.Logging;
 using CommsLedger.Application.Storage;
 using CommsLedger.Domain.Interactions;
 using CommsLedger.Domain.Pledges;
+using CommsLedger.Domain.Shared;
 using CommsLedger.EmbeddedPostgres;
 using CommsLedger.Projections.Interactions;
 using Marten;
@@ -45,7 +46,8 @@ public static class AppendScenario
             new(one, "raw Append, projections off", Role.RawOff, RawStatements(await resources.Bare(), settings, fetchFirst: false)),
             new(one, "raw Append, inline projections", Role.RawInline, RawStatements(await resources.Inline(), settings, fetchFirst: false)),
             new(one, "raw FetchForWriting + Append, inline", Role.Compared, RawStatements(await resources.Inline(), settings, fetchFirst: true)),
-            new(one, "pipeline AddStatement", Role.Compared, PipelineStatements(await resources.Ledger(), settings)),
+            new(one, "pipeline AddStatement", Role.Compared, PipelineStatements(await resources.Ledger(), settings, Classification.TopSecret)),
+            new(one, "pipeline AddStatement, CONFIDENTIAL recorder", Role.Compared, PipelineStatements(await resources.Ledger(), settings, Classification.Confidential)),
             new(ten, "raw StartStream, projections off", Role.RawOff, RawLogs(await resources.Bare(), settings, loadRecord: false)),
             new(ten, "raw StartStream, inline projections", Role.RawInline, RawLogs(await resources.Inline(), settings, loadRecord: false)),
             new(ten, "raw StartStream + load record, inline", Role.Compared, RawLogs(await resources.Inline(), settings, loadRecord: true)),
@@ -69,7 +71,7 @@ public static class AppendScenario
             await using var session = store.LightweightSession();
             if (fetchFirst)
             {
-                (await session.Events.FetchForWriting<Interaction>(step.Id, step.Version - 1)).AppendOne(step.Event);
+                (await session.Events.FetchForWriting<Tracked<Interaction>>(step.Id, step.Version - 1)).AppendOne(step.Event);
             }
             else
             {
@@ -80,13 +82,25 @@ public static class AppendScenario
         })));
     };
 
-    private static Func<Trial, Task<Prepared>> PipelineStatements(LedgerHost ledger, BenchSettings settings) => async trial =>
+    /// <summary>Below TOP SECRET the writer's expected version is checked against the events they are cleared for
+    /// (<see cref="StreamVersions"/>: one more query per command); the open streams are then logged through the
+    /// pipeline, so their events carry the classification header that count reads.</summary>
+    private static Func<Trial, Task<Prepared>> PipelineStatements(LedgerHost ledger, BenchSettings settings, Classification clearance) => async trial =>
     {
         var streams = await OpenStreams(ledger.Store, trial, settings);
+        if (clearance != Classification.TopSecret)
+        {
+            streams = await Task.WhenAll(streams.Select(async stream =>
+            {
+                var logged = await ledger.Send(new LogInteraction(Drafts.Interaction(trial.Sequence, 0, 0, 0)), clearance);
+                return stream with { Id = logged.Id };
+            }));
+        }
+
         var versions = streams.ToDictionary(s => s.Id, _ => 1L);
         var plan = streams.SelectMany(stream => Enumerable.Range(0, stream.Statements).Select(i => (stream.Id, Draft: StatementOf(stream, i))));
         return Steps(ledger.Store, plan.Select(step => (Func<Task>)(async () =>
-            versions[step.Id] = (await ledger.Send(new AddStatement(step.Id, versions[step.Id], step.Draft))).Version)));
+            versions[step.Id] = (await ledger.Send(new AddStatement(step.Id, versions[step.Id], step.Draft), clearance)).Version)));
     };
 
     /// <summary>With <paramref name="loadRecord"/>, also the read-back <c>LogInteraction</c> returns: the projected record.</summary>

@@ -21,11 +21,14 @@ public sealed class LedgerHost : IAsyncDisposable
     public static LedgerHost Create(string connectionString) =>
         new(new ServiceCollection().AddLedger(connectionString).BuildServiceProvider());
 
-    /// <summary>One command through mediator → validation → stamping → handler, in its own scope as an edge sends it.</summary>
-    public async Task<T> Send<T>(ICommand<T> command)
+    /// <summary>One command through mediator → validation → stamping → handler, in its own scope as an edge sends it,
+    /// by an actor with <paramref name="clearance"/>.</summary>
+    public async Task<T> Send<T>(ICommand<T> command, Domain.Shared.Classification clearance = Domain.Shared.Classification.TopSecret)
     {
         await using var scope = _services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<Actor>().UserName = "benchmark";
+        var actor = scope.ServiceProvider.GetRequiredService<Actor>();
+        actor.UserName = "benchmark";
+        actor.Clearance = clearance;
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
     }
 

@@ -41,7 +41,7 @@ public sealed class Denials(IProblemDetailsService problems, JwtSettings jwt, IL
         logger.LogWarning("Denied {Method} {Route} for {User}: {Status} {Reason}",
             http.Request.Method, LedgerProblems.RouteOf(http), LedgerClaims.NameOf(http.User), status, reason);
         http.Response.StatusCode = status;
-        await problems.WriteAsync(new ProblemDetailsContext
+        await LedgerProblems.WriteAsync(problems, new ProblemDetailsContext
         {
             HttpContext = http,
             ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = reason },

@@ -26,10 +26,11 @@ public sealed partial class LedgerProblems(IProblemDetailsService problems, ILog
             problem.Title = problem.Title?.Replace(NothingRecorded, "", StringComparison.Ordinal);
         }
 
-        if (exception is ClearanceTooLow)
+        if (DeniedBecause(exception) is { } denial)
         {
+            // The answer reads like any other 404 or 400; the audit log says what it really was.
             logger.LogWarning("Denied {Method} {Route} for {User}: {Status} {Reason}",
-                http.Request.Method, RouteOf(http), Auth.LedgerClaims.NameOf(http.User), problem.Status, problem.Detail);
+                http.Request.Method, RouteOf(http), Auth.LedgerClaims.NameOf(http.User), problem.Status, denial);
         }
         else
         {
@@ -38,7 +39,19 @@ public sealed partial class LedgerProblems(IProblemDetailsService problems, ILog
         }
 
         http.Response.StatusCode = problem.Status!.Value;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+        await WriteAsync(problems, new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+        return true;
+    }
+
+    /// <summary>Writes a ProblemDetails whatever the client's Accept header says: the framework's writers decline
+    /// `Accept: text/html`, which would otherwise end as a 500 with no body. The API speaks problem+json only.</summary>
+    public static async Task WriteAsync(IProblemDetailsService problems, ProblemDetailsContext context)
+    {
+        if (!await problems.TryWriteAsync(context))
+        {
+            context.ProblemDetails.Extensions["correlationId"] = Auth.ActorMiddleware.CorrelationOf(context.HttpContext);
+            await context.HttpContext.Response.WriteAsJsonAsync(context.ProblemDetails, (JsonSerializerOptions?)null, "application/problem+json");
+        }
     }
 
     /// <summary>For answers the framework gave without an exception (no such route, a body over the limit while binding).</summary>
@@ -54,13 +67,22 @@ public sealed partial class LedgerProblems(IProblemDetailsService problems, ILog
         };
         logger.LogInformation("Refused {Method} {Route} for {User}: {Status} {Reason}",
             http.Request.Method, RouteOf(http), Auth.LedgerClaims.NameOf(http.User), status, problem.Detail);
-        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
+        await WriteAsync(problems, new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
     }
 
     private const string NothingRecorded = "; nothing was recorded";
 
     public static string RouteOf(HttpContext http) =>
         (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value ?? "";
+
+    /// <summary>Refusals on the grounds of clearance, whatever status they are answered with.</summary>
+    private static string? DeniedBecause(Exception exception) => exception switch
+    {
+        ClearanceTooLow low => low.Message,
+        EntryNotFound { DeniedBecause: { } hidden } => hidden,
+        CommandRejected { DeniedBecause: { } above } => above,
+        _ => null,
+    };
 
     private static ProblemDetails? Describe(Exception exception) => exception switch
     {
@@ -77,6 +99,10 @@ public sealed partial class LedgerProblems(IProblemDetailsService problems, ILog
         RequestRefused refused => refused.Field is { } field
             ? Fields(refused.Status, refused.Title, [new FieldError(field, refused.Message)])
             : Plain(refused.Status, refused.Title, refused.Message),
+        Marten.Exceptions.MartenCommandException { InnerException: Npgsql.PostgresException { SqlState: "22P05" or "22021" } }
+            or Npgsql.PostgresException { SqlState: "22P05" or "22021" } =>
+            Fields(StatusCodes.Status400BadRequest, "The request has invalid fields; nothing was recorded",
+                [new FieldError("body", "holds text that cannot be stored (such as the NUL character \\u0000)")]),
         BadHttpRequestException bad => Fields(bad.StatusCode, TitleOf(bad.StatusCode), [Unreadable(bad)]),
         JsonException json => Fields(StatusCodes.Status400BadRequest, TitleOf(400), [FromJson(json)]),
         _ => null,

@@ -22,7 +22,7 @@ public sealed class ClearanceBehaviour<TMessage, TResponse>(Actor actor) : IPipe
                 .ToArray();
             if (above.Length > 0)
             {
-                throw new CommandRejected(above);
+                throw new CommandRejected(above, $"recording above the actor's clearance ({actor.Clearance.Display()})");
             }
         }
 

@@ -27,21 +27,33 @@ public static class StreamWriter
         where TState : class
     {
         var what = NameOf<TState>();
-        var stream = await session.Events.FetchForWriting<TState>(streamId, cancellationToken);
-        var state = stream.Aggregate ?? throw new EntryNotFound(what, streamId);
+        if (streamId == Guid.Empty)
+        {
+            throw new EntryNotFound(what, streamId);
+        }
+
+        // Writers of one stream queue here, so each fetches what the one before it committed. Without this, a write
+        // above the actor's clearance landing between their fetch and their save would fail their save although
+        // nothing they can see changed — and the refusal would tell them that something hidden was just written.
+        await session.BeginTransactionAsync(cancellationToken);
+        await TakeLocks(session, [StreamLockKey + streamId.ToString("N")], cancellationToken);
+        var stream = await session.Events.FetchForWriting<Tracked<TState>>(streamId, cancellationToken);
+        var tracked = stream.Aggregate ?? throw new EntryNotFound(what, streamId);
+        var state = tracked.State;
         var classification = ClassificationOf(state);
         if (classification > clearance)
         {
             // Above the actor's clearance the entry does not exist for them: saying "forbidden" would leak it.
-            throw new EntryNotFound(what, streamId);
+            throw EntryNotFound.AboveClearance(what, streamId, classification, clearance);
         }
 
         var fetchedVersion = stream.CurrentVersion ?? 0;
-        // Only interaction streams hold portions marked above the stream (statements, commitments); every event of
-        // a pledge stream carries the pledge's own marking, so a reader who sees the pledge sees all of it.
-        var visibleVersion = state is Interaction
-            ? await StreamVersions.Visible(session, streamId, fetchedVersion, clearance, cancellationToken)
-            : fetchedVersion;
+        if (tracked.VersionFor(Classification.TopSecret) != fetchedVersion)
+        {
+            throw new InvalidOperationException($"{what} {streamId}: {tracked.VersionFor(Classification.TopSecret)} events counted, version {fetchedVersion}");
+        }
+
+        var visibleVersion = tracked.VersionFor(clearance);
         if (visibleVersion != expectedVersion)
         {
             throw new VersionConflict(what, streamId, expectedVersion, visibleVersion);
@@ -55,7 +67,7 @@ public static class StreamWriter
             StartPledge(session, pledge);
         }
 
-        await LockRelationships(session, RelationshipsOf(state), cancellationToken);
+        await TakeLocks(session, RelationshipsOf(state), cancellationToken);
         try
         {
             await session.SaveChangesAsync(cancellationToken);
@@ -64,10 +76,8 @@ public static class StreamWriter
         {
             // Someone appended between the fetch and the save: report the version this actor would now read.
             await using var reader = session.DocumentStore.QuerySession();
-            var now = await reader.Events.FetchStreamStateAsync(streamId, cancellationToken);
-            var current = now?.Version ?? fetchedVersion;
-            throw new VersionConflict(what, streamId, expectedVersion,
-                state is Interaction ? await StreamVersions.Visible(reader, streamId, current, clearance, cancellationToken) : current);
+            var now = await reader.Events.AggregateStreamAsync<Tracked<TState>>(streamId, token: cancellationToken);
+            throw new VersionConflict(what, streamId, expectedVersion, now?.VersionFor(clearance));
         }
 
         // The actor's own events are all within their clearance, so their version moves by exactly that many.
@@ -104,8 +114,9 @@ public static class StreamWriter
         }
     }
 
-    /// <summary>Prefixes a source id in the advisory-lock keys: relationship keys never contain a colon.</summary>
+    /// <summary>Prefixes of source and stream ids in the advisory-lock keys: relationship keys never contain a colon.</summary>
     private const string SourceLockKey = "source:";
+    private const string StreamLockKey = "stream:";
 
     private static async Task<Guid?> FirstExisting(IDocumentSession session, Guid[] streamIds, CancellationToken cancellationToken)
     {
@@ -145,17 +156,18 @@ public static class StreamWriter
     /// </summary>
     internal static async Task LockRelationships(IDocumentSession session, IEnumerable<string> relationships, CancellationToken cancellationToken)
     {
-        var keys = relationships.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        if (keys.Length == 0)
-        {
-            return;
-        }
-
         await session.BeginTransactionAsync(cancellationToken);
-        foreach (var key in keys)
+        await TakeLocks(session, relationships, cancellationToken);
+    }
+
+    /// <summary>Transaction-scoped advisory locks, in key order. A writer takes at most one stream lock, always before
+    /// any relationship (or source) lock, and a holder of those never asks for a stream lock: no cycle, no deadlock.</summary>
+    private static async Task TakeLocks(IDocumentSession session, IEnumerable<string> lockKeys, CancellationToken cancellationToken)
+    {
+        foreach (var key in lockKeys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             await using var command = session.Connection!.CreateCommand();
-            command.CommandText = "select pg_advisory_xact_lock(hashtext('commsledger.relationship:' || $1))";
+            command.CommandText = "select pg_advisory_xact_lock(hashtextextended('commsledger:' || $1, 0))";
             command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = key });
             await command.ExecuteNonQueryAsync(cancellationToken);
         }

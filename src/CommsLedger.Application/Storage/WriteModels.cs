@@ -1,6 +1,9 @@
+using System.Collections.Immutable;
+using CommsLedger.Application.Clearance;
 using CommsLedger.Domain.FollowUps;
 using CommsLedger.Domain.Interactions;
 using CommsLedger.Domain.Pledges;
+using CommsLedger.Domain.Shared;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
@@ -12,6 +15,8 @@ namespace CommsLedger.Application.Storage;
 /// Tells Marten how to fold a stream into the domain's write-side state for <c>FetchForWriting</c>: thin Live
 /// aggregations that delegate to the domain's own <c>Start</c>/<c>Evolve</c> (named so that Marten's conventions do
 /// not claim them; Marten 9's conventional dispatch is generated at compile time only in assemblies referencing it).
+/// Each also counts the stream's events by marking (<see cref="Tracked{TState}"/>), so a writer's version is known
+/// from the same read, with no query of its own.
 /// </summary>
 public static class WriteModels
 {
@@ -22,69 +27,69 @@ public static class WriteModels
     }
 }
 
-/// <summary>Explicit <c>Evolve</c>: with convention methods Marten conjures an empty state for a stream whose first
-/// event has no Create (a pledge command naming an interaction's id) and applies to it; here such a stream has no
-/// state, and the caller says "not found".</summary>
-public sealed class InteractionStateAggregation : SingleStreamProjection<Interaction, Guid>
+/// <summary>A stream's write-side state and how many of its events carry each marking (indexed by
+/// <see cref="Classification"/>): the version a reader sees is how many of them they are cleared for.</summary>
+public sealed record Tracked<TState>(Guid Id, TState State, ImmutableArray<long> EventsByMarking)
+    where TState : class
 {
-    public InteractionStateAggregation()
-    {
-        IncludeType<InteractionLogged>();
-        IncludeType<StatementRecorded>();
-        IncludeType<InteractionEntryCorrected>();
-        IncludeType<StatementRetracted>();
-        IncludeType<InteractionRetracted>();
-        IncludeType<FollowUpScheduled>();
-        IncludeType<FollowUpCompleted>();
-        IncludeType<FollowUpCancelled>();
-    }
+    public long VersionFor(Classification clearance) => EventsByMarking.Take((int)clearance + 1).Sum();
 
-    public override Interaction? Evolve(Interaction? snapshot, Guid id, IEvent e) => (snapshot, e.Data) switch
+    /// <summary>The next state after one more event; null while there is no state (see the aggregations).</summary>
+    public static Tracked<TState>? Next(Tracked<TState>? snapshot, Guid id, TState? state, IEvent e)
+    {
+        if (state is null)
+        {
+            return null;
+        }
+
+        var counts = snapshot?.EventsByMarking ?? [.. new long[Enum.GetValues<Classification>().Length]];
+        var marking = (int)Visibility.MarkingOf(e);
+        return new Tracked<TState>(id, state, counts.SetItem(marking, counts[marking] + 1));
+    }
+}
+
+/// <summary>Explicit <c>Evolve</c>, fed every event of the stream (so every event is counted): with convention methods
+/// Marten conjures an empty state for a stream whose first event has no Create (a pledge command naming an
+/// interaction's id) and applies to it; here such a stream has no state, and the caller says "not found".</summary>
+public sealed class InteractionStateAggregation : SingleStreamProjection<Tracked<Interaction>, Guid>
+{
+    public override Tracked<Interaction>? Evolve(Tracked<Interaction>? snapshot, Guid id, IEvent e) =>
+        Tracked<Interaction>.Next(snapshot, id, Fold(snapshot?.State, e.Data), e);
+
+    private static Interaction? Fold(Interaction? state, object data) => (state, data) switch
     {
         (_, InteractionLogged x) => Interaction.Start(x),
         (null, _) => null,
-        (_, StatementRecorded x) => snapshot.Evolve(x),
-        (_, InteractionEntryCorrected x) => snapshot.Evolve(x),
-        (_, StatementRetracted x) => snapshot.Evolve(x),
-        (_, InteractionRetracted x) => snapshot.Evolve(x),
-        (_, FollowUpScheduled x) => snapshot.Evolve(x),
-        (_, FollowUpCompleted x) => snapshot.Evolve(x),
-        (_, FollowUpCancelled x) => snapshot.Evolve(x),
-        _ => snapshot,
+        (_, StatementRecorded x) => state.Evolve(x),
+        (_, InteractionEntryCorrected x) => state.Evolve(x),
+        (_, StatementRetracted x) => state.Evolve(x),
+        (_, InteractionRetracted x) => state.Evolve(x),
+        (_, FollowUpScheduled x) => state.Evolve(x),
+        (_, FollowUpCompleted x) => state.Evolve(x),
+        (_, FollowUpCancelled x) => state.Evolve(x),
+        _ => state,
     };
 }
 
-public sealed class PledgeStateAggregation : SingleStreamProjection<Pledge, Guid>
+public sealed class PledgeStateAggregation : SingleStreamProjection<Tracked<Pledge>, Guid>
 {
-    public PledgeStateAggregation()
-    {
-        IncludeType<PledgeMade>();
-        IncludeType<PledgeFulfilled>();
-        IncludeType<PledgePartiallyFulfilled>();
-        IncludeType<PledgeBroken>();
-        IncludeType<PledgeWithdrawn>();
-        IncludeType<PledgeLapsed>();
-        IncludeType<PledgeRetracted>();
-        IncludeType<PledgeCorrected>();
-        IncludeType<FollowUpScheduled>();
-        IncludeType<FollowUpCompleted>();
-        IncludeType<FollowUpCancelled>();
-    }
+    public override Tracked<Pledge>? Evolve(Tracked<Pledge>? snapshot, Guid id, IEvent e) =>
+        Tracked<Pledge>.Next(snapshot, id, Fold(snapshot?.State, e.Data), e);
 
-    public override Pledge? Evolve(Pledge? snapshot, Guid id, IEvent e) => (snapshot, e.Data) switch
+    private static Pledge? Fold(Pledge? state, object data) => (state, data) switch
     {
         (_, PledgeMade x) => Pledge.Start(x),
         (null, _) => null,
-        (_, PledgeFulfilled x) => snapshot.Evolve(x),
-        (_, PledgePartiallyFulfilled x) => snapshot.Evolve(x),
-        (_, PledgeBroken x) => snapshot.Evolve(x),
-        (_, PledgeWithdrawn x) => snapshot.Evolve(x),
-        (_, PledgeLapsed x) => snapshot.Evolve(x),
-        (_, PledgeRetracted x) => snapshot.Evolve(x),
-        (_, PledgeCorrected x) => snapshot.Evolve(x),
-        (_, FollowUpScheduled x) => snapshot.Evolve(x),
-        (_, FollowUpCompleted x) => snapshot.Evolve(x),
-        (_, FollowUpCancelled x) => snapshot.Evolve(x),
-        _ => snapshot,
+        (_, PledgeFulfilled x) => state.Evolve(x),
+        (_, PledgePartiallyFulfilled x) => state.Evolve(x),
+        (_, PledgeBroken x) => state.Evolve(x),
+        (_, PledgeWithdrawn x) => state.Evolve(x),
+        (_, PledgeLapsed x) => state.Evolve(x),
+        (_, PledgeRetracted x) => state.Evolve(x),
+        (_, PledgeCorrected x) => state.Evolve(x),
+        (_, FollowUpScheduled x) => state.Evolve(x),
+        (_, FollowUpCompleted x) => state.Evolve(x),
+        (_, FollowUpCancelled x) => state.Evolve(x),
+        _ => state,
     };
 }

@@ -14,7 +14,13 @@ public sealed record InteractionChange(Guid InteractionId, IReadOnlyList<object>
 /// <summary>Pure decisions on interaction streams: (state, command, ids, today) → events.</summary>
 public static class InteractionDecisions
 {
-    public static InteractionChange Log(InteractionDraft draft, Guid interactionId, Func<Guid> nextId, DateOnly today)
+    public static InteractionChange Log(InteractionDraft draft, Guid interactionId, Func<Guid> nextId, DateOnly today) =>
+        Log(draft, interactionId, _ => nextId(), today);
+
+    /// <param name="nextId">The next id for a portion at a marking. Ids derived from a source come from one sequence per
+    /// marking (<see cref="DeterministicIds.SequencesByMarking"/>), so the ids a reader can see skip no number that
+    /// would count the portions they cannot.</param>
+    public static InteractionChange Log(InteractionDraft draft, Guid interactionId, Func<Classification, Guid> nextId, DateOnly today)
     {
         ThrowIfInvalid(draft.Check());
         if (draft.Occurred.Date > today)
@@ -36,16 +42,17 @@ public static class InteractionDecisions
             draft.CameoCodes);
         var state = Interaction.Start(logged);
         var events = new List<object> { logged };
-        events.AddRange(draft.Statements.Select(s => RecordStatement(state, s, nextId())));
+        events.AddRange(draft.Statements.Select(s => RecordStatement(state, s, nextId(AtLeast(s.Classification, state.Classification)))));
         var pledges = new List<NewPledgeStream>();
         foreach (var commitment in draft.Commitments)
         {
-            var (recorded, pledge) = MakeCommitment(state, commitment, nextId(), nextId);
+            var marking = AtLeast(commitment.Classification, state.Classification);
+            var (recorded, pledge) = MakeCommitment(state, commitment, nextId(marking), () => nextId(marking));
             events.Add(recorded);
             pledges.Add(pledge);
         }
 
-        events.AddRange(draft.FollowUps.Select(f => state.FollowUps.Schedule(interactionId, null, f, nextId(), state.Relationships, state.Classification)));
+        events.AddRange(draft.FollowUps.Select(f => state.FollowUps.Schedule(interactionId, null, f, nextId(state.Classification), state.Relationships, state.Classification)));
         return new InteractionChange(interactionId, events, pledges);
     }
 
@@ -199,8 +206,10 @@ public static class InteractionDecisions
         InteractionFields.Kind => EnumText.IsName<InteractionKind>(now)
             ? state.Kind.ToString()
             : throw new CommandRejected([new FieldError("now", $"'{now}' is not an interaction kind ({string.Join(", ", Enum.GetNames<InteractionKind>())})")]),
-        InteractionFields.OccurredOn => DateOnly.TryParseExact(now, "yyyy-MM-dd", out _)
-            ? state.Occurred.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+        InteractionFields.OccurredOn => DateOnly.TryParseExact(now, "yyyy-MM-dd", out var date)
+            ? date.Year is >= 1900 and <= 2200
+                ? state.Occurred.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+                : throw new CommandRejected([new FieldError("now", $"{now} is not a plausible date (1900–2200)")])
             : throw new CommandRejected([new FieldError("now", $"'{now}' is not a date (yyyy-MM-dd)")]),
         _ => throw new CommandRejected([new FieldError("field", $"'{field}' cannot be corrected on an interaction; use one of {string.Join(", ", InteractionFields.OfInteraction)}")]),
     };

@@ -29,12 +29,16 @@ public sealed record InteractionDraft(
             .Concat(Statements.Select((s, i) => ($"statements[{i}].classification", s.Classification ?? Classification)))
             .Concat(Commitments.Select((c, i) => ($"commitments[{i}].classification", c.Classification ?? Classification)));
 
+    private static string Shorten(string? text) => text is { Length: > 60 } ? text[..60] + "…" : text ?? "";
+
     public IReadOnlyList<FieldError> Check()
     {
         var errors = new FieldErrors();
         errors.Require(Enum.IsDefined(Kind), "kind", $"'{Kind}' is not an interaction kind");
         errors.Require(Enum.IsDefined(Classification), "classification", $"'{Classification}' is not a classification");
         errors.Require(Occurred.Date.Year >= 1900, "occurred.date", $"{Occurred.Date:yyyy-MM-dd} is before 1900");
+        errors.Require(Occurred.TimeZone is null || TimeZones.IsKnown(Occurred.TimeZone), "occurred.timeZone",
+            $"'{Shorten(Occurred.TimeZone)}' is not an IANA time zone (e.g. Asia/Shanghai, America/Lima, UTC)");
         errors.RequireText(Summary, "summary", 8000);
         CheckParticipants(errors);
         var parties = Parties;
@@ -57,6 +61,8 @@ public sealed record InteractionDraft(
         if (Source is { } source)
         {
             errors.RequireText(source.SourceId, "source.sourceId", 500);
+            errors.RequireStorable(source.Url, "source.url");
+            errors.RequireStorable(source.TextSha256, "source.textSha256");
         }
 
         return errors.All;
@@ -83,6 +89,7 @@ public sealed record InteractionDraft(
         {
             errors.RequireText(Participants[i].Name, $"participants[{i}].name", 200);
             errors.Require(Participants[i].Title is null || Participants[i].Title.Length <= 300, $"participants[{i}].title", "is longer than 300 characters");
+            errors.RequireStorable(Participants[i].Title, $"participants[{i}].title");
             if (PartyCode.Normalise(Participants[i].Country, out var problem) is null)
             {
                 errors.Add($"participants[{i}].country", problem!);
@@ -99,8 +106,19 @@ public sealed record StatementDraft(string Speaker, string Country, string Text,
     {
         errors.RequireText(Speaker, $"{prefix}speaker", 200);
         errors.RequireText(Text, $"{prefix}text", 8000);
+        CheckTopics(errors, Topics, $"{prefix}topics");
         CheckPartyOf(errors, Country, $"{prefix}country", parties);
         errors.Require(Classification is null || Enum.IsDefined(Classification.Value), $"{prefix}classification", "is not a classification");
+    }
+
+    /// <summary>Topics are short labels: at most 50 of them, none over 200 characters (blank ones are dropped).</summary>
+    internal static void CheckTopics(FieldErrors errors, IReadOnlyList<string> topics, string field)
+    {
+        errors.Require(topics.Count <= 50, field, $"has {topics.Count} topics; at most 50 allowed");
+        for (var i = 0; i < Math.Min(topics.Count, 50); i++)
+        {
+            errors.OptionalText(topics[i], $"{field}[{i}]", 200);
+        }
     }
 
     internal static void CheckPartyOf(FieldErrors errors, string? code, string field, IReadOnlyList<string> parties)
@@ -140,6 +158,7 @@ public sealed record CommitmentDraft(
         errors.Require(Enum.IsDefined(Kind), $"{prefix}kind", $"'{Kind}' is not one of pledge, intent, offer, request, agreement");
         errors.RequireText(Text, $"{prefix}text", 4000);
         errors.Require(Topic is null || Topic.Length <= 200, $"{prefix}topic", "is longer than 200 characters");
+        errors.RequireStorable(Topic, $"{prefix}topic");
         errors.Require(Due is null || Due.Value.Year is >= 1900 and <= 2200, $"{prefix}due", "is not a plausible date");
         errors.Require(Classification is null || Enum.IsDefined(Classification.Value), $"{prefix}classification", "is not a classification");
         InteractionDraft.CheckCameo(errors, CameoCodes, $"{prefix}cameoCodes");

@@ -10,13 +10,14 @@ public static class PledgeDecisions
 {
     public static PledgeProgressNoted NoteProgress(Pledge state, string note, DateOnly asOf)
     {
-        RequireText(note, "note");
+        Check(errors => { errors.RequireText(note, "note"); errors.RequirePlausibleDate(asOf, "asOf"); });
         RequireNotRetracted(state);
         return new PledgeProgressNoted(state.Id, note.Trim(), asOf, state.Relationships);
     }
 
     public static IPledgeOutcome ChangeStatus(Pledge state, PledgeStatus status, DateOnly on, string note)
     {
+        Check(errors => { errors.RequirePlausibleDate(on, "on"); errors.OptionalText(note, "note"); });
         RequireNotRetracted(state);
         if (state.IsSettled)
         {
@@ -49,7 +50,12 @@ public static class PledgeDecisions
             throw new CommandRejected([new FieldError("score", $"{score} is not on the G7 scale: use +1 (full), 0 (partial) or -1 (none)")]);
         }
 
-        RequireText(rationale, "rationale");
+        Check(errors =>
+        {
+            errors.RequireText(rationale, "rationale");
+            errors.OptionalText(evidence, "evidence");
+            errors.RequirePlausibleDate(assessedOn, "on");
+        });
         RequireNotRetracted(state);
         return new ComplianceAssessed(state.Id, assessmentId, score, rationale.Trim(), evidence?.Trim(), assessedOn, state.Relationships);
     }
@@ -117,6 +123,13 @@ public static class PledgeDecisions
         EnumText.IsName<TEnum>(now)
             ? was
             : throw new CommandRejected([new FieldError("now", $"'{now}' is not one of {string.Join(", ", Enum.GetNames<TEnum>())}")]);
+
+    private static void Check(Action<FieldErrors> check)
+    {
+        var errors = new FieldErrors();
+        check(errors);
+        errors.ThrowIfAny();
+    }
 
     private static void RequireText(string? value, string field)
     {

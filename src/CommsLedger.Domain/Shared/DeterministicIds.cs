@@ -23,6 +23,17 @@ public static class DeterministicIds
         return () => Create(parent, "child:" + Interlocked.Increment(ref counter).ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary>One <see cref="Sequence"/> per marking: UNCLASSIFIED portions number from the parent itself (the ids
+    /// they always had), each higher marking from a name of its own. Numbers then never skip for a reader on account
+    /// of portions above their clearance.</summary>
+    public static Func<Classification, Guid> SequencesByMarking(Guid parent)
+    {
+        var sequences = Enum.GetValues<Classification>().ToDictionary(
+            marking => marking,
+            marking => Sequence(marking == Classification.Unclassified ? parent : Create(parent, "marking:" + marking.Display())));
+        return marking => sequences[marking]();
+    }
+
     public static Guid Create(Guid namespaceId, string name)
     {
         Span<byte> namespaceBytes = stackalloc byte[16];

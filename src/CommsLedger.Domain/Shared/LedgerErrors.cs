@@ -6,11 +6,13 @@ public sealed record FieldError(string Field, string Problem)
     public override string ToString() => $"{Field}: {Problem}";
 }
 
-/// <summary>The command is malformed: it names the fields and nothing was appended.</summary>
-public sealed class CommandRejected(IReadOnlyList<FieldError> errors)
+/// <summary>The command is malformed: it names the fields and nothing was appended. <paramref name="deniedBecause"/>
+/// marks a refusal on the grounds of clearance, which the audit log records as a denial.</summary>
+public sealed class CommandRejected(IReadOnlyList<FieldError> errors, string? deniedBecause = null)
     : Exception("Rejected: " + string.Join("; ", errors))
 {
     public IReadOnlyList<FieldError> Errors { get; } = errors;
+    public string? DeniedBecause { get; } = deniedBecause;
 }
 
 /// <summary>The command is well formed but the ledger's current state does not allow it.</summary>
@@ -21,11 +23,16 @@ public sealed class LedgerRuleViolated(string field, string problem)
     public string Problem { get; } = problem;
 }
 
-/// <summary>The entry named does not exist (or is not visible).</summary>
-public sealed class EntryNotFound(string what, Guid id) : Exception($"{what} {id} was not found")
+/// <summary>The entry named does not exist (or is not visible). The message is the same either way;
+/// <paramref name="deniedBecause"/> says, for the audit log only, that it exists above the actor's clearance.</summary>
+public sealed class EntryNotFound(string what, Guid id, string? deniedBecause = null) : Exception($"{what} {id} was not found")
 {
     public string What { get; } = what;
     public Guid Id { get; } = id;
+    public string? DeniedBecause { get; } = deniedBecause;
+
+    public static EntryNotFound AboveClearance(string what, Guid id, Classification marking, Classification clearance) =>
+        new(what, id, $"{what} {id} is {marking.Display()}, above the actor's clearance ({clearance.Display()})");
 }
 
 /// <summary>The action needs a higher clearance than the actor holds (replaying or verifying the whole ledger reads
@@ -91,6 +98,62 @@ public sealed class FieldErrors
         {
             Add(field, $"is {value.Length} characters; at most {maxLength} allowed");
         }
+        else
+        {
+            RequireStorable(value, field);
+        }
+    }
+
+    /// <summary>A date a diplomatic record can plausibly carry: 1900 to 2200, as for due dates.</summary>
+    public void RequirePlausibleDate(DateOnly date, string field) =>
+        Require(date.Year is >= 1900 and <= 2200, field, $"{date:yyyy-MM-dd} is not a plausible date (1900–2200)");
+
+    /// <summary>Optional free text: storable and at most <paramref name="maxLength"/> characters.</summary>
+    public void OptionalText(string? value, string field, int maxLength = 4000)
+    {
+        if (value is { Length: var length } && length > maxLength)
+        {
+            Add(field, $"is {length} characters; at most {maxLength} allowed");
+        }
+        else
+        {
+            RequireStorable(value, field);
+        }
+    }
+
+    /// <summary>Text PostgreSQL can store: no NUL character, and no UTF-16 surrogate without its pair.</summary>
+    public void RequireStorable(string? value, string field)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        if (value.Contains('\0', StringComparison.Ordinal))
+        {
+            Add(field, "contains the NUL character (\\u0000), which text cannot hold");
+        }
+        else if (HasLoneSurrogate(value))
+        {
+            Add(field, "is not valid text: it holds a UTF-16 surrogate without its pair");
+        }
+    }
+
+    private static bool HasLoneSurrogate(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public void ThrowIfAny()

@@ -83,12 +83,7 @@ public sealed class ClearanceTests(PostgresCluster postgres) : IAsyncLifetime
     [Fact]
     public async Task a_secret_pledge_or_its_interaction_entry_is_not_found_for_a_confidential_reader()
     {
-        var recorder = _api.Client(ApiHost.Recorder);
-        using var logged = await recorder.PostAsync("/interactions", Requests.Json(Requests.Interaction()));
-        var interaction = (await logged.Body()).GetProperty("id").GetGuid();
-        using var secret = await recorder.SendAsync(Requests.Post($"/interactions/{interaction}/commitments",
-            new { by = "PE", to = "CN", kind = "pledge", text = SecretClause, topic = "covert", classification = "SECRET" }, logged.ETag()));
-        var pledge = (await secret.Body()).GetProperty("createdId").GetGuid();
+        var (interaction, pledge) = await LogWithSecretCommitment();
         var reader = _api.Client(Confidential);
 
         using var direct = await reader.GetAsync($"/pledges/{pledge}");
@@ -99,6 +94,24 @@ public sealed class ClearanceTests(PostgresCluster postgres) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, record.StatusCode);
         Assert.DoesNotContain(SecretClause, await record.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(7, (await record.Body()).GetProperty("commitments").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task asking_for_a_hidden_pledge_reads_as_not_found_but_is_logged_as_a_denial()
+    {
+        var (_, pledge) = await LogWithSecretCommitment();
+
+        using var hidden = await _api.Client(Confidential).GetAsync($"/pledges/{pledge}");
+        using var missing = await _api.Client(Confidential).GetAsync($"/pledges/{Guid.NewGuid()}");
+
+        var (hiddenProblem, missingProblem) = (await hidden.Body(), await missing.Body());
+        await hidden.Problem(HttpStatusCode.NotFound);
+        Assert.Equal(missingProblem.GetProperty("title").GetString(), hiddenProblem.GetProperty("title").GetString());
+        Assert.Equal($"pledge {pledge} was not found", hiddenProblem.GetProperty("detail").GetString());
+        Assert.Contains(_api.Logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning
+            && e.Values.GetValueOrDefault("User") == Confidential
+            && e.Values.GetValueOrDefault("Status") == "404"
+            && (e.Values.GetValueOrDefault("Reason") ?? "").Contains("above the actor's clearance (CONFIDENTIAL)", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -161,6 +174,18 @@ public sealed class ClearanceTests(PostgresCluster postgres) : IAsyncLifetime
 
         Assert.Contains("classification", (await response.Problem(HttpStatusCode.BadRequest)).Keys);
         Assert.Equal(events, await _api.EventCount());
+    }
+
+    /// <summary>The seed call, logged by the TOP SECRET recorder, then given a SECRET commitment.</summary>
+    private async Task<(Guid Interaction, Guid Pledge)> LogWithSecretCommitment()
+    {
+        var recorder = _api.Client(ApiHost.Recorder);
+        using var logged = await recorder.PostAsync("/interactions", Requests.Json(Requests.Interaction()));
+        var interaction = (await logged.Body()).GetProperty("id").GetGuid();
+        using var secret = await recorder.SendAsync(Requests.Post($"/interactions/{interaction}/commitments",
+            new { by = "PE", to = "CN", kind = "pledge", text = SecretClause, topic = "covert", classification = "SECRET" }, logged.ETag()));
+        Assert.Equal(HttpStatusCode.OK, secret.StatusCode);
+        return (interaction, (await secret.Body()).GetProperty("createdId").GetGuid());
     }
 
     private async Task<Dictionary<string, string>> Read(string user)

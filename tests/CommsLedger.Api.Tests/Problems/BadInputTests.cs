@@ -221,6 +221,60 @@ public sealed class BadInputTests(PostgresCluster postgres, SharedApi shared) : 
         Assert.Equal(_events, await _api.EventCount());
     }
 
+    [Fact]
+    public async Task a_nul_character_in_a_text_is_400_naming_the_field()
+    {
+        var errors = await Rejected(await _recorder.SendAsync(Requests.Post($"/interactions/{_interaction}/statements",
+            "{\"speaker\": \"Wang Yi\", \"country\": \"CN\", \"text\": \"before\\u0000after\"}", _version)), HttpStatusCode.BadRequest);
+
+        Assert.Contains("NUL", Assert.Single(errors["text"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task a_lone_surrogate_in_a_log_is_400_naming_its_json_path()
+    {
+        var json = Requests.Interaction().Replace("\"summary\":\"", "\"summary\":\"\\ud800", StringComparison.Ordinal);
+
+        var errors = await Rejected(await _recorder.PostAsync("/interactions", Requests.Json(json)), HttpStatusCode.BadRequest);
+
+        Assert.Contains("summary", errors.Keys);
+    }
+
+    [Fact]
+    public async Task the_empty_guid_in_a_write_route_is_404()
+    {
+        await Rejected(await _recorder.SendAsync(Requests.Post($"/pledges/{Guid.Empty}/progress", new { note = "x" }, 1)), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task an_unknown_charset_is_415_naming_content_type()
+    {
+        var request = Requests.Post($"/pledges/{_pledge}/progress", new { note = "x" }, _pledgeVersion);
+        request.Content!.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json; charset=klingon");
+
+        var errors = await Rejected(await _recorder.SendAsync(request), HttpStatusCode.UnsupportedMediaType);
+
+        Assert.Contains("Content-Type", errors.Keys);
+    }
+
+    [Fact]
+    public async Task a_client_that_accepts_only_html_still_gets_a_problem_details()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/pledges/{Guid.NewGuid()}");
+        request.Headers.Accept.ParseAdd("text/html");
+
+        await Rejected(await _recorder.SendAsync(request), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task an_implausible_date_on_a_status_change_is_400_naming_it()
+    {
+        var errors = await Rejected(await _recorder.SendAsync(Requests.Post($"/pledges/{_pledge}/status",
+            new { status = "fulfilled", on = "0001-01-01" }, _pledgeVersion)), HttpStatusCode.BadRequest);
+
+        Assert.Contains("on", errors.Keys);
+    }
+
     private async Task<IReadOnlyDictionary<string, string[]>> Rejected(HttpResponseMessage response, HttpStatusCode status)
     {
         using (response)

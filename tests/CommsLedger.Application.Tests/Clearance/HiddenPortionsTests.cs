@@ -65,6 +65,50 @@ public sealed class HiddenPortionsTests(PostgresCluster postgres) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task secret_writes_landing_alongside_never_turn_a_confidential_write_into_a_conflict()
+    {
+        var call = await _ledger.Send(new LogInteraction(Call("call", Confidential, 1)), clearance: Confidential);
+
+        // The SECRET writer sees the CONFIDENTIAL writes too, so it may meet real conflicts: it re-reads and retries.
+        async Task WriteSecretly()
+        {
+            for (var i = 0; i < 25; i++)
+            {
+                while (true)
+                {
+                    var version = (await _ledger.Ask(new GetInteraction(call.Id), Secret)).Version;
+                    try
+                    {
+                        await _ledger.Send(new AddStatement(call.Id, version, Statement($"aside {i}", Secret)), clearance: Secret);
+                        break;
+                    }
+                    catch (VersionConflict)
+                    {
+                    }
+                }
+            }
+        }
+
+        // Nothing the CONFIDENTIAL writer can see changes but their own writes: their version chain never breaks.
+        async Task<long> WriteConfidentially()
+        {
+            var version = call.Version;
+            for (var i = 0; i < 25; i++)
+            {
+                version = (await _ledger.Send(new AddStatement(call.Id, version, Statement($"on the record {i}", null)), clearance: Confidential)).Version;
+            }
+
+            return version;
+        }
+
+        var confidential = Task.Run(WriteConfidentially);
+        await Task.WhenAll(Task.Run(WriteSecretly), confidential);
+
+        Assert.Equal(call.Version + 25, await confidential);
+        Assert.Equal(call.Version + 50, (await _ledger.Ask(new GetInteraction(call.Id), Secret)).Version);
+    }
+
+    [Fact]
     public async Task history_numbers_a_readers_events_without_gaps_and_shows_sequence_numbers_to_top_secret_only()
     {
         var call = await _ledger.Send(new LogInteraction(Call("call", Confidential, 1)), clearance: Confidential);

@@ -25,6 +25,22 @@ public class DeterministicIdsTests
     }
 
     [Fact]
+    public void portions_number_per_marking_so_hidden_ones_leave_no_gap_in_the_visible_ids()
+    {
+        var parent = DeterministicIds.ForSource("xinhua-2020-11-06", Classification.Unclassified);
+        var alone = DeterministicIds.SequencesByMarking(parent);
+        var mixed = DeterministicIds.SequencesByMarking(parent);
+
+        var secretFirst = mixed(Classification.Secret);
+        Guid[] visibleAlone = [alone(Classification.Unclassified), alone(Classification.Unclassified)];
+        Guid[] visibleMixed = [mixed(Classification.Unclassified), mixed(Classification.Unclassified)];
+
+        Assert.Equal(visibleAlone, visibleMixed);
+        Assert.DoesNotContain(secretFirst, visibleMixed);
+        Assert.Equal(DeterministicIds.Sequence(parent)(), visibleAlone[0]);
+    }
+
+    [Fact]
     public void ids_are_rfc_9562_version_5_with_the_rfc_variant()
     {
         var text = DeterministicIds.ForSource("xinhua-2020-11-06", Classification.Unclassified).ToString("D");

@@ -19,6 +19,7 @@ public sealed record CorrectEntry(EntryKind Target, Guid StreamId, Guid? Stateme
         errors.RequireText(Field, "field", 50);
         errors.Require(Now is not null, "now", "is required");
         errors.Require((Now?.Length ?? 0) <= 8000, "now", "is longer than 8000 characters");
+        errors.RequireStorable(Now, "now");
         errors.RequireText(Reason, "reason", 2000);
         errors.Require(Target != EntryKind.Statement || StatementId is not null, "statementId", "is required to correct a statement");
         return errors.All;

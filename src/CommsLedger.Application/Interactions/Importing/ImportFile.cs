@@ -82,7 +82,7 @@ internal static class ImportFile
         var interactionId = Logging.SourceRecords.IdFor(source.SourceId, draft.Classification);
         try
         {
-            return (new ImportLine(number, InteractionDecisions.Log(draft, interactionId, DeterministicIds.Sequence(interactionId), today)), []);
+            return (new ImportLine(number, InteractionDecisions.Log(draft, interactionId, DeterministicIds.SequencesByMarking(interactionId), today)), []);
         }
         catch (LedgerRuleViolated rule)
         {

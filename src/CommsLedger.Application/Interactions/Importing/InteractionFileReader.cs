@@ -105,11 +105,25 @@ internal sealed class InteractionFileReader
 
         if (value.ValueKind == JsonValueKind.String)
         {
-            return value.GetString();
+            return StringOf(value, path + name);
         }
 
         Errors.Add(path + name, $"expected a string, found {Describe(value.ValueKind)}");
         return null;
+    }
+
+    /// <summary>The string, or null with a field error when it cannot be text (a lone UTF-16 surrogate).</summary>
+    private string? StringOf(JsonElement value, string field)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            Errors.Add(field, "is not valid text: it holds a lone UTF-16 surrogate (\\ud800–\\udfff without its pair)");
+            return null;
+        }
     }
 
     private IReadOnlyList<string> Texts(JsonElement obj, string path, string name)
@@ -125,7 +139,10 @@ internal sealed class InteractionFileReader
         {
             if (item.ValueKind == JsonValueKind.String)
             {
-                texts.Add(item.GetString()!);
+                if (StringOf(item, $"{path}{name}[{i}]") is { } text)
+                {
+                    texts.Add(text);
+                }
             }
             else
             {

@@ -23,14 +23,15 @@ public sealed class LogInteractionHandler(IDocumentSession session, TimeProvider
 {
     public async ValueTask<InteractionRecord> Handle(LogInteraction command, CancellationToken cancellationToken)
     {
-        var (interactionId, nextId) = command.Draft.Source is { } source
-            ? (SourceRecords.IdFor(source.SourceId, command.Draft.Classification), DeterministicIds.Sequence(SourceRecords.IdFor(source.SourceId, command.Draft.Classification)))
-            : (Guid.NewGuid(), Guid.NewGuid);
+        var interactionId = command.Draft.Source is { } source ? SourceRecords.IdFor(source.SourceId, command.Draft.Classification) : Guid.NewGuid();
+        Func<Classification, Guid> nextId = command.Draft.Source is null ? _ => Guid.NewGuid() : DeterministicIds.SequencesByMarking(interactionId);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var change = InteractionDecisions.Log(command.Draft, interactionId, nextId, today);
         await session.Start(change, actor.Clearance, cancellationToken);
         var record = await session.LoadAsync<InteractionRecord>(interactionId, cancellationToken)
             ?? throw new InvalidOperationException($"interaction {interactionId} was appended but its record was not projected");
-        return record.Within(actor.Clearance)!;
+        var visible = record.Within(actor.Clearance)!;
+        visible.Version = await StreamVersions.Visible(session, visible.Id, visible.Version, actor.Clearance, cancellationToken);
+        return visible;
     }
 }

@@ -14,8 +14,10 @@ public sealed class GetInteractionHandler(IQuerySession session, Actor actor) : 
 {
     public async ValueTask<InteractionRecord> Handle(GetInteraction query, CancellationToken cancellationToken)
     {
-        var record = (await session.LoadAsync<InteractionRecord>(query.InteractionId, cancellationToken))?.Within(actor.Clearance)
+        var stored = await session.LoadAsync<InteractionRecord>(query.InteractionId, cancellationToken)
             ?? throw new EntryNotFound("interaction", query.InteractionId);
+        var record = stored.Within(actor.Clearance)
+            ?? throw EntryNotFound.AboveClearance("interaction", query.InteractionId, stored.Classification, actor.Clearance);
         record.Version = await StreamVersions.Visible(session, record.Id, record.Version, actor.Clearance, cancellationToken);
         return record;
     }

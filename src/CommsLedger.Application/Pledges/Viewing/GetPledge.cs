@@ -19,6 +19,8 @@ public sealed class GetPledgeHandler(IQuerySession session, Actor actor) : IQuer
         var pledge = asOf.IsNow
             ? await session.LoadAsync<PledgeRegister>(query.PledgeId, cancellationToken)
             : LedgerReplay.Pledge(LedgerReplay.Visible(await LedgerEvents.Of(session, [query.PledgeId], asOf.KnownAt, cancellationToken), asOf));
-        return pledge is not null && actor.Clearance.Sees(pledge.Classification) ? pledge : throw new EntryNotFound("pledge", query.PledgeId);
+        return pledge is null ? throw new EntryNotFound("pledge", query.PledgeId)
+            : actor.Clearance.Sees(pledge.Classification) ? pledge
+            : throw EntryNotFound.AboveClearance("pledge", query.PledgeId, pledge.Classification, actor.Clearance);
     }
 }
