@@ -43,7 +43,7 @@ public static class InteractionEndpoints
     {
         if (!request.HasJsonContentType())
         {
-            throw new RequestRefused(StatusCodes.Status415UnsupportedMediaType, "Send the body as application/json", "Content-Type must be application/json");
+            throw new RequestRefused(StatusCodes.Status415UnsupportedMediaType, "Send the body as application/json", "must be application/json", "Content-Type");
         }
 
         using var reader = new StreamReader(request.Body);

@@ -61,7 +61,8 @@ public sealed partial class LedgerProblems(IProblemDetailsService problems, ILog
         var problem = status switch
         {
             StatusCodes.Status413PayloadTooLarge => Fields(status, TitleOf(status), [TooLarge]),
-            StatusCodes.Status415UnsupportedMediaType => Fields(status, TitleOf(status), [new FieldError("Content-Type", "must be application/json")]),
+            StatusCodes.Status415UnsupportedMediaType => Fields(status, "Unsupported body type; nothing was recorded",
+                [new FieldError("Content-Type", $"must be {AcceptedBy(http)}")]),
             StatusCodes.Status404NotFound => Plain(status, "Not found", $"there is no {http.Request.Method} {http.Request.Path}"),
             _ => new ProblemDetails { Status = status },
         };
@@ -121,6 +122,17 @@ public sealed partial class LedgerProblems(IProblemDetailsService problems, ILog
                 .ToDictionary(g => g.Key, g => g.Select(e => e.Problem).ToArray(), StringComparer.Ordinal),
         },
     };
+
+    /// <summary>The body types the route declares (text/plain for a readout), application/json by default. Routing
+    /// answers a wrong Content-Type before any endpoint is chosen, so the declaration is looked up by path.</summary>
+    private static string AcceptedBy(HttpContext http)
+    {
+        var types = http.RequestServices.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => string.Equals(e.RoutePattern.RawText, http.Request.Path.Value, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.ContentTypes ?? [])
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        return types.Length > 0 ? string.Join(" or ", types) : "application/json";
+    }
 
     private static string TitleOf(int status) => status switch
     {
