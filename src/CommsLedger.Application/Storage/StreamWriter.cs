@@ -99,7 +99,7 @@ public static class StreamWriter
 
         var source = logged.Source?.SourceId;
         await LockRelationships(session, source is null ? logged.Relationships : [.. logged.Relationships, SourceLockKey + source], cancellationToken);
-        if (source is not null && await FirstExisting(session, SourceRecords.VisibleIds(source, clearance), cancellationToken) is { } existing)
+        if (source is not null && await ExistingStreams(session, SourceRecords.VisibleIds(source, clearance), cancellationToken) is [var existing, ..])
         {
             throw new AlreadyRecorded(existing, source);
         }
@@ -118,14 +118,12 @@ public static class StreamWriter
     private const string SourceLockKey = "source:";
     private const string StreamLockKey = "stream:";
 
-    private static async Task<Guid?> FirstExisting(IDocumentSession session, Guid[] streamIds, CancellationToken cancellationToken)
+    /// <summary>Which of these streams exist: one query, in the session's transaction.</summary>
+    internal static async Task<IReadOnlyList<Guid>> ExistingStreams(IDocumentSession session, Guid[] streamIds, CancellationToken cancellationToken)
     {
         // On a new database the event tables are created by the first append; this query may come before it.
         await session.Database.EnsureStorageExistsAsync(typeof(IEvent), cancellationToken);
-        await using var command = session.Connection!.CreateCommand();
-        command.CommandText = $"select id from {LedgerStore.Schema}.mt_streams where id = any($1) limit 1";
-        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = streamIds });
-        return await command.ExecuteScalarAsync(cancellationToken) is Guid id ? id : null;
+        return await session.AdvancedSql.QueryAsync<Guid>($"select id from {LedgerStore.Schema}.mt_streams where id = any(?)", cancellationToken, streamIds);
     }
 
     private static void StartPledge(IDocumentSession session, NewPledgeStream pledge)

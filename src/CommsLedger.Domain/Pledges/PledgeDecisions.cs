@@ -10,14 +10,14 @@ public static class PledgeDecisions
 {
     public static PledgeProgressNoted NoteProgress(Pledge state, string note, DateOnly asOf)
     {
-        Check(errors => { errors.RequireText(note, "note"); errors.RequirePlausibleDate(asOf, "asOf"); });
+        FieldErrors.Check(errors => { errors.RequireText(note, "note"); errors.RequirePlausibleDate(asOf, "asOf"); });
         RequireNotRetracted(state);
         return new PledgeProgressNoted(state.Id, note.Trim(), asOf, state.Relationships);
     }
 
     public static IPledgeOutcome ChangeStatus(Pledge state, PledgeStatus status, DateOnly on, string note)
     {
-        Check(errors => { errors.RequirePlausibleDate(on, "on"); errors.OptionalText(note, "note"); });
+        FieldErrors.Check(errors => { errors.RequirePlausibleDate(on, "on"); errors.OptionalText(note, "note"); });
         RequireNotRetracted(state);
         if (state.IsSettled)
         {
@@ -50,7 +50,7 @@ public static class PledgeDecisions
             throw new CommandRejected([new FieldError("score", $"{score} is not on the G7 scale: use +1 (full), 0 (partial) or -1 (none)")]);
         }
 
-        Check(errors =>
+        FieldErrors.Check(errors =>
         {
             errors.RequireText(rationale, "rationale");
             errors.OptionalText(evidence, "evidence");
@@ -123,20 +123,6 @@ public static class PledgeDecisions
         EnumText.IsName<TEnum>(now)
             ? was
             : throw new CommandRejected([new FieldError("now", $"'{now}' is not one of {string.Join(", ", Enum.GetNames<TEnum>())}")]);
-
-    private static void Check(Action<FieldErrors> check)
-    {
-        var errors = new FieldErrors();
-        check(errors);
-        errors.ThrowIfAny();
-    }
-
-    private static void RequireText(string? value, string field)
-    {
-        var errors = new FieldErrors();
-        errors.RequireText(value, field);
-        errors.ThrowIfAny();
-    }
 
     private static void RequireNotRetracted(Pledge state)
     {

@@ -78,6 +78,14 @@ public sealed class FieldErrors
 
     public IReadOnlyList<FieldError> All => _errors;
 
+    /// <summary>Runs <paramref name="checks"/> and throws every problem they found at once, if any.</summary>
+    public static void Check(Action<FieldErrors> checks)
+    {
+        var errors = new FieldErrors();
+        checks(errors);
+        errors.ThrowIfAny();
+    }
+
     public void Add(string field, string problem) => _errors.Add(new FieldError(field, problem));
 
     public void Require(bool condition, string field, string problem)

@@ -78,7 +78,7 @@ internal static partial class CommitmentExtractor
         foreach (Match predicate in PredicateStart().Matches(text[..clause.End], clause.Start))
         {
             var subjectStart = Math.Max(clause.Start, text.LastIndexOf(',', Math.Max(clause.Start, predicate.Index - 1), predicate.Index - clause.Start) + 1);
-            var (start, end) = TokenRange(input.Context.Tokens, subjectStart, predicate.Index);
+            var (start, end) = Tokenizer.Range(input.Context.Tokens, subjectStart, predicate.Index);
             start = PartyResolver.SkipLeading(input.Context.Tokens, start, end);
             if (start >= end)
             {
@@ -168,21 +168,4 @@ internal static partial class CommitmentExtractor
         participants.Count == 2 ? participants.First(p => p != by) : null;
 
     private static string Trim(string clause) => clause.Trim().TrimEnd('.', ',', ';', ':', '"', '”', '’', ' ').Trim();
-
-    private static (int Start, int End) TokenRange(IReadOnlyList<Token> tokens, int charStart, int charEnd)
-    {
-        var start = 0;
-        while (start < tokens.Count && tokens[start].Start < charStart)
-        {
-            start++;
-        }
-
-        var end = start;
-        while (end < tokens.Count && tokens[end].End <= charEnd)
-        {
-            end++;
-        }
-
-        return (start, end);
-    }
 }

@@ -68,7 +68,7 @@ internal static partial class AttributionFinder
         }
 
         var pre = match.Groups["pre"];
-        var (start, end) = TokenRange(context.Tokens, pre.Index, pre.Index + pre.Length);
+        var (start, end) = Tokenizer.Range(context.Tokens, pre.Index, pre.Index + pre.Length);
         return speakers.Resolve(context, start, end, countries, switches) is { } people
             ? new Attribution(context.Sentence, people, match.Length, context.Sentence.Text.Length, SpeakerIsSubject: false)
             : null;
@@ -99,7 +99,7 @@ internal static partial class AttributionFinder
             }
 
             var pre = match.Groups["pre"];
-            var (start, end) = TokenRange(context.Tokens, pre.Index, pre.Index + pre.Length);
+            var (start, end) = Tokenizer.Range(context.Tokens, pre.Index, pre.Index + pre.Length);
             if (speakers.Resolve(context, start, end, countries, switches) is { } people)
             {
                 return new Attribution(context.Sentence, people, 0, comma, SpeakerIsSubject: false);
@@ -124,7 +124,7 @@ internal static partial class AttributionFinder
                 continue;
             }
 
-            var (start, end) = TokenRange(context.Tokens, phraseStart, verb.Index);
+            var (start, end) = Tokenizer.Range(context.Tokens, phraseStart, verb.Index);
             var people = start < end ? speakers.Resolve(context, start, end, countries, switches, exclude: first?.Speakers) : null;
             people ??= first is null ? SubjectOfCoordinatedVerb(context, countries, speakers, switches, start, end, text, verb.Index) : null;
             if (people is null)
@@ -193,22 +193,5 @@ internal static partial class AttributionFinder
         var that = text.LastIndexOf(" that ", Math.Max(0, verbIndex - 1), StringComparison.Ordinal);
         start = Math.Max(start + 1, that >= 0 ? that + 6 : 0);
         return Math.Min(start, verbIndex);
-    }
-
-    private static (int Start, int End) TokenRange(IReadOnlyList<Token> tokens, int charStart, int charEnd)
-    {
-        var start = 0;
-        while (start < tokens.Count && tokens[start].Start < charStart)
-        {
-            start++;
-        }
-
-        var end = start;
-        while (end < tokens.Count && tokens[end].End <= charEnd)
-        {
-            end++;
-        }
-
-        return (start, end);
     }
 }

@@ -22,6 +22,25 @@ internal static partial class Tokenizer
         return tokens;
     }
 
+    /// <summary>The tokens lying within the characters [<paramref name="charStart"/>, <paramref name="charEnd"/>):
+    /// the index of the first and one past the last.</summary>
+    public static (int Start, int End) Range(IReadOnlyList<Token> tokens, int charStart, int charEnd)
+    {
+        var start = 0;
+        while (start < tokens.Count && tokens[start].Start < charStart)
+        {
+            start++;
+        }
+
+        var end = start;
+        while (end < tokens.Count && tokens[end].End <= charEnd)
+        {
+            end++;
+        }
+
+        return (start, end);
+    }
+
     private static TokenKind KindOf(string value) =>
         char.IsLetter(value[0]) ? TokenKind.Word
         : char.IsDigit(value[0]) ? TokenKind.Number

@@ -71,9 +71,7 @@ internal static class ImportFile
             return (null, [new FieldError($"line {number}: source.sourceId", "is required to import: a stable id per interaction makes re-importing append nothing")]);
         }
 
-        var above = draft.Markings().Where(m => m.Marking > clearance)
-            .Select(m => new FieldError($"line {number}: {m.Field}", $"{m.Marking.Display()} is above your clearance ({clearance.Display()})"))
-            .ToArray();
+        var above = Pipeline.Markings.AboveClearance(draft.Markings(), clearance, $"line {number}: ");
         if (above.Length > 0)
         {
             return (null, above);

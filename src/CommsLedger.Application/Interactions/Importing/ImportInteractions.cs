@@ -41,7 +41,6 @@ public sealed class ImportInteractionsHandler(IDocumentSession session, TimeProv
         var started = clock.GetTimestamp();
         var total = ImportFile.CheckAll(command.Open, today, actor.Clearance, command.Progress, cancellationToken);
         var checkedAt = clock.GetTimestamp();
-        await ImportStreams.Prepare(session.DocumentStore);
         var (appended, events) = (0, 0L);
         var done = 0;
         foreach (var batch in ImportFile.Decided(command.Open, today, actor.Clearance).Chunk(Math.Max(1, command.BatchSize)))

@@ -11,17 +11,13 @@ namespace CommsLedger.Application.Interactions.Importing;
 /// <c>StreamWriter.Start</c> would start them (aggregate types, classification headers).</summary>
 internal static class ImportStreams
 {
-    /// <summary>Creates the event tables in a new database: the existence query reads them before any append would.</summary>
-    public static Task Prepare(IDocumentStore store) => store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-
     /// <summary>The lines whose source has no record yet that the importer could see (see <c>SourceRecords</c>):
     /// one query per batch.</summary>
     public static async Task<ImportLine[]> Fresh(IDocumentSession session, IReadOnlyList<ImportLine> lines, Classification clearance, CancellationToken cancellationToken)
     {
         var candidates = lines.ToDictionary(l => l, l => Logging.SourceRecords.VisibleIds(SourceIdOf(l), clearance));
         var ids = candidates.Values.SelectMany(c => c).ToArray();
-        var existing = (await session.AdvancedSql.QueryAsync<Guid>(
-            $"select id from {LedgerStore.Schema}.mt_streams where id = any(?)", cancellationToken, ids)).ToHashSet();
+        var existing = (await Storage.StreamWriter.ExistingStreams(session, ids, cancellationToken)).ToHashSet();
         return [.. lines.Where(l => !candidates[l].Any(existing.Contains))];
     }
 
