@@ -14,6 +14,7 @@ using CommsLedger.Api.Pledges;
 using CommsLedger.Api.Problems;
 using CommsLedger.Api.Readouts;
 using CommsLedger.Api.Relationships;
+using CommsLedger.Api.Search;
 using CommsLedger.Api.Users;
 using CommsLedger.Application;
 using CommsLedger.Application.Access;
@@ -73,6 +74,7 @@ public static class ApiComposition
         app.MapExports();
         app.MapIntegrity();
         app.MapUsers();
+        app.MapSearch();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
         return app;
