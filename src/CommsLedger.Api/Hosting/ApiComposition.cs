@@ -17,6 +17,7 @@ using CommsLedger.Api.Relationships;
 using CommsLedger.Api.Users;
 using CommsLedger.Application;
 using CommsLedger.Application.Access;
+using CommsLedger.Application.Wire;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Scalar.AspNetCore;
@@ -35,7 +36,7 @@ public static class ApiComposition
         services.ConfigureMarten(AccessDocuments.Register);
         services.ConfigureHttpJsonOptions(json =>
         {
-            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            json.SerializerOptions.Use();
             json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
