@@ -18,6 +18,7 @@ using CommsLedger.Api.Search;
 using CommsLedger.Api.Users;
 using CommsLedger.Application;
 using CommsLedger.Application.Access;
+using CommsLedger.Application.Wire;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Scalar.AspNetCore;
@@ -36,7 +37,7 @@ public static class ApiComposition
         services.ConfigureMarten(AccessDocuments.Register);
         services.ConfigureHttpJsonOptions(json =>
         {
-            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            json.SerializerOptions.Use();
             json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
