@@ -57,7 +57,7 @@ public static class ApiComposition
     {
         app.Use(ActorMiddleware.Correlate);
         app.UseExceptionHandler();
-        app.Use(Http.Charsets.RefuseUnknown);
+        app.Use(Http.Charsets.RequireUtf8);
         app.UseStatusCodePages(context => context.HttpContext.RequestServices.GetRequiredService<LedgerProblems>().WriteBareAsync(context.HttpContext));
         app.UseAuthentication();
         app.UseMiddleware<ActorMiddleware>();
