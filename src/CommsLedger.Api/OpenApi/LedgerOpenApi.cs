@@ -28,7 +28,7 @@ public static class LedgerOpenApi
                     Type = SecuritySchemeType.ApiKey,
                     In = ParameterLocation.Header,
                     Name = ApiKeyAuthentication.Header,
-                    Description = "An API key issued by an admin (POST /users/{name}/keys or commsledger users key issue).",
+                    Description = "An API key, issued to its own user signed in (POST /me/keys) or by the local operator (commsledger users key issue).",
                 };
                 document.Components.SecuritySchemes[BasicAuthentication.Name] = new OpenApiSecurityScheme { Type = SecuritySchemeType.Http, Scheme = "basic" };
                 if (jwt.IsConfigured)

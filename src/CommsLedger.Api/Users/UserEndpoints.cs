@@ -26,9 +26,12 @@ public static class UserEndpoints
         var group = app.MapGroup("/users").WithTags("Users").RequireAuthorization(Policies.Administer);
         group.MapGet("/", List).WithSummary("Every user with roles and clearance (never a password hash)");
         group.MapPost("/", Add).Produces<UserView>(StatusCodes.Status201Created).WithSummary("Add a user");
-        group.MapPost("/{name}/keys", Issue).Produces<IssuedApiKey>(StatusCodes.Status201Created)
-            .WithSummary("Issue an API key acting as the user; the key is in this response only");
         group.MapDelete("/{name}/keys/{keyId:guid}", Revoke).Produces(StatusCodes.Status204NoContent).WithSummary("Revoke an API key");
+        // A key acts as its user, so only that user, signed in, is issued one: an admin who could mint keys for
+        // others could act as any of them, a TOP SECRET reviewer included. Admins may revoke keys.
+        app.MapPost("/me/keys", Issue).WithTags("Users").RequireAuthorization(Policies.SignedIn)
+            .Produces<IssuedApiKey>(StatusCodes.Status201Created)
+            .WithSummary("Issue an API key acting as yourself (for a job or script); the key is in this response only");
         app.MapGet("/me", WhoAmI).WithTags("Users").RequireAuthorization(Policies.SignedIn)
             .WithSummary("The caller's name, roles and clearance");
         return app;
@@ -47,9 +50,9 @@ public static class UserEndpoints
         return TypedResults.Created($"/users/{user.Name}", user);
     }
 
-    private static async Task<IResult> Issue(string name, NewKeyBody? body, IMediator mediator, CancellationToken cancellationToken)
+    private static async Task<IResult> Issue(NewKeyBody body, Actor actor, IMediator mediator, CancellationToken cancellationToken)
     {
-        var issued = await mediator.Send(new IssueApiKey(name, body?.Label), cancellationToken);
+        var issued = await mediator.Send(new IssueApiKey(actor.UserName, body.Label), cancellationToken);
         return TypedResults.Created($"/users/{issued.User}/keys/{issued.KeyId}", issued);
     }
 

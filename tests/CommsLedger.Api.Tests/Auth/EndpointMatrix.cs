@@ -54,7 +54,7 @@ public static class EndpointMatrix
         new("GET", "/integrity/verify", "/integrity/verify", null, [Reviewer], HttpStatusCode.ServiceUnavailable),
         new("GET", "/users", "/users", null, [Admin], HttpStatusCode.OK),
         new("POST", "/users", "/users", "{}", [Admin], HttpStatusCode.BadRequest),
-        new("POST", "/users/{name}/keys", "/users/nobody/keys", "{}", [Admin], HttpStatusCode.UnprocessableEntity),
+        new("POST", "/me/keys", "/me/keys", $"{{\"label\": \"{new string('x', 201)}\"}}", Everyone, HttpStatusCode.BadRequest),
         new("DELETE", "/users/{name}/keys/{keyId}", "/users/nobody/keys/{pledge}", null, [Admin], HttpStatusCode.NotFound),
     ];
 

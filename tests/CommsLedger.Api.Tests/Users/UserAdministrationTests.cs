@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using CommsLedger.Api.Tests.Support;
+using CommsLedger.Application.Pipeline;
+using CommsLedger.Domain.Shared;
 
 namespace CommsLedger.Api.Tests.Users;
 
@@ -23,11 +25,11 @@ public sealed class UserAdministrationTests(PostgresCluster postgres, SharedApi 
     public async Task an_admin_adds_a_user_who_signs_in_with_password_or_key()
     {
         using var added = await _admin.PostAsync("/users", Requests.Json(new { name = "Nora", roles = new[] { "reporter" }, clearance = "confidential", password = "a long enough secret" }));
-        using var issued = await _admin.PostAsync("/users/nora/keys", Requests.Json(new { label = "nightly" }));
-        using var byKey = _api.Client();
-        byKey.DefaultRequestHeaders.Add("X-Api-Key", (await issued.Body()).GetProperty("key").GetString());
         using var byPassword = _api.Client();
         byPassword.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("nora:a long enough secret")));
+        using var issued = await byPassword.PostAsync("/me/keys", Requests.Json(new { label = "nightly" }));
+        using var byKey = _api.Client();
+        byKey.DefaultRequestHeaders.Add("X-Api-Key", (await issued.Body()).GetProperty("key").GetString());
 
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
         var user = await added.Body();
@@ -35,6 +37,30 @@ public sealed class UserAdministrationTests(PostgresCluster postgres, SharedApi 
         Assert.False(user.TryGetProperty("passwordHash", out _));
         Assert.Equal("confidential", (await (await byKey.GetAsync("/me")).Body()).GetProperty("clearance").GetString());
         Assert.Equal("nora", (await (await byPassword.GetAsync("/me")).Body()).GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task an_admin_cannot_issue_a_key_acting_as_someone_else()
+    {
+        using var response = await _admin.PostAsync($"/users/{ApiHost.Reviewer}/keys", Requests.Json(new { label = "mine now" }));
+
+        Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed, $"{(int)response.StatusCode}");
+    }
+
+    [Fact]
+    public async Task an_admin_cannot_grant_a_clearance_above_their_own()
+    {
+        await _api.AddUser("connie-admin", Classification.Confidential, "a long enough secret", LedgerRole.Admin);
+        using var admin = _api.Client();
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("connie-admin:a long enough secret")));
+
+        using var above = await admin.PostAsync("/users", Requests.Json(new { name = "tess", roles = new[] { "reviewer" }, clearance = "top-secret" }));
+        using var within = await admin.PostAsync("/users", Requests.Json(new { name = "cora", roles = new[] { "reviewer" }, clearance = "confidential" }));
+
+        await above.Problem(HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.Created, within.StatusCode);
+        var names = (await (await _admin.GetAsync("/users")).Content.ReadAsStringAsync());
+        Assert.DoesNotContain("\"tess\"", names, StringComparison.Ordinal);
     }
 
     [Fact]

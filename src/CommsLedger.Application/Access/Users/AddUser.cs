@@ -7,7 +7,8 @@ using Mediator;
 namespace CommsLedger.Application.Access.Users;
 
 /// <summary>An administrator adds a user with roles and a clearance, and optionally a password (stored hashed).
-/// Who may do this is decided at the edge: the API requires the admin role; the CLI's local operator is trusted.</summary>
+/// Who may do this is decided at the edge: the API requires the admin role; the CLI's local operator is trusted.
+/// Nobody grants a clearance above their own: an UNCLASSIFIED admin cannot make a TOP SECRET reviewer.</summary>
 public sealed record AddUser(string Name, IReadOnlyList<LedgerRole> Roles, Classification Clearance, string? Password) : ICommand<UserView>, IChecked
 {
     public const int MinimumPasswordLength = 12;
@@ -29,6 +30,7 @@ public sealed class AddUserHandler(IDocumentSession session, Actor actor, TimePr
 {
     public async ValueTask<UserView> Handle(AddUser command, CancellationToken cancellationToken)
     {
+        ClearanceTooLow.Require(actor.Clearance, command.Clearance, $"granting {command.Clearance.Display()} clearance");
         var name = UserNames.Clean(command.Name);
         if (await session.LoadAsync<LedgerUser>(name, cancellationToken) is not null)
         {
