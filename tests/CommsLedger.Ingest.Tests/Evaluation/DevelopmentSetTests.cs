@@ -12,8 +12,8 @@ public sealed class DevelopmentSetTests(ITestOutputHelper output)
     private static readonly Lazy<Ingest.Evaluation.Evaluation> _evaluation = new(() => DevelopmentSet.Evaluate(Directory()));
 
     [Theory]
-    [InlineData("en", 0.20, 0.80, 0.50, 0.80, 0.90)]
-    [InlineData("es", 0.00, 0.00, 0.00, 0.00, 0.60)]
+    [InlineData("en", 0.55, 0.80, 0.50, 0.85, 0.95)]
+    [InlineData("es", 0.00, 0.00, 0.00, 0.00, 0.95)]
     [InlineData("fr", 0.00, 0.00, 0.00, 0.00, 0.60)]
     public void each_language_stays_above_its_floors(string language, double commitmentsF1, double countriesF1, double relationship, double channel, double date)
     {
