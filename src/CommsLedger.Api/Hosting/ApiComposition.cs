@@ -14,9 +14,11 @@ using CommsLedger.Api.Pledges;
 using CommsLedger.Api.Problems;
 using CommsLedger.Api.Readouts;
 using CommsLedger.Api.Relationships;
+using CommsLedger.Api.Search;
 using CommsLedger.Api.Users;
 using CommsLedger.Application;
 using CommsLedger.Application.Access;
+using CommsLedger.Application.Wire;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Scalar.AspNetCore;
@@ -35,7 +37,7 @@ public static class ApiComposition
         services.ConfigureMarten(AccessDocuments.Register);
         services.ConfigureHttpJsonOptions(json =>
         {
-            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            json.SerializerOptions.Use();
             json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -55,7 +57,7 @@ public static class ApiComposition
     {
         app.Use(ActorMiddleware.Correlate);
         app.UseExceptionHandler();
-        app.Use(Http.Charsets.RefuseUnknown);
+        app.Use(Http.Charsets.RequireUtf8);
         app.UseStatusCodePages(context => context.HttpContext.RequestServices.GetRequiredService<LedgerProblems>().WriteBareAsync(context.HttpContext));
         app.UseAuthentication();
         app.UseMiddleware<ActorMiddleware>();
@@ -73,6 +75,7 @@ public static class ApiComposition
         app.MapExports();
         app.MapIntegrity();
         app.MapUsers();
+        app.MapSearch();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
         return app;

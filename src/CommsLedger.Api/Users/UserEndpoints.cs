@@ -3,12 +3,13 @@ using CommsLedger.Application.Access;
 using CommsLedger.Application.Access.Keys;
 using CommsLedger.Application.Access.Users;
 using CommsLedger.Application.Pipeline;
+using CommsLedger.Application.Wire;
 using CommsLedger.Domain.Shared;
 using Mediator;
 
 namespace CommsLedger.Api.Users;
 
-/// <summary>roles: recorder, reviewer, reporter, admin; clearance: UNCLASSIFIED, CONFIDENTIAL, SECRET, TOP SECRET.
+/// <summary>roles: recorder, reviewer, reporter, admin; clearance: unclassified, confidential, secret, top-secret.
 /// password is optional (12+ characters), for HTTP Basic sign-in.</summary>
 public sealed record NewUserBody(string? Name, IReadOnlyList<string?>? Roles, string? Clearance, string? Password);
 
@@ -59,5 +60,5 @@ public static class UserEndpoints
     }
 
     private static Me WhoAmI(Actor actor) =>
-        new(actor.UserName, [.. actor.Roles.Order().Select(LedgerClaims.RoleName)], actor.Clearance.Display(), actor.CorrelationId);
+        new(actor.UserName, [.. actor.Roles.Order().Select(LedgerClaims.RoleName)], WireNames.Of(actor.Clearance), actor.CorrelationId);
 }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CommsLedger.Application.Wire;
 using CsvHelper;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -26,11 +27,7 @@ public class OutputSettings : CommandSettings
 
 public static class Output
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+    public static readonly JsonSerializerOptions Json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }.Use();
 
     /// <summary>Writes machine output to stdout, bypassing Spectre's wrapping so JSON and CSV stay parseable.</summary>
     public static void WriteJson<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, Json));

@@ -19,7 +19,7 @@ public static class ClassificationNames
 
     public static bool TryParse(string? text, out Classification classification)
     {
-        var normalised = (text ?? "").Trim().Replace(" ", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
+        var normalised = (text ?? "").Trim().Replace(" ", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
         classification = default;
         return EnumText.IsName<Classification>(normalised)
             && Enum.TryParse(normalised, ignoreCase: true, out classification);

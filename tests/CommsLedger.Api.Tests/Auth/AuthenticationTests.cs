@@ -69,7 +69,7 @@ public sealed class AuthenticationTests(PostgresCluster postgres, SharedApi shar
         var me = await (await client.GetAsync("/me")).Body();
 
         Assert.Equal("paula", me.GetProperty("name").GetString());
-        Assert.Equal("SECRET", me.GetProperty("clearance").GetString());
+        Assert.Equal("secret", me.GetProperty("clearance").GetString());
         Assert.Equal("reviewer", me.GetProperty("roles")[0].GetString());
     }
 
@@ -110,7 +110,7 @@ public sealed class AuthenticationTests(PostgresCluster postgres, SharedApi shar
 
         Assert.Equal("desk.officer", me.GetProperty("name").GetString());
         Assert.Equal("recorder", Assert.Single(me.GetProperty("roles").EnumerateArray()).GetString());
-        Assert.Equal("CONFIDENTIAL", me.GetProperty("clearance").GetString());
+        Assert.Equal("confidential", me.GetProperty("clearance").GetString());
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class AuthenticationTests(PostgresCluster postgres, SharedApi shar
         using var nobody = api.Client();
         nobody.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(new() { ["preferred_username"] = "nobody" }));
 
-        Assert.Equal("UNCLASSIFIED", (await (await reporter.GetAsync("/me")).Body()).GetProperty("clearance").GetString());
+        Assert.Equal("unclassified", (await (await reporter.GetAsync("/me")).Body()).GetProperty("clearance").GetString());
         await (await nobody.GetAsync("/relationships")).Problem(HttpStatusCode.Forbidden);
     }
 

@@ -33,7 +33,7 @@ public sealed class UserAdministrationTests(PostgresCluster postgres, SharedApi 
         var user = await added.Body();
         Assert.Equal("nora", user.GetProperty("name").GetString());
         Assert.False(user.TryGetProperty("passwordHash", out _));
-        Assert.Equal("CONFIDENTIAL", (await (await byKey.GetAsync("/me")).Body()).GetProperty("clearance").GetString());
+        Assert.Equal("confidential", (await (await byKey.GetAsync("/me")).Body()).GetProperty("clearance").GetString());
         Assert.Equal("nora", (await (await byPassword.GetAsync("/me")).Body()).GetProperty("name").GetString());
     }
 

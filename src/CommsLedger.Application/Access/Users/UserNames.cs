@@ -42,7 +42,7 @@ public static class UserNames
             return clearance;
         }
 
-        errors.Add(field, $"'{text}' is not one of {string.Join(", ", Enum.GetValues<Classification>().Select(c => c.Display()))}");
+        errors.Add(field, $"'{text}' is not one of {string.Join(", ", Wire.WireNames.All<Classification>())}");
         return Classification.Unclassified;
     }
 

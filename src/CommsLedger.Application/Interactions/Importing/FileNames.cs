@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.Text;
+using CommsLedger.Application.Wire;
 using CommsLedger.Domain.Shared;
 
 namespace CommsLedger.Application.Interactions.Importing;
 
 /// <summary>How dates, times, kinds and classifications are spelled in files and on the command line:
-/// yyyy-MM-dd, HH:mm, kebab-case kinds (phone-call) and classification markings (TOP SECRET).
+/// yyyy-MM-dd, HH:mm, kebab-case kinds (phone-call) and classifications (top-secret; TOP SECRET still reads).
 /// A value that does not read is reported under its field and a default stands in for it.</summary>
 public static class FileNames
 {
@@ -44,37 +44,21 @@ public static class FileNames
         return null;
     }
 
-    /// <summary>PhoneCall → phone-call.</summary>
+    /// <summary>PhoneCall → phone-call: the wire spelling (<see cref="WireNames"/>).</summary>
     public static string Kebab<TEnum>(TEnum value)
-        where TEnum : struct, Enum
-    {
-        var name = value.ToString();
-        var text = new StringBuilder(name.Length + 4);
-        foreach (var c in name)
-        {
-            if (char.IsUpper(c) && text.Length > 0)
-            {
-                text.Append('-');
-            }
-
-            text.Append(char.ToLowerInvariant(c));
-        }
-
-        return text.ToString();
-    }
+        where TEnum : struct, Enum => WireNames.Of(value);
 
     public static string KebabNames<TEnum>()
         where TEnum : struct, Enum =>
-        string.Join(", ", Enum.GetValues<TEnum>().Select(Kebab));
+        string.Join(", ", WireNames.All<TEnum>());
 
     /// <summary>Reads phone-call, phone_call, phoneCall or PhoneCall; anything else is an error naming the choices.</summary>
     public static TEnum Choice<TEnum>(string? text, string field, FieldErrors errors)
         where TEnum : struct, Enum
     {
-        var compact = (text ?? "").Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
-        if (EnumText.IsName<TEnum>(compact))
+        if (WireNames.TryRead<TEnum>(text, out var value))
         {
-            return System.Enum.Parse<TEnum>(compact, ignoreCase: true);
+            return value;
         }
 
         errors.Add(field, string.IsNullOrWhiteSpace(text)
@@ -90,7 +74,7 @@ public static class FileNames
             return classification;
         }
 
-        errors.Add(field, $"'{text}' is not one of {string.Join(", ", System.Enum.GetValues<Classification>().Select(c => c.Display()))}");
+        errors.Add(field, $"'{text}' is not one of {string.Join(", ", WireNames.All<Classification>())}");
         return default;
     }
 }

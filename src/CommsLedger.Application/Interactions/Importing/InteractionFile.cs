@@ -2,6 +2,7 @@ using System.Globalization;
 using CommsLedger.Domain.FollowUps;
 using CommsLedger.Domain.Interactions;
 using CommsLedger.Domain.Pledges;
+using CommsLedger.Application.Wire;
 using CommsLedger.Domain.Shared;
 
 namespace CommsLedger.Application.Interactions.Importing;
@@ -34,11 +35,11 @@ public sealed record InteractionFile(
         [.. draft.Participants.Select(p => new ParticipantFile(p.Name, p.Title, p.Country))],
         draft.Summary,
         draft.Source is { } s ? new SourceFile(s.SourceId, s.Url, s.TextSha256) : null,
-        draft.Classification.Display(),
+        WireNames.Of(draft.Classification),
         draft.CameoCodes,
-        [.. draft.Statements.Select(s => new StatementFile(s.Speaker, s.Country, s.Text, s.Topics, s.Classification?.Display()))],
+        [.. draft.Statements.Select(s => new StatementFile(s.Speaker, s.Country, s.Text, s.Topics, s.Classification is { } sc ? WireNames.Of(sc) : null))],
         [.. draft.Commitments.Select(c => new CommitmentFile(c.By, c.To, FileNames.Kebab(c.Kind), c.Text, c.Topic,
-            c.Due is { } due ? FileNames.Date(due) : null, [.. c.FollowUps.Select(FollowUpFile.From)], c.CameoCodes, c.Classification?.Display()))],
+            c.Due is { } due ? FileNames.Date(due) : null, [.. c.FollowUps.Select(FollowUpFile.From)], c.CameoCodes, c.Classification is { } cc ? WireNames.Of(cc) : null))],
         [.. draft.FollowUps.Select(FollowUpFile.From)]);
 
     /// <summary>The draft this file describes, or every problem with it: <paramref name="errors"/> already found
