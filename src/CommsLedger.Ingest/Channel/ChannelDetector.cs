@@ -16,6 +16,9 @@ internal static partial class ChannelDetector
     [GeneratedRegex(@"\b(?:video\s*(?:call|conference|link|talks?|meeting|summit|chat|conversation)s?|videoconference\w*|virtual(?:ly)?\s+(?:meeting|summit|call|talks?|conference)|held\s+(?:\w+\s+){0,3}virtual|online\s+(?:meeting|summit|talks|conference)|(?:via|by)\s+video(?:\s*link)?|virtually)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Video();
 
+    [GeneratedRegex(@"\b(?:joint\s+(?:\w+\s+){0,2}statement|joint\s+declaration|joint\s+communiqu[eé]|declaraci[oó]n\s+conjunta|comunicado\s+conjunto|d[eé]claration\s+(?:commune|conjointe)|communiqu[eé]\s+(?:commun|conjoint))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex JointStatement();
+
     [GeneratedRegex(@"\b(?:(?:tele)?phone\s*(?:call|conversation|talks?|discussion)s?|telephone|phoned|(?:by|on\s+the|over\s+the)\s+phone|calls?\s+with|(?:a|the|their|his|her|this|first|today's|Tuesday's|Monday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's)\s+call\b|called\s+(?-i:(?=his\b|her\b|their\b|\p{Lu})))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Phone();
 
@@ -42,6 +45,7 @@ internal static partial class ChannelDetector
 
     private static readonly (string Channel, Func<Regex> Pattern)[] _byPriority =
     [
+        (Channels.JointStatement, JointStatement),
         (Channels.Video, Video),
         (Channels.Phone, Phone),
         (Channels.Letter, Letter),
