@@ -2,6 +2,7 @@ using CommsLedger.Projections.FollowUps;
 using CommsLedger.Projections.Interactions;
 using CommsLedger.Projections.Pledges;
 using CommsLedger.Projections.Relationships;
+using CommsLedger.Projections.Search;
 using JasperFx.Events.Projections;
 using Marten;
 
@@ -21,6 +22,7 @@ public static class LedgerProjections
         options.Projections.Add<PledgeRegisterProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<FollowUpQueueProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<RelationshipLedgerProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add(new SearchIndexProjection(options.DatabaseSchemaName), ProjectionLifecycle.Inline);
         options.Projections.Errors.SkipApplyErrors = false;
         options.Projections.Errors.SkipUnknownEvents = false;
         options.Projections.RebuildErrors.SkipApplyErrors = false;
@@ -31,7 +33,7 @@ public static class LedgerProjections
 
     /// <summary>Every read-model projection, for rebuilds (replay, bulk import).</summary>
     public static readonly IReadOnlyList<Type> ProjectionTypes =
-        [typeof(InteractionRecordProjection), typeof(PledgeRegisterProjection), typeof(FollowUpQueueProjection), typeof(RelationshipLedgerProjection)];
+        [typeof(InteractionRecordProjection), typeof(PledgeRegisterProjection), typeof(FollowUpQueueProjection), typeof(RelationshipLedgerProjection), typeof(SearchIndexProjection)];
 
     /// <summary>The document types the projections write, for rebuild and comparison.</summary>
     public static readonly IReadOnlyList<Type> DocumentTypes =

@@ -5,6 +5,7 @@ using CommsLedger.Cli.Ingesting;
 using CommsLedger.Cli.Integrity;
 using CommsLedger.Cli.Recording;
 using CommsLedger.Cli.Reviewing;
+using CommsLedger.Cli.Searching;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -30,6 +31,10 @@ app.Configure(config =>
     config.AddReviewingCommands();
     config.AddIntegrityCommands();
     config.AddAccessCommands();
+    config.AddCommand<SearchCommand>("search")
+        .WithDescription("Search everything said and promised: ranked, highlighted, with facets per relationship, party and year.")
+        .WithExample("search", "\"vaccine procurement\"", "--by", "CN", "--from", "2020-01-01")
+        .WithExample("search", "Sinopharm", "--as-known-at", "2020-12-31", "--format", "json");
 });
 
 try

@@ -7,6 +7,7 @@ using CommsLedger.Projections.FollowUps;
 using CommsLedger.Projections.Interactions;
 using CommsLedger.Projections.Pledges;
 using CommsLedger.Projections.Relationships;
+using CommsLedger.Projections.Search;
 using Marten;
 
 namespace CommsLedger.Projections.Tests;
@@ -27,10 +28,11 @@ public sealed class RebuildingFromEventZeroTests(PostgresCluster postgres)
             await daemon.RebuildProjectionAsync<PledgeRegisterProjection>(TimeSpan.FromMinutes(2), CancellationToken.None);
             await daemon.RebuildProjectionAsync<FollowUpQueueProjection>(TimeSpan.FromMinutes(2), CancellationToken.None);
             await daemon.RebuildProjectionAsync<RelationshipLedgerProjection>(TimeSpan.FromMinutes(2), CancellationToken.None);
+            await daemon.RebuildProjectionAsync<SearchIndexProjection>(TimeSpan.FromMinutes(2), CancellationToken.None);
         }
 
         var rebuilt = await Snapshot(store);
-        Assert.Equal(LedgerProjections.DocumentTypes.Count, live.Count);
+        Assert.Equal(LedgerProjections.DocumentTypes.Count + 1, live.Count);
         Assert.All(live, kv => Assert.NotEqual("[]", kv.Value));
         foreach (var (type, json) in live)
         {
@@ -48,6 +50,7 @@ public sealed class RebuildingFromEventZeroTests(PostgresCluster postgres)
 
         Assert.Empty(report.Differences);
         Assert.Equal(8, report.Documents["pledges"]);
+        Assert.True(report.Documents["search"] > 20);
         Assert.True(report.Events > 40);
     }
 
@@ -70,6 +73,23 @@ public sealed class RebuildingFromEventZeroTests(PostgresCluster postgres)
         Assert.StartsWith($"interactions {seed}: differs", difference, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task replay_check_reports_a_search_entry_that_drifted_from_the_log()
+    {
+        await using var store = LedgerStore.Create(await postgres.Cluster.CreateDatabaseAsync("drift" + Guid.NewGuid().ToString("N")[..8]));
+        var (seed, _) = await History.Record(store);
+        await using (var session = store.LightweightSession())
+        {
+            session.QueueSqlCommand("update commsledger.search_entries set body = 'rewritten' where entry_id = ?", seed);
+            await session.SaveChangesAsync();
+        }
+
+        var report = await new ReplayProjectionsHandler(store, new CommsLedger.Application.Pipeline.Actor()).Handle(new ReplayProjections(CheckOnly: true), CancellationToken.None);
+
+        var difference = Assert.Single(report.Differences);
+        Assert.StartsWith($"search {seed} v1: differs", difference, StringComparison.Ordinal);
+    }
+
     private static async Task<Dictionary<string, string>> Snapshot(IDocumentStore store)
     {
         await using var session = store.QuerySession();
@@ -79,6 +99,8 @@ public sealed class RebuildingFromEventZeroTests(PostgresCluster postgres)
             ["pledges"] = Json((await session.Query<PledgeRegister>().ToListAsync()).OrderBy(d => d.Id)),
             ["followups"] = Json((await session.Query<FollowUpItem>().ToListAsync()).OrderBy(d => d.Id)),
             ["relationships"] = Json((await session.Query<RelationshipLedger>().ToListAsync()).OrderBy(d => d.Id, StringComparer.Ordinal)),
+            ["search"] = Json(await session.AdvancedSql.QueryAsync<string>(
+                "select row_to_json(t)::text from commsledger.search_entries t order by entry_id, version", CancellationToken.None)),
         };
     }
 

@@ -14,6 +14,7 @@ using CommsLedger.Api.Pledges;
 using CommsLedger.Api.Problems;
 using CommsLedger.Api.Readouts;
 using CommsLedger.Api.Relationships;
+using CommsLedger.Api.Search;
 using CommsLedger.Api.Users;
 using CommsLedger.Application;
 using CommsLedger.Application.Access;
@@ -56,7 +57,7 @@ public static class ApiComposition
     {
         app.Use(ActorMiddleware.Correlate);
         app.UseExceptionHandler();
-        app.Use(Http.Charsets.RefuseUnknown);
+        app.Use(Http.Charsets.RequireUtf8);
         app.UseStatusCodePages(context => context.HttpContext.RequestServices.GetRequiredService<LedgerProblems>().WriteBareAsync(context.HttpContext));
         app.UseAuthentication();
         app.UseMiddleware<ActorMiddleware>();
@@ -74,6 +75,7 @@ public static class ApiComposition
         app.MapExports();
         app.MapIntegrity();
         app.MapUsers();
+        app.MapSearch();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
         return app;

@@ -63,6 +63,9 @@ public static class QueryText
             : throw new CommandRejected([new FieldError(field, $"'{text}' is not a whole number from {min} to {max}")]);
     }
 
+    public static bool Flag(string? text, string field) =>
+        text is not null && (bool.TryParse(text, out var flag) ? flag : throw new CommandRejected([new FieldError(field, $"'{text}' is not true or false")]));
+
     private static T Checked<T>(Func<FieldErrors, T> read)
     {
         var errors = new FieldErrors();

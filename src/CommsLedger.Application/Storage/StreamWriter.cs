@@ -67,7 +67,7 @@ public static class StreamWriter
             StartPledge(session, pledge);
         }
 
-        await TakeLocks(session, RelationshipsOf(state), cancellationToken);
+        await TakeLocks(session, PartyLocks(RelationshipsOf(state)), cancellationToken);
         try
         {
             await session.SaveChangesAsync(cancellationToken);
@@ -117,6 +117,7 @@ public static class StreamWriter
     /// <summary>Prefixes of source and stream ids in the advisory-lock keys: relationship keys never contain a colon.</summary>
     private const string SourceLockKey = "source:";
     private const string StreamLockKey = "stream:";
+    private const string PartyLockKey = "party:";
 
     /// <summary>Which of these streams exist: one query, in the session's transaction.</summary>
     internal static async Task<IReadOnlyList<Guid>> ExistingStreams(IDocumentSession session, Guid[] streamIds, CancellationToken cancellationToken)
@@ -149,14 +150,22 @@ public static class StreamWriter
     /// <summary>
     /// Several streams feed one relationship's read model, which inline projections rewrite inside the append
     /// transaction. Stream versions cannot stop two writers to different streams of the same relationship from
-    /// overwriting each other's copy of that document, so writers take a transaction-scoped advisory lock per
-    /// relationship (in key order, so they never deadlock) before the projections load it.
+    /// overwriting each other's copy of that document, so writers take transaction-scoped advisory locks covering
+    /// every relationship they touch (in key order, so they never deadlock) before the projections load it.
     /// </summary>
     internal static async Task LockRelationships(IDocumentSession session, IEnumerable<string> relationships, CancellationToken cancellationToken)
     {
         await session.BeginTransactionAsync(cancellationToken);
-        await TakeLocks(session, relationships, cancellationToken);
+        await TakeLocks(session, PartyLocks(relationships), cancellationToken);
     }
+
+    /// <summary>The lock of a relationship is the locks of its two parties: two writers of one pair share both, so they
+    /// still queue, and an interaction of n parties takes n locks rather than one per pair, n(n−1)/2 (all 261 parties
+    /// once ran PostgreSQL out of shared memory). Source keys pass through as they are.</summary>
+    private static IEnumerable<string> PartyLocks(IEnumerable<string> keys) =>
+        keys.SelectMany(key => key.Contains(':', StringComparison.Ordinal)
+            ? [key]
+            : key.Split('-').Select(party => PartyLockKey + party));
 
     /// <summary>Transaction-scoped advisory locks, in key order. A writer takes at most one stream lock, always before
     /// any relationship (or source) lock, and a holder of those never asks for a stream lock: no cycle, no deadlock.</summary>

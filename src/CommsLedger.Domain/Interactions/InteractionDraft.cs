@@ -61,12 +61,41 @@ public sealed record InteractionDraft(
         if (Source is { } source)
         {
             errors.RequireText(source.SourceId, "source.sourceId", 500);
-            errors.RequireStorable(source.Url, "source.url");
-            errors.RequireStorable(source.TextSha256, "source.textSha256");
+            CheckSourceUrl(errors, source.Url);
+            errors.Require(source.TextSha256 is null || IsSha256Hex(source.TextSha256), "source.textSha256",
+                $"'{Shorten(source.TextSha256)}' is not a SHA-256 (64 hexadecimal digits)");
         }
 
         return errors.All;
     }
+
+    /// <summary>A source URL is where a reviewer can read the readout again: a URL, or the file name `ingest`
+    /// records, of reasonable length and with no spaces or control characters.</summary>
+    private static void CheckSourceUrl(FieldErrors errors, string? url)
+    {
+        if (url is null)
+        {
+            return;
+        }
+
+        if (url.Length > MaxUrlLength)
+        {
+            errors.Add("source.url", $"is {url.Length} characters; at most {MaxUrlLength} allowed");
+            return;
+        }
+
+        errors.Require(url.Length > 0 && !url.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
+                && Uri.TryCreate(url, UriKind.RelativeOrAbsolute, out _),
+            "source.url", $"'{Shorten(url)}' is not a URL or file name (no spaces or control characters)");
+    }
+
+    private const int MaxUrlLength = 2048;
+
+    private static bool IsSha256Hex(string hash) => hash.Length == 64 && hash.All(char.IsAsciiHexDigit);
+
+    /// <summary>A summit of every member of a large organisation still fits; more would mean one write locking and
+    /// rewriting thousands of relationship ledgers.</summary>
+    public const int MaxParties = 60;
 
     internal static void CheckCameo(FieldErrors errors, IReadOnlyList<string> codes, string field)
     {
@@ -97,6 +126,8 @@ public sealed record InteractionDraft(
         }
 
         errors.Require(Parties.Count >= 2, "participants", "participants must come from at least two different parties");
+        errors.Require(Parties.Count <= MaxParties, "participants",
+            $"participants come from {Parties.Count} parties; at most {MaxParties} allowed in one interaction");
     }
 }
 

@@ -36,7 +36,7 @@ public sealed class LedgerVerifier(NpgsqlDataSource dataSource, LedgerSchema sch
             replay.LatestGoodCheckpoint,
             replay.CheckpointsVerified,
             divergences,
-            options.Against is null ? null : Consistency(options.Against, replay, collected!),
+            options.Against is null ? null : Consistency(options.Against, replay, collected!, divergences),
             clock.Elapsed);
     }
 
@@ -116,7 +116,7 @@ public sealed class LedgerVerifier(NpgsqlDataSource dataSource, LedgerSchema sch
         return described;
     }
 
-    private ConsistencyResult Consistency(Checkpoint older, LogReplay replay, LeafHashList leaves)
+    private ConsistencyResult Consistency(Checkpoint older, LogReplay replay, LeafHashList leaves, IReadOnlyList<Divergence> divergences)
     {
         if (!trustedKey.Verifies(older))
         {
@@ -143,6 +143,15 @@ public sealed class LedgerVerifier(NpgsqlDataSource dataSource, LedgerSchema sch
         }
 
         var proof = MerkleTree.ConsistencyProof(leaves, older.TreeSize, newer.TreeSize);
+        if (divergences.Count > 0)
+        {
+            // The stored log may still extend the checkpoint, but the events no longer match that log: saying
+            // "extends your checkpoint" would vouch for a ledger this run has just found altered.
+            return new ConsistencyResult(older, newer, proof, false,
+                $"The first {older.TreeSize} events still hash to the root you hold, but the events no longer match the log " +
+                $"({divergences.Count} divergence(s), the first: {divergences[0].Message}): the ledger is not proven to extend your checkpoint.");
+        }
+
         return ProofVerification.VerifyConsistency(older.TreeSize, newer.TreeSize, older.RootHash, newer.RootHash, proof)
             ? new ConsistencyResult(older, newer, proof, true,
                 $"The log at {newer.TreeSize} leaves (signed {newer.Time:u}) extends your checkpoint of {older.TreeSize} leaves.")

@@ -32,6 +32,9 @@ public sealed class ClearanceTests(PostgresCluster postgres) : IAsyncLifetime
         "/relationships/CN-PE/export?format=json",
         "/relationships/CN-PE/export?format=csv",
         "/relationships/CN-PE/export?format=csv&asOccurredBy=2100-01-01",
+        "/search?q=Peru",
+        "/search?q=quietly%20liaison%20office",
+        "/search?q=liaison&asKnownAt=2100-01-01&includeRetracted=true",
     ];
 
     private ApiHost _api = null!;
@@ -78,6 +81,7 @@ public sealed class ClearanceTests(PostgresCluster postgres) : IAsyncLifetime
         var cleared = await Read(ApiHost.Reviewer);
         Assert.Contains(SecretClause, cleared["/relationships/CN-PE"], StringComparison.Ordinal);
         Assert.Contains(SecretClause, cleared["/relationships/CN-PE/export?format=csv"], StringComparison.Ordinal);
+        Assert.Contains(SecretClause, cleared["/search?q=quietly%20liaison%20office"], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -46,6 +46,21 @@ public sealed class ConsistencyTests(PostgresCluster cluster)
     }
 
     [Fact]
+    public async Task an_event_deleted_after_the_kept_checkpoint_is_not_called_consistent()
+    {
+        await using var ledger = await cluster.NewLedgerAsync(nameof(ConsistencyTests));
+        var kept = await KeepCheckpointThenGrowAsync(ledger);
+
+        await ledger.TamperAsync($"DELETE FROM {ledger.Schema.Events} WHERE seq_id = 17");
+
+        var report = await ledger.Verifier().VerifyAsync(new VerifyOptions { Against = kept });
+        Assert.False(report.IsIntact);
+        Assert.False(report.Consistency!.IsConsistent);
+        Assert.DoesNotContain("extends your checkpoint", report.Consistency.Reason, StringComparison.Ordinal);
+        Assert.Contains("not proven to extend your checkpoint", report.Consistency.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task a_log_cut_back_below_the_kept_checkpoint_is_refused()
     {
         await using var ledger = await cluster.NewLedgerAsync(nameof(ConsistencyTests));

@@ -36,6 +36,9 @@ public sealed class ReplayProjectionsHandler(IDocumentStore store, Actor actor) 
         if (command.CheckOnly)
         {
             rebuilt = InMemory(events);
+            await using var connection = store.Storage.Database.CreateConnection();
+            await connection.OpenAsync(cancellationToken);
+            rebuilt["search"] = await SearchIndexCheck.Rebuilt(connection, events, cancellationToken);
         }
         else
         {
@@ -104,7 +107,19 @@ public sealed class ReplayProjectionsHandler(IDocumentStore store, Actor actor) 
             ["pledges"] = Keyed(await session.Query<PledgeRegister>().ToListAsync(cancellationToken), d => d.Id.ToString()),
             ["followups"] = Keyed(await session.Query<FollowUpItem>().ToListAsync(cancellationToken), d => d.Id.ToString()),
             ["relationships"] = Keyed(await session.Query<RelationshipLedger>().ToListAsync(cancellationToken), d => d.Id),
+            ["search"] = await SearchIndexCheck.Rows(await OpenConnection(session, cancellationToken), cancellationToken),
         };
+    }
+
+    private static async Task<Npgsql.NpgsqlConnection> OpenConnection(IQuerySession session, CancellationToken cancellationToken)
+    {
+        var connection = session.Connection!;
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+
+        return connection;
     }
 
     private static Dictionary<string, string> Keyed<T>(IEnumerable<T> documents, Func<T, string> key) =>

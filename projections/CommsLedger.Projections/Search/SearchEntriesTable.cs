@@ -1,0 +1,67 @@
+using Weasel.Postgresql.Tables;
+
+namespace CommsLedger.Projections.Search;
+
+/// <summary>
+/// The search index: one row per version of an entry's searchable text, current over the recorded interval
+/// [known_from, known_until) — the current version's known_until is 'infinity'. "Now" and "as known at T" are then
+/// the same query. The tsvector is a generated column over the row's own text-search configuration, so every row is
+/// stemmed in its own language and one GIN index serves them all.
+/// </summary>
+public static class SearchEntriesTable
+{
+    public const string Name = "search_entries";
+
+    /// <summary>The columns a version row is written with (all but the generated document), in this order.</summary>
+    public static readonly IReadOnlyList<(string Name, string Type)> Columns =
+    [
+        ("entry_id", "uuid"),
+        ("version", "integer"),
+        ("kind", "text"),
+        ("interaction_id", "uuid"),
+        ("relationships", "text[]"),
+        ("parties", "text[]"),
+        ("speaker", "text"),
+        ("to_party", "text"),
+        ("commitment_kind", "text"),
+        ("status", "text"),
+        ("status_text", "text"),
+        ("topics", "text[]"),
+        ("topics_text", "text"),
+        ("participants", "text"),
+        ("occurred_on", "date"),
+        ("classification", "integer"),
+        ("retracted", "boolean"),
+        ("config", "regconfig"),
+        ("body", "text"),
+        ("known_from", "timestamptz"),
+        ("known_until", "timestamptz"),
+    ];
+
+    private const string Document =
+        "setweight(to_tsvector(config, body), 'A') "
+        + "|| setweight(to_tsvector(config, coalesce(speaker, '') || ' ' || topics_text || ' ' || participants), 'B') "
+        + "|| setweight(to_tsvector(config, coalesce(status_text, '') || ' ' || coalesce(commitment_kind, '')), 'C')";
+
+    public static Table Define(string schema)
+    {
+        var table = new Table(new Weasel.Postgresql.PostgresqlObjectName(schema, Name, Weasel.Postgresql.SchemaUtils.IdentifierUsage.General));
+        foreach (var (name, type) in Columns)
+        {
+            var column = table.AddColumn(name, type);
+            if (name is "entry_id" or "version")
+            {
+                column.AsPrimaryKey();
+            }
+            else if (name is not ("speaker" or "to_party" or "commitment_kind" or "status" or "status_text" or "occurred_on"))
+            {
+                column.NotNull();
+            }
+        }
+
+        table.AddColumn("document", "tsvector").GeneratedAs(Document);
+        table.Indexes.Add(new IndexDefinition("ix_search_entries_document") { Columns = ["document"], Method = IndexMethod.gin });
+        table.Indexes.Add(new IndexDefinition("ix_search_entries_interaction") { Columns = ["interaction_id"] });
+        return table;
+    }
+}
