@@ -9,6 +9,7 @@ namespace CommsLedger.Ingest;
 /// <param name="Cameo">CAMEO code of the interaction (041 phone, 042/043 visit, 040 meeting or video, 044 third location, 010 letter).</param>
 /// <param name="PublicationDate">From a leading "date YYYY-MM-DD", a dated header line or a dateline; relative dates resolve against it.</param>
 /// <param name="Warnings">What the extractor could not settle and the officer should check.</param>
+/// <param name="Language">The readout's language (en, es or fr); every text in the draft is kept in it.</param>
 public sealed record ReadoutDraft(
     DateOnly? DateOfInteraction,
     string Channel,
@@ -20,11 +21,12 @@ public sealed record ReadoutDraft(
     IReadOnlyList<string> Topics,
     string Cameo,
     DateOnly? PublicationDate,
-    IReadOnlyList<string> Warnings)
+    IReadOnlyList<string> Warnings,
+    string Language)
 {
     /// <summary>A draft with nothing in it, as returned for empty or meaningless input.</summary>
     public static ReadoutDraft Empty(params string[] warnings) =>
-        new(null, Ingest.Channels.Other, [], [], [], [], [], [], "040", null, warnings);
+        new(null, Ingest.Channels.Other, [], [], [], [], [], [], "040", null, warnings, "en");
 }
 
 /// <summary>Someone who took part in the interaction.</summary>

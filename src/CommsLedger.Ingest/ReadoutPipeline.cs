@@ -16,7 +16,7 @@ internal static class ReadoutPipeline
     public static ReadoutDraft Run(string text)
     {
         var warnings = new List<string>();
-        var (published, bodyStart) = PublicationDate.FromDateToken(text);
+        var (published, source, bodyStart) = PublicationDate.FromHeader(text);
         var sentences = SentenceSplitter.Split(text, bodyStart);
         published ??= PublicationDate.FromHeadlines(sentences);
         (sentences, var datelineDate, var undated) = PublicationDate.StripDateline(sentences, published);
@@ -82,7 +82,8 @@ internal static class ReadoutPipeline
             topics,
             channel.Cameo,
             published,
-            warnings);
+            warnings,
+            LanguageDetector.Detect(sentences));
     }
 
     private static (Attribution?[] Attributions, List<Person> Participants) Attribute(

@@ -8,6 +8,7 @@ public static class Channels
     public const string Meeting = "meeting";
     public const string Visit = "visit";
     public const string Letter = "letter";
+    public const string JointStatement = "joint-statement";
     public const string Other = "other";
 }
 

@@ -5,6 +5,7 @@ using CommsLedger.Cli.Rendering;
 using CommsLedger.Domain.Shared;
 using CommsLedger.Ingest;
 using CommsLedger.Ingest.Drafting;
+using CommsLedger.Ingest.Evaluation;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -12,9 +13,17 @@ namespace CommsLedger.Cli.Ingesting;
 
 public sealed class IngestSettings : OutputSettings
 {
-    [CommandArgument(0, "<FILE>")]
+    [CommandArgument(0, "[FILE]")]
     [Description("The readout text file, or - to read standard input.")]
     public string File { get; init; } = "";
+
+    [CommandOption("--evaluate <DIR>")]
+    [Description("Score the drafter on a folder of readouts (NAME.txt with gold/NAME.json) instead of drafting one file.")]
+    public string? Evaluate { get; init; }
+
+    [CommandOption("--details")]
+    [Description("With --evaluate: list each readout's missed and extra commitments.")]
+    public bool Details { get; init; }
 
     [CommandOption("--commit")]
     [Description("Record the draft through the normal log command. Without it nothing is written.")]
@@ -34,6 +43,16 @@ public sealed class IngestCommand(IAnsiConsole console) : AsyncCommand<IngestSet
 {
     public override async Task<int> ExecuteAsync(CommandContext context, IngestSettings settings, CancellationToken cancellationToken)
     {
+        if (settings.Evaluate is { } directory)
+        {
+            return Evaluate(directory, settings);
+        }
+
+        if (settings.File.Length == 0)
+        {
+            throw new CommandRejected([new FieldError("FILE", "give a readout file, - for standard input, or --evaluate DIR")]);
+        }
+
         var bytes = await Read(settings.File, cancellationToken);
         var text = System.Text.Encoding.UTF8.GetString(bytes);
         var draft = ReadoutExtractor.ExtractUtf8(bytes);
@@ -71,6 +90,23 @@ public sealed class IngestCommand(IAnsiConsole console) : AsyncCommand<IngestSet
         else
         {
             console.MarkupLineInterpolated($"Recorded interaction {record.Id} (version {record.Version}) with {record.Statements.Count} statements and {record.Commitments.Count} commitments.");
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private int Evaluate(string directory, IngestSettings settings)
+    {
+        if (!Directory.Exists(directory))
+        {
+            throw new CommandRejected([new FieldError("--evaluate", $"'{directory}' is not a folder")]);
+        }
+
+        var evaluation = DevelopmentSet.Evaluate(directory);
+        Output.Write(console, settings.Format, evaluation, EvaluationTable.Write, EvaluationTable.CsvRows);
+        if (settings.Details && settings.Format == OutputFormat.Table)
+        {
+            EvaluationTable.WriteDetails(console, evaluation);
         }
 
         return ExitCodes.Ok;

@@ -102,15 +102,16 @@ internal static partial class CommitmentExtractor
         var due = TimeExpressions.Find(clauseText, published, TimeDirection.Future).FirstOrDefault(t => t.IsResolved)?.Deadline;
         var topic = TopicClassifier.Shared.Primary(clauseText);
         var cameo = Cameo.ForCommitment(trigger.Kind, clauseText, sentence);
-        foreach (var code in by)
+        if (by.Count > 1)
         {
-            IReadOnlyList<string?> recipients = by.Count > 1
-                ? [OtherOfPair(parties.ParticipantCountries, code)]
-                : Recipients(input, code, trigger, clause, contentStart, contentEnd, parties);
-            foreach (var to in recipients)
-            {
-                yield return new DraftCommitment(code, to, clauseText, trigger.Kind, due, topic, cameo);
-            }
+            // Made together ("the leaders agreed to ..."): one commitment by all of them, to no one in particular.
+            yield return new DraftCommitment(JointParties.Join(by), null, clauseText, trigger.Kind, due, topic, cameo);
+            yield break;
+        }
+
+        foreach (var to in Recipients(input, by[0], trigger, clause, contentStart, contentEnd, parties))
+        {
+            yield return new DraftCommitment(by[0], to, clauseText, trigger.Kind, due, topic, cameo);
         }
     }
 

@@ -22,7 +22,7 @@ internal static partial class CommitmentTriggers
         @"|(?<request>(?:urg(?:es|ed|e)|call(?:s|ed)?\s+on|ask(?:s|ed)?|request(?:s|ed)?|appeal(?:s|ed)?\s+to|press(?:es|ed)?)\s+(?<obj>[^,;.]{1,80}?)\s+to\b" +
         @"|call(?:s|ed)?\s+for\b" +
         @"|hop(?:es|ed|e)\s+(?:that\s+)?(?<obj>[^,;.]{1,60}?)\s+(?:will|would|can|could)\b)" +
-        @"|(?<agreement>agree(?:s|d)?\s+(?:to|that|on|upon)\b|(?:signed|inked|concluded)\s+\w+|reached\s+(?:an?\s+)?(?:\w+\s+)?(?:agreement|consensus|deal|understanding)\b)" +
+        @"|(?<agreement>agree(?:s|d)?\s+(?:to|that|(?:on|upon)(?!\s+the\s+(?:importance|need|necessity|value|significance)\b))\b|(?:signed|inked|concluded)\s+\w+|reached\s+(?:an?\s+)?(?:\w+\s+)?(?:agreement|consensus|deal|understanding)\b)" +
         @"|(?<offer>offer(?:s|ed)?\s+(?:to\b|(?:\w+\s+){0,4}?(?:assistance|help|support|aid|training|scholarships?|loans?|funding|grants?|financing)\b)" +
         @"|invit(?:es|ed|e)\s+(?<obj>[^,;.]{1,80}?)\s+to\b" +
         @"|welcom(?:es|ed|e)\s+(?!the\b|a\b|an\b|this\b|that\b|his\b|her\b|its\b|their\b|our\b)(?![^,;.]{0,60}?\b(?:decision|move|announcement|efforts?|commitment|steps|initiative|plans?|proposal|offer|readiness|willingness)\s+to\b)(?<obj>[^,;.]{1,80}?)\s+to\s+(?!the\b|a\b|an\b|this\b|that\b|its\b|their\b)[a-z]+\b" +

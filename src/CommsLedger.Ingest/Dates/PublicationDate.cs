@@ -10,26 +10,28 @@ namespace CommsLedger.Ingest.Dates;
 /// </summary>
 internal static partial class PublicationDate
 {
-    [GeneratedRegex(@"^\s*(?i:date|published|posted)\s*[:=]?\s*(?<y>\d{4})-(?<m>\d{2})-(?<d>\d{2})\b\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    // Leading header lines, either order: "source: <URL>" (the publisher's page) and "date: YYYY-MM-DD" (publication).
+    [GeneratedRegex(@"^\s*(?:(?i:source|url)\s*:\s*(?<url>[^\s]{1,500})\s*)?(?:(?i:date|published|posted)\s*[:=]?\s*(?<y>\d{4})-(?<m>\d{2})-(?<d>\d{2})\b\s*)?(?:(?i:source|url)\s*:\s*(?<url>[^\s]{1,500})\s*)?",
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex DateToken();
 
     [GeneratedRegex(@"^(?<place>\p{Lu}[\p{Lu}.'’ -]{1,40}?)(?:,\s*\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+)?)?(?:,?\s+(?<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{4})?))?\s*(?:\([^)\n]{1,40}\))?\s*(?:--|—|–|-)\s+",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Dateline();
 
-    /// <summary>The date given by a leading "date YYYY-MM-DD" token, and where the body starts after it.</summary>
-    public static (DateOnly? Date, int BodyStart) FromDateToken(string text)
+    /// <summary>The date and source URL given by leading "date YYYY-MM-DD" / "source: URL" lines, and where the body starts after them.</summary>
+    public static (DateOnly? Date, string? Source, int BodyStart) FromHeader(string text)
     {
         var match = DateToken().Match(text);
-        if (!match.Success)
+        if (!match.Success || match.Length == 0 || !(match.Groups["y"].Success || match.Groups["url"].Success))
         {
-            return (null, 0);
+            return (null, null, 0);
         }
 
-        var date = DateOnly.TryParseExact($"{match.Groups["y"].Value}-{match.Groups["m"].Value}-{match.Groups["d"].Value}", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+        var date = match.Groups["y"].Success && DateOnly.TryParseExact($"{match.Groups["y"].Value}-{match.Groups["m"].Value}-{match.Groups["d"].Value}", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? d
             : (DateOnly?)null;
-        return (date, match.Length);
+        return (date, match.Groups["url"].Success ? match.Groups["url"].Value : null, match.Length);
     }
 
     /// <summary>A full date (with year) on a header line before the first prose sentence.</summary>

@@ -4,6 +4,7 @@ using CommsLedger.Domain.FollowUps;
 using CommsLedger.Domain.Interactions;
 using CommsLedger.Domain.Pledges;
 using CommsLedger.Domain.Shared;
+using CommsLedger.Ingest.Commitments;
 
 namespace CommsLedger.Ingest.Drafting;
 
@@ -53,6 +54,7 @@ public static class InteractionDrafts
         Channels.Video => InteractionKind.VideoCall,
         Channels.Visit => InteractionKind.Visit,
         Channels.Letter => InteractionKind.Letter,
+        Channels.JointStatement => InteractionKind.JointStatement,
         _ => InteractionKind.Meeting,
     };
 
@@ -79,25 +81,34 @@ public static class InteractionDrafts
         return [.. statements];
     }
 
+    /// <summary>
+    /// The ledger's pledges have one party each, so a joint commitment ("GB+IT") becomes one pledge per party, each to
+    /// the other when the two of them made it together, else general.
+    /// </summary>
     private static CommitmentDraft[] Commitments(ReadoutDraft readout, HashSet<string> parties, List<string> leftOut)
     {
         var commitments = new List<CommitmentDraft>();
         foreach (var c in readout.Commitments)
         {
-            if (!parties.Contains(c.By))
+            var joint = JointParties.Split(c.By);
+            foreach (var by in joint)
             {
-                leftOut.Add($"commitment by {c.By}, not a participant: {c.Text}");
-                continue;
-            }
+                if (!parties.Contains(by))
+                {
+                    leftOut.Add($"commitment by {by}, not a participant: {c.Text}");
+                    continue;
+                }
 
-            var to = c.To is { } recipient && parties.Contains(recipient) && recipient != c.By ? recipient : null;
-            if (c.To is not null && to is null)
-            {
-                leftOut.Add($"recipient {c.To} of \"{c.Text}\" is not a participant; recorded as a general commitment");
-            }
+                var recipient = joint.Count == 2 ? joint.First(p => p != by) : c.To;
+                var to = recipient is not null && parties.Contains(recipient) && recipient != by ? recipient : null;
+                if (recipient is not null && to is null)
+                {
+                    leftOut.Add($"recipient {recipient} of \"{c.Text}\" is not a participant; recorded as a general commitment");
+                }
 
-            var kind = Enum.TryParse<CommitmentKind>(c.Kind, ignoreCase: true, out var parsed) ? parsed : CommitmentKind.Intent;
-            commitments.Add(new CommitmentDraft(c.By, to, kind, c.Text, c.Topic ?? "", c.Due, [], [c.Cameo]));
+                var kind = Enum.TryParse<CommitmentKind>(c.Kind, ignoreCase: true, out var parsed) ? parsed : CommitmentKind.Intent;
+                commitments.Add(new CommitmentDraft(by, to, kind, c.Text, c.Topic ?? "", c.Due, [], [c.Cameo]));
+            }
         }
 
         return [.. commitments];

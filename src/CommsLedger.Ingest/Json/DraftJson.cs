@@ -66,6 +66,7 @@ public static class DraftJson
             w.WriteString("when_precision", f.WhenPrecision);
         });
         Strings(w, "topics", draft.Topics);
+        w.WriteString("language", draft.Language);
         w.WriteString("cameo", draft.Cameo);
         Date(w, "publication_date", draft.PublicationDate);
         Strings(w, "warnings", draft.Warnings);

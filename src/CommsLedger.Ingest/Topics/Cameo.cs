@@ -30,7 +30,7 @@ internal static partial class Cameo
         Channels.Phone => "041",
         Channels.Visit => hosted ? "043" : "042",
         Channels.Meeting => thirdLocation ? "044" : "040",
-        Channels.Letter => "010",
+        Channels.Letter or Channels.JointStatement => "010",
         _ => "040",
     };
 
