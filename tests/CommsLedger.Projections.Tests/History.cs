@@ -38,7 +38,7 @@ internal static class History
         return (seed.InteractionId, trilateral.InteractionId);
     }
 
-    private static async Task Change<TState>(IDocumentStore store, Guid id, long version, Func<TState, IReadOnlyList<object>> decide)
+    public static async Task Change<TState>(IDocumentStore store, Guid id, long version, Func<TState, IReadOnlyList<object>> decide)
         where TState : class
     {
         await using var session = store.LightweightSession();

@@ -1,5 +1,6 @@
 using CommsLedger.Domain.FollowUps;
 using CommsLedger.Domain.Shared;
+using JasperFx.Events;
 using Marten.Events.Projections;
 
 namespace CommsLedger.Projections.FollowUps;
@@ -20,16 +21,32 @@ public sealed class FollowUpItem
     public Classification Classification { get; set; }
 }
 
+/// <summary>One document per follow-up, whichever stream holds it. Live, rebuild and time-travel replays all run this
+/// <see cref="Evolve"/>.</summary>
 public sealed partial class FollowUpQueueProjection : MultiStreamProjection<FollowUpItem, Guid>
 {
     public FollowUpQueueProjection()
     {
-        Identity<FollowUpScheduled>(e => e.FollowUpId);
-        Identity<FollowUpCompleted>(e => e.FollowUpId);
-        Identity<FollowUpCancelled>(e => e.FollowUpId);
+        Identity<IFollowUpEvent>(e => e.FollowUpId);
+        foreach (var type in EventCatalogue.Of<IFollowUpEvent>())
+        {
+            IncludeType(type);
+        }
     }
 
-    public static FollowUpItem Create(FollowUpScheduled e) => new()
+    public override FollowUpItem? Evolve(FollowUpItem? snapshot, Guid id, IEvent e)
+    {
+        switch (e.Data)
+        {
+            case FollowUpScheduled x: return Start(x);
+            case FollowUpCompleted x when snapshot is not null: On(x, snapshot); break;
+            case FollowUpCancelled x when snapshot is not null: On(x, snapshot); break;
+        }
+
+        return snapshot;
+    }
+
+    private static FollowUpItem Start(FollowUpScheduled e) => new()
     {
         Id = e.FollowUpId,
         SubjectId = e.SubjectId,
@@ -42,14 +59,14 @@ public sealed partial class FollowUpQueueProjection : MultiStreamProjection<Foll
         Classification = e.Classification,
     };
 
-    public static void Apply(FollowUpCompleted e, FollowUpItem item)
+    private static void On(FollowUpCompleted e, FollowUpItem item)
     {
         item.Status = FollowUpStatus.Completed;
         item.Outcome = e.Outcome;
         item.CompletedOn = e.CompletedOn;
     }
 
-    public static void Apply(FollowUpCancelled e, FollowUpItem item)
+    private static void On(FollowUpCancelled e, FollowUpItem item)
     {
         item.Status = FollowUpStatus.Cancelled;
         item.Outcome = e.Reason;

@@ -45,10 +45,40 @@ public sealed record CommitmentView(Guid PledgeId, string By, string? To, string
 /// <summary>A correction as a reviewer reads it: which entry, which field, what it replaced, who, when, why.</summary>
 public sealed record CorrectionView(Guid? EntryId, string Field, string Was, string Now, string Reason, DateTimeOffset RecordedAt, string? RecordedBy, Classification Classification);
 
+/// <summary>Explicit dispatch, like <c>PledgeRegisterProjection</c>: only a stream that starts with
+/// <see cref="InteractionLogged"/> makes a document. Live, rebuild and time-travel replays all run this <see cref="Evolve"/>.</summary>
 public sealed partial class InteractionRecordProjection : SingleStreamProjection<InteractionRecord, Guid>
 {
+    public InteractionRecordProjection()
+    {
+        // With an explicit Evolve the projection must say which events it reads, or it is fed every event.
+        foreach (var type in EventCatalogue.Of<IInteractionEvent>())
+        {
+            IncludeType(type);
+        }
+    }
 
-    public static InteractionRecord Create(IEvent<InteractionLogged> e) => new()
+    public override InteractionRecord? Evolve(InteractionRecord? snapshot, Guid id, IEvent e)
+    {
+        if (e is IEvent<InteractionLogged> logged)
+        {
+            return Start(logged);
+        }
+
+        switch (snapshot is null ? null : e.Data)
+        {
+            case null: return null;
+            case StatementRecorded x: On(x, snapshot!); break;
+            case CommitmentRecorded x: On(x, snapshot!); break;
+            case InteractionEntryCorrected x: On(e, x, snapshot!); break;
+            case StatementRetracted x: snapshot!.Statements.Single(s => s.StatementId == x.StatementId).RetractionReason = x.Reason; break;
+            case InteractionRetracted x: snapshot!.RetractionReason = x.Reason; break;
+        }
+
+        return snapshot;
+    }
+
+    private static InteractionRecord Start(IEvent<InteractionLogged> e) => new()
     {
         Id = e.Data.InteractionId,
         Kind = e.Data.Kind,
@@ -64,7 +94,7 @@ public sealed partial class InteractionRecordProjection : SingleStreamProjection
         RecordedBy = e.UserName,
     };
 
-    public static void Apply(StatementRecorded e, InteractionRecord view) => view.Statements.Add(new StatementView
+    private static void On(StatementRecorded e, InteractionRecord view) => view.Statements.Add(new StatementView
     {
         StatementId = e.StatementId,
         Speaker = e.Speaker,
@@ -74,12 +104,11 @@ public sealed partial class InteractionRecordProjection : SingleStreamProjection
         Classification = e.Classification,
     });
 
-    public static void Apply(CommitmentRecorded e, InteractionRecord view) =>
+    private static void On(CommitmentRecorded e, InteractionRecord view) =>
         view.Commitments.Add(new CommitmentView(e.PledgeId, e.By, e.To, e.Text, e.Classification));
 
-    public static void Apply(IEvent<InteractionEntryCorrected> e, InteractionRecord view)
+    private static void On(IEvent e, InteractionEntryCorrected c, InteractionRecord view)
     {
-        var c = e.Data;
         view.Corrections.Add(new CorrectionView(c.StatementId ?? c.InteractionId, c.Field, c.Was, c.Now, c.Reason, e.RecordedAt(), e.UserName, c.Classification));
         if (c.StatementId is { } statementId)
         {
@@ -101,9 +130,4 @@ public sealed partial class InteractionRecordProjection : SingleStreamProjection
             case InteractionFields.OccurredOn: view.Occurred = view.Occurred with { Date = DateOnly.ParseExact(c.Now, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }; break;
         }
     }
-
-    public static void Apply(StatementRetracted e, InteractionRecord view) =>
-        view.Statements.Single(s => s.StatementId == e.StatementId).RetractionReason = e.Reason;
-
-    public static void Apply(InteractionRetracted e, InteractionRecord view) => view.RetractionReason = e.Reason;
 }

@@ -63,19 +63,10 @@ public sealed partial class PledgeRegisterProjection : SingleStreamProjection<Pl
     public PledgeRegisterProjection()
     {
         // With an explicit Evolve the projection must say which events it reads, or it is fed every event.
-        IncludeType<PledgeMade>();
-        IncludeType<PledgeProgressNoted>();
-        IncludeType<PledgeFulfilled>();
-        IncludeType<PledgePartiallyFulfilled>();
-        IncludeType<PledgeBroken>();
-        IncludeType<PledgeWithdrawn>();
-        IncludeType<PledgeLapsed>();
-        IncludeType<PledgeRetracted>();
-        IncludeType<ComplianceAssessed>();
-        IncludeType<PledgeCorrected>();
-        IncludeType<FollowUpScheduled>();
-        IncludeType<FollowUpCompleted>();
-        IncludeType<FollowUpCancelled>();
+        foreach (var type in EventCatalogue.Of<IPledgeEvent>())
+        {
+            IncludeType(type);
+        }
     }
 
     public override PledgeRegister? Evolve(PledgeRegister? snapshot, Guid id, IEvent e)
@@ -89,11 +80,7 @@ public sealed partial class PledgeRegisterProjection : SingleStreamProjection<Pl
         {
             case null: return null;
             case IEvent<PledgeProgressNoted> x: On(x, snapshot!); break;
-            case IEvent<PledgeFulfilled> x: On(x, snapshot!); break;
-            case IEvent<PledgePartiallyFulfilled> x: On(x, snapshot!); break;
-            case IEvent<PledgeBroken> x: On(x, snapshot!); break;
-            case IEvent<PledgeWithdrawn> x: On(x, snapshot!); break;
-            case IEvent<PledgeLapsed> x: On(x, snapshot!); break;
+            case { Data: IPledgeOutcome outcome }: Settle(e, outcome, snapshot!); break;
             case IEvent<PledgeRetracted> x: On(x, snapshot!); break;
             case IEvent<ComplianceAssessed> x: On(x, snapshot!); break;
             case IEvent<PledgeCorrected> x: On(x, snapshot!); break;
@@ -127,16 +114,6 @@ public sealed partial class PledgeRegisterProjection : SingleStreamProjection<Pl
 
     private static void On(IEvent<PledgeProgressNoted> e, PledgeRegister view) =>
         view.Progress.Add(new ProgressNote(e.Data.Note, e.Data.AsOf, e.RecordedAt(), e.UserName));
-
-    private static void On(IEvent<PledgeFulfilled> e, PledgeRegister view) => Settle(e, e.Data, view);
-
-    private static void On(IEvent<PledgePartiallyFulfilled> e, PledgeRegister view) => Settle(e, e.Data, view);
-
-    private static void On(IEvent<PledgeBroken> e, PledgeRegister view) => Settle(e, e.Data, view);
-
-    private static void On(IEvent<PledgeWithdrawn> e, PledgeRegister view) => Settle(e, e.Data, view);
-
-    private static void On(IEvent<PledgeLapsed> e, PledgeRegister view) => Settle(e, e.Data, view);
 
     private static void On(IEvent<PledgeRetracted> e, PledgeRegister view)
     {

@@ -2,6 +2,7 @@ using CommsLedger.Domain.FollowUps;
 using CommsLedger.Domain.Interactions;
 using CommsLedger.Domain.Pledges;
 using CommsLedger.Domain.Shared;
+using JasperFx.Events;
 using Marten.Events.Projections;
 
 namespace CommsLedger.Projections.Relationships;
@@ -40,29 +41,46 @@ public sealed record StatementLine(Guid InteractionId, string Speaker, string Co
 
 public sealed record FollowUpLine(Guid? PledgeId, string Action, string Owner, DateOnly Due, Classification Classification);
 
+/// <summary>One rule routes events to ledgers: every event goes to each relationship it counts towards
+/// (<see cref="IRelationshipEvent"/>). Live, rebuild, checkpoints and time-travel replays all run this <see cref="Evolve"/>.</summary>
 public sealed partial class RelationshipLedgerProjection : MultiStreamProjection<RelationshipLedger, string>
 {
     public RelationshipLedgerProjection()
     {
-        Identities<InteractionLogged>(e => e.Relationships);
-        Identities<StatementRecorded>(e => e.Relationships);
-        Identities<InteractionEntryCorrected>(e => e.Relationships);
-        Identities<StatementRetracted>(e => e.Relationships);
-        Identities<InteractionRetracted>(e => e.Relationships);
-        Identities<PledgeMade>(e => e.Relationships);
-        Identities<PledgeFulfilled>(e => e.Relationships);
-        Identities<PledgePartiallyFulfilled>(e => e.Relationships);
-        Identities<PledgeBroken>(e => e.Relationships);
-        Identities<PledgeWithdrawn>(e => e.Relationships);
-        Identities<PledgeLapsed>(e => e.Relationships);
-        Identities<PledgeCorrected>(e => e.Relationships);
-        Identities<PledgeRetracted>(e => e.Relationships);
-        Identities<FollowUpScheduled>(e => e.Relationships);
-        Identities<FollowUpCompleted>(e => e.Relationships);
-        Identities<FollowUpCancelled>(e => e.Relationships);
+        Identities<IRelationshipEvent>(e => e.Relationships);
+        foreach (var type in EventCatalogue.Types.Where(typeof(IRelationshipEvent).IsAssignableFrom))
+        {
+            IncludeType(type);
+        }
     }
 
-    public static void Apply(InteractionLogged e, RelationshipLedger ledger)
+    /// <summary>The ledgers an event goes to: the identity rule above, for replays.</summary>
+    public static IReadOnlyList<string> KeysOf(object data) => data is IRelationshipEvent e ? e.Relationships : [];
+
+    public override RelationshipLedger? Evolve(RelationshipLedger? snapshot, string id, IEvent e)
+    {
+        var ledger = snapshot ?? new RelationshipLedger { Id = id };
+        switch (e.Data)
+        {
+            case InteractionLogged x: On(x, ledger); break;
+            case StatementRecorded x: On(x, ledger); break;
+            case InteractionEntryCorrected x: On(x, ledger); break;
+            case StatementRetracted x: On(x, ledger); break;
+            case InteractionRetracted x: On(x, ledger); break;
+            case PledgeMade x: On(x, ledger); break;
+            case IPledgeOutcome x: SetStatus(ledger, x); break;
+            case PledgeCorrected x: On(x, ledger); break;
+            case PledgeRetracted x: On(x, ledger); break;
+            case FollowUpScheduled x: ledger.OpenFollowUps[x.FollowUpId] = new FollowUpLine(x.PledgeId, x.Action, x.Owner, x.Due, x.Classification); break;
+            case FollowUpCompleted x: ledger.OpenFollowUps.Remove(x.FollowUpId); break;
+            case FollowUpCancelled x: ledger.OpenFollowUps.Remove(x.FollowUpId); break;
+            default: return snapshot;
+        }
+
+        return ledger;
+    }
+
+    private static void On(InteractionLogged e, RelationshipLedger ledger)
     {
         ledger.Interactions[e.InteractionId] = new ContactLine(e.Kind, e.Occurred.Date, e.Summary, e.Classification);
         ledger.RecentContacts.Add(e.InteractionId);
@@ -79,7 +97,7 @@ public sealed partial class RelationshipLedgerProjection : MultiStreamProjection
         }
     }
 
-    public static void Apply(StatementRecorded e, RelationshipLedger ledger)
+    private static void On(StatementRecorded e, RelationshipLedger ledger)
     {
         if (!ledger.RecentContacts.Contains(e.InteractionId))
         {
@@ -94,7 +112,7 @@ public sealed partial class RelationshipLedgerProjection : MultiStreamProjection
         }
     }
 
-    public static void Apply(InteractionEntryCorrected e, RelationshipLedger ledger)
+    private static void On(InteractionEntryCorrected e, RelationshipLedger ledger)
     {
         if (e.StatementId is { } statementId)
         {
@@ -112,13 +130,13 @@ public sealed partial class RelationshipLedgerProjection : MultiStreamProjection
         }
     }
 
-    public static void Apply(StatementRetracted e, RelationshipLedger ledger)
+    private static void On(StatementRetracted e, RelationshipLedger ledger)
     {
         ledger.TopicsByEntry.Remove(e.StatementId);
         ledger.Statements.Remove(e.StatementId);
     }
 
-    public static void Apply(InteractionRetracted e, RelationshipLedger ledger)
+    private static void On(InteractionRetracted e, RelationshipLedger ledger)
     {
         ledger.Interactions.Remove(e.InteractionId);
         ledger.RecentContacts.Remove(e.InteractionId);
@@ -129,7 +147,7 @@ public sealed partial class RelationshipLedgerProjection : MultiStreamProjection
         }
     }
 
-    public static void Apply(PledgeMade e, RelationshipLedger ledger)
+    private static void On(PledgeMade e, RelationshipLedger ledger)
     {
         ledger.Pledges[e.PledgeId] = new PledgeLine(e.By, e.To, e.Kind, e.Text, e.Topic, e.Due, PledgeStatus.Open, e.Classification);
         if (e.Topic.Length > 0)
@@ -138,23 +156,13 @@ public sealed partial class RelationshipLedgerProjection : MultiStreamProjection
         }
     }
 
-    public static void Apply(PledgeFulfilled e, RelationshipLedger ledger) => SetStatus(ledger, e);
-
-    public static void Apply(PledgePartiallyFulfilled e, RelationshipLedger ledger) => SetStatus(ledger, e);
-
-    public static void Apply(PledgeBroken e, RelationshipLedger ledger) => SetStatus(ledger, e);
-
-    public static void Apply(PledgeWithdrawn e, RelationshipLedger ledger) => SetStatus(ledger, e);
-
-    public static void Apply(PledgeLapsed e, RelationshipLedger ledger) => SetStatus(ledger, e);
-
-    public static void Apply(PledgeRetracted e, RelationshipLedger ledger)
+    private static void On(PledgeRetracted e, RelationshipLedger ledger)
     {
         ledger.Pledges.Remove(e.PledgeId);
         ledger.TopicsByEntry.Remove(e.PledgeId);
     }
 
-    public static void Apply(PledgeCorrected e, RelationshipLedger ledger)
+    private static void On(PledgeCorrected e, RelationshipLedger ledger)
     {
         if (!ledger.Pledges.TryGetValue(e.PledgeId, out var line))
         {
@@ -175,13 +183,6 @@ public sealed partial class RelationshipLedgerProjection : MultiStreamProjection
             ledger.TopicsByEntry[e.PledgeId] = [e.Now];
         }
     }
-
-    public static void Apply(FollowUpScheduled e, RelationshipLedger ledger) =>
-        ledger.OpenFollowUps[e.FollowUpId] = new FollowUpLine(e.PledgeId, e.Action, e.Owner, e.Due, e.Classification);
-
-    public static void Apply(FollowUpCompleted e, RelationshipLedger ledger) => ledger.OpenFollowUps.Remove(e.FollowUpId);
-
-    public static void Apply(FollowUpCancelled e, RelationshipLedger ledger) => ledger.OpenFollowUps.Remove(e.FollowUpId);
 
     private static void RememberTopics(RelationshipLedger ledger, IEnumerable<string> topics, Classification marking)
     {

@@ -1,6 +1,5 @@
 using CommsLedger.Domain.FollowUps;
-using CommsLedger.Domain.Interactions;
-using CommsLedger.Domain.Pledges;
+using CommsLedger.Projections.FollowUps;
 using CommsLedger.Projections.Interactions;
 using CommsLedger.Projections.Pledges;
 using CommsLedger.Projections.Relationships;
@@ -9,7 +8,7 @@ using JasperFx.Events;
 namespace CommsLedger.Projections.TimeTravel;
 
 /// <summary>
-/// Replays events through the very same Apply methods the live projections use, keeping only the events
+/// Replays events through the very same <c>Evolve</c> the live projections run (no dispatcher of its own), keeping only the events
 /// visible <see cref="AsOf"/> a moment. Events must come in global sequence order. An event whose stream's
 /// first event was left out is left out too (there is nothing it could apply to).
 /// </summary>
@@ -42,9 +41,9 @@ public static class LedgerReplay
     /// <summary>Applies more events to a ledger already folded up to some point (a checkpoint).</summary>
     public static RelationshipLedger Continue(RelationshipLedger ledger, IEnumerable<IEvent> events)
     {
-        foreach (var e in events)
+        foreach (var e in events.Where(e => RelationshipLedgerProjection.KeysOf(e.Data).Contains(ledger.Id)))
         {
-            ApplyToRelationship(e.Data, ledger);
+            ledger = _relationships.Evolve(ledger, ledger.Id, e) ?? ledger;
         }
 
         return ledger;
@@ -52,11 +51,10 @@ public static class LedgerReplay
 
     public static PledgeRegister? Pledge(IEnumerable<IEvent> streamEvents)
     {
-        var projection = new PledgeRegisterProjection();
         PledgeRegister? register = null;
         foreach (var e in streamEvents)
         {
-            register = projection.Evolve(register, e.StreamId, e);
+            register = _pledges.Evolve(register, e.StreamId, e);
             register?.Version = e.Version;
         }
 
@@ -68,9 +66,7 @@ public static class LedgerReplay
         InteractionRecord? record = null;
         foreach (var e in streamEvents)
         {
-            record = e.Data is InteractionLogged
-                ? InteractionRecordProjection.Create((IEvent<InteractionLogged>)e)
-                : record is null ? null : ApplyToInteraction(e, record);
+            record = _interactions.Evolve(record, e.StreamId, e);
             record?.Version = e.Version;
         }
 
@@ -78,16 +74,15 @@ public static class LedgerReplay
     }
 
     /// <summary>The follow-up queue from all events: one item per follow-up ever scheduled.</summary>
-    public static IReadOnlyList<FollowUps.FollowUpItem> FollowUps(IEnumerable<IEvent> events)
+    public static IReadOnlyList<FollowUpItem> FollowUps(IEnumerable<IEvent> events)
     {
-        var items = new Dictionary<Guid, FollowUps.FollowUpItem>();
+        var items = new Dictionary<Guid, FollowUpItem>();
         foreach (var e in events)
         {
-            switch (e.Data)
+            if (e.Data is IFollowUpEvent followUp
+                && _followUps.Evolve(items.GetValueOrDefault(followUp.FollowUpId), followUp.FollowUpId, e) is { } item)
             {
-                case FollowUpScheduled x: items[x.FollowUpId] = CommsLedger.Projections.FollowUps.FollowUpQueueProjection.Create(x); break;
-                case FollowUpCompleted x when items.TryGetValue(x.FollowUpId, out var item): CommsLedger.Projections.FollowUps.FollowUpQueueProjection.Apply(x, item); break;
-                case FollowUpCancelled x when items.TryGetValue(x.FollowUpId, out var item): CommsLedger.Projections.FollowUps.FollowUpQueueProjection.Apply(x, item); break;
+                items[followUp.FollowUpId] = item;
             }
         }
 
@@ -100,71 +95,20 @@ public static class LedgerReplay
         var ledgers = new Dictionary<string, RelationshipLedger>(StringComparer.Ordinal);
         foreach (var e in events)
         {
-            foreach (var key in RelationshipsOf(e.Data))
+            foreach (var key in RelationshipLedgerProjection.KeysOf(e.Data))
             {
-                if (!ledgers.TryGetValue(key, out var ledger))
+                if (_relationships.Evolve(ledgers.GetValueOrDefault(key), key, e) is { } ledger)
                 {
-                    ledgers[key] = ledger = new RelationshipLedger { Id = key };
+                    ledgers[key] = ledger;
                 }
-
-                ApplyToRelationship(e.Data, ledger);
             }
         }
 
         return [.. ledgers.Values];
     }
 
-    private static IReadOnlyList<string> RelationshipsOf(object data) => data switch
-    {
-        InteractionLogged x => x.Relationships,
-        StatementRecorded x => x.Relationships,
-        InteractionEntryCorrected x => x.Relationships,
-        StatementRetracted x => x.Relationships,
-        InteractionRetracted x => x.Relationships,
-        PledgeMade x => x.Relationships,
-        IPledgeOutcome x => x.Relationships,
-        PledgeCorrected x => x.Relationships,
-        PledgeRetracted x => x.Relationships,
-        FollowUpScheduled x => x.Relationships,
-        FollowUpCompleted x => x.Relationships,
-        FollowUpCancelled x => x.Relationships,
-        _ => [],
-    };
-
-    private static InteractionRecord ApplyToInteraction(IEvent e, InteractionRecord view)
-    {
-        switch (e)
-        {
-            case IEvent<StatementRecorded> x: InteractionRecordProjection.Apply(x.Data, view); break;
-            case IEvent<CommitmentRecorded> x: InteractionRecordProjection.Apply(x.Data, view); break;
-            case IEvent<InteractionEntryCorrected> x: InteractionRecordProjection.Apply(x, view); break;
-            case IEvent<StatementRetracted> x: InteractionRecordProjection.Apply(x.Data, view); break;
-            case IEvent<InteractionRetracted> x: InteractionRecordProjection.Apply(x.Data, view); break;
-        }
-
-        return view;
-    }
-
-    private static void ApplyToRelationship(object data, RelationshipLedger ledger)
-    {
-        switch (data)
-        {
-            case InteractionLogged x: RelationshipLedgerProjection.Apply(x, ledger); break;
-            case StatementRecorded x: RelationshipLedgerProjection.Apply(x, ledger); break;
-            case InteractionEntryCorrected x: RelationshipLedgerProjection.Apply(x, ledger); break;
-            case StatementRetracted x: RelationshipLedgerProjection.Apply(x, ledger); break;
-            case InteractionRetracted x: RelationshipLedgerProjection.Apply(x, ledger); break;
-            case PledgeMade x: RelationshipLedgerProjection.Apply(x, ledger); break;
-            case PledgeFulfilled x: RelationshipLedgerProjection.Apply(x, ledger); break;
-            case PledgePartiallyFulfilled x: RelationshipLedgerProjection.Apply(x, ledger); break;
-            case PledgeBroken x: RelationshipLedgerProjection.Apply(x, ledger); break;
-            case PledgeWithdrawn x: RelationshipLedgerProjection.Apply(x, ledger); break;
-            case PledgeLapsed x: RelationshipLedgerProjection.Apply(x, ledger); break;
-            case PledgeCorrected x: RelationshipLedgerProjection.Apply(x, ledger); break;
-            case PledgeRetracted x: RelationshipLedgerProjection.Apply(x, ledger); break;
-            case FollowUpScheduled x: RelationshipLedgerProjection.Apply(x, ledger); break;
-            case FollowUpCompleted x: RelationshipLedgerProjection.Apply(x, ledger); break;
-            case FollowUpCancelled x: RelationshipLedgerProjection.Apply(x, ledger); break;
-        }
-    }
+    private static readonly InteractionRecordProjection _interactions = new();
+    private static readonly PledgeRegisterProjection _pledges = new();
+    private static readonly FollowUpQueueProjection _followUps = new();
+    private static readonly RelationshipLedgerProjection _relationships = new();
 }

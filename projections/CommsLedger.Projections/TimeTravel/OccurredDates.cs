@@ -1,29 +1,22 @@
-using CommsLedger.Domain.FollowUps;
-using CommsLedger.Domain.Interactions;
-using CommsLedger.Domain.Pledges;
+using CommsLedger.Domain.Shared;
 using JasperFx.Events;
 
 namespace CommsLedger.Projections.TimeTravel;
 
 /// <summary>
-/// When the fact behind each event occurred in the world. Facts about an interaction occurred on its date;
-/// pledge outcomes, progress, assessments and completions carry their own dates; corrections and retractions
-/// fix the record of an earlier fact and so take the date of the entry they fix; scheduling and cancelling a
-/// follow-up are our own acts, which occurred when recorded.
+/// When the fact behind each event occurred in the world, by the rule the event declares
+/// (<see cref="IDatedEvent.WhenOccurred"/>): facts that start an entry, and those with a date of their own, occurred
+/// then; facts that record or fix an entry take the date of the entry; our own acts occurred when recorded.
 /// </summary>
 public sealed class OccurredDates
 {
     private readonly Dictionary<Guid, DateOnly> _streamDates = [];
 
-    public DateOnly Of(IEvent e) => e.Data switch
+    public DateOnly Of(IEvent e) => (e.Data as IDatedEvent)?.WhenOccurred() switch
     {
-        InteractionLogged logged => Remember(e.StreamId, logged.Occurred.Date),
-        PledgeMade made => Remember(e.StreamId, made.MadeOn),
-        IPledgeOutcome outcome => outcome.On,
-        PledgeProgressNoted progress => progress.AsOf,
-        ComplianceAssessed assessed => assessed.AssessedOn,
-        FollowUpCompleted completed => completed.CompletedOn,
-        FollowUpScheduled or FollowUpCancelled => RecordedDate(e),
+        { Rule: OccurrenceRule.StartsEntry, Date: { } date } => Remember(e.StreamId, date),
+        { Rule: OccurrenceRule.OnItsDate, Date: { } date } => date,
+        { Rule: OccurrenceRule.WhenRecorded } => RecordedDate(e),
         _ => _streamDates.TryGetValue(e.StreamId, out var date) ? date : RecordedDate(e),
     };
 

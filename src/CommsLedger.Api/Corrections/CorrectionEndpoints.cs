@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CommsLedger.Api.Auth;
 using CommsLedger.Api.Concurrency;
 using CommsLedger.Api.Idempotency;
@@ -10,9 +11,9 @@ using Mediator;
 namespace CommsLedger.Api.Corrections;
 
 /// <summary>field — interaction: summary, kind, occurred_on; statement: text, speaker, topics; pledge: text, topic, kind, due, status.</summary>
-public sealed record CorrectionBody(string? Field, string? Now, string? Reason);
+public sealed record CorrectionBody([property: Required] string? Field, [property: Required, MaxLength(8000)] string? Now, [property: Required, MaxLength(4000)] string? Reason);
 
-public sealed record RetractionBody(string? Reason);
+public sealed record RetractionBody([property: Required, MaxLength(4000)] string? Reason);
 
 /// <summary>Corrections and retractions of interactions, statements (in their interaction's stream) and pledges.
 /// Nothing is deleted: the original stays in the log beside what replaced it.</summary>

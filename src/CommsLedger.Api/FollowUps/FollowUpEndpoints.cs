@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CommsLedger.Api.Auth;
 using CommsLedger.Api.Concurrency;
 using CommsLedger.Api.Http;
@@ -16,11 +17,11 @@ using Mediator;
 namespace CommsLedger.Api.FollowUps;
 
 /// <summary>A follow-up on a pledge (usual) or an interaction: give exactly one of <c>pledgeId</c>, <c>interactionId</c>.</summary>
-public sealed record ScheduleBody(Guid? PledgeId, Guid? InteractionId, string? Action, string? Owner, string? Due);
+public sealed record ScheduleBody(Guid? PledgeId, Guid? InteractionId, [property: Required] string? Action, [property: Required] string? Owner, [property: Required, DataType(DataType.Date)] string? Due);
 
-public sealed record CompletionBody(string? Outcome, string? On);
+public sealed record CompletionBody([property: Required, MaxLength(4000)] string? Outcome, [property: DataType(DataType.Date)] string? On);
 
-public sealed record CancellationBody(string? Reason);
+public sealed record CancellationBody([property: Required, MaxLength(4000)] string? Reason);
 
 /// <summary>Follow-ups live in the stream of their pledge or interaction: If-Match is that stream's ETag.</summary>
 public static class FollowUpEndpoints

@@ -1,3 +1,6 @@
+using CommsLedger.Domain.Pledges;
+using CommsLedger.Application.Wire;
+using System.ComponentModel.DataAnnotations;
 using CommsLedger.Api.Auth;
 using CommsLedger.Api.Concurrency;
 using CommsLedger.Api.Idempotency;
@@ -15,12 +18,15 @@ using Mediator;
 namespace CommsLedger.Api.Interactions;
 
 /// <summary>A statement to add, in the log file's format (classification defaults to the interaction's).</summary>
-public sealed record StatementBody(string? Speaker, string? Country, string? Text, IReadOnlyList<string?>? Topics, string? Classification);
+public sealed record StatementBody(
+    [property: Required] string? Speaker, [property: Required] string? Country, [property: Required, MaxLength(4000)] string? Text,
+    [property: MaxLength(50)] IReadOnlyList<string?>? Topics, [property: WireEnum(typeof(Classification))] string? Classification);
 
 /// <summary>A commitment to add, in the log file's format: kind pledge|intent|offer|request|agreement, due yyyy-MM-dd.</summary>
 public sealed record CommitmentBody(
-    string? By, string? To, string? Kind, string? Text, string? Topic, string? Due,
-    IReadOnlyList<FollowUpFile?>? FollowUps, IReadOnlyList<string?>? CameoCodes, string? Classification);
+    [property: Required] string? By, string? To, [property: Required, WireEnum(typeof(CommitmentKind))] string? Kind, [property: Required, MaxLength(4000)] string? Text,
+    [property: MaxLength(200)] string? Topic, [property: DataType(DataType.Date)] string? Due,
+    IReadOnlyList<FollowUpFile?>? FollowUps, IReadOnlyList<string?>? CameoCodes, [property: WireEnum(typeof(Classification))] string? Classification);
 
 public static class InteractionEndpoints
 {

@@ -1,3 +1,5 @@
+using CommsLedger.Application.Wire;
+using System.ComponentModel.DataAnnotations;
 using CommsLedger.Api.Auth;
 using CommsLedger.Api.Concurrency;
 using CommsLedger.Api.Http;
@@ -15,13 +17,13 @@ using Mediator;
 
 namespace CommsLedger.Api.Pledges;
 
-public sealed record ProgressBody(string? Note, string? AsOf);
+public sealed record ProgressBody([property: Required, MaxLength(4000)] string? Note, [property: DataType(DataType.Date)] string? AsOf);
 
 /// <summary>status: fulfilled, partially-fulfilled, broken, withdrawn or lapsed; on: yyyy-MM-dd, default today (UTC).</summary>
-public sealed record StatusBody(string? Status, string? On, string? Note);
+public sealed record StatusBody([property: Required, WireEnum(typeof(PledgeStatus))] string? Status, [property: DataType(DataType.Date)] string? On, [property: MaxLength(4000)] string? Note);
 
 /// <summary>score on the G7 scale: +1 full, 0 partial, -1 none.</summary>
-public sealed record AssessmentBody(int? Score, string? Rationale, string? Evidence, string? On);
+public sealed record AssessmentBody([property: Required, Range(-1, 1)] int? Score, [property: MaxLength(4000)] string? Rationale, string? Evidence, [property: DataType(DataType.Date)] string? On);
 
 public static class PledgeEndpoints
 {

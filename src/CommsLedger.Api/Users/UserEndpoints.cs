@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CommsLedger.Api.Auth;
 using CommsLedger.Application.Access;
 using CommsLedger.Application.Access.Keys;
@@ -11,9 +12,11 @@ namespace CommsLedger.Api.Users;
 
 /// <summary>roles: recorder, reviewer, reporter, admin; clearance: unclassified, confidential, secret, top-secret.
 /// password is optional (12+ characters), for HTTP Basic sign-in.</summary>
-public sealed record NewUserBody(string? Name, IReadOnlyList<string?>? Roles, string? Clearance, string? Password);
+public sealed record NewUserBody(
+    [property: Required, StringLength(64, MinimumLength = 1)] string? Name, [property: Required, WireEnum(typeof(LedgerRole))] IReadOnlyList<string?>? Roles,
+    [property: Required, WireEnum(typeof(Classification))] string? Clearance, [property: StringLength(1024, MinimumLength = 12)] string? Password);
 
-public sealed record NewKeyBody(string? Label);
+public sealed record NewKeyBody([property: MaxLength(200)] string? Label);
 
 /// <summary>Who the caller is, as the API sees them.</summary>
 public sealed record Me(string Name, IReadOnlyList<string> Roles, string Clearance, string CorrelationId);

@@ -23,7 +23,7 @@ public static class LedgerStore
 
         options.Events.MetadataConfig.EnableAll();
         options.Events.MetadataConfig.UserNameEnabled = true;
-        foreach (var (type, name) in StoredEventNames.All)
+        foreach (var (type, name) in EventCatalogue.StoredNames)
         {
             options.Events.MapEventType(type, name);
         }

@@ -142,7 +142,7 @@ public static class StreamWriter
     {
         foreach (var e in events)
         {
-            var own = StoredEventNames.ClassificationOf(e.Data);
+            var own = EventCatalogue.ClassificationOf(e.Data);
             e.SetHeader(LedgerStore.ClassificationHeader, (own > floor ? own : floor).Display());
         }
     }

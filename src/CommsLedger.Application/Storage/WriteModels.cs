@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using CommsLedger.Application.Clearance;
-using CommsLedger.Domain.FollowUps;
 using CommsLedger.Domain.Interactions;
 using CommsLedger.Domain.Pledges;
 using CommsLedger.Domain.Shared;
@@ -50,46 +49,16 @@ public sealed record Tracked<TState>(Guid Id, TState State, ImmutableArray<long>
 
 /// <summary>Explicit <c>Evolve</c>, fed every event of the stream (so every event is counted): with convention methods
 /// Marten conjures an empty state for a stream whose first event has no Create (a pledge command naming an
-/// interaction's id) and applies to it; here such a stream has no state, and the caller says "not found".</summary>
+/// interaction's id) and applies to it; here such a stream has no state, and the caller says "not found". The fold
+/// itself is the domain's (<see cref="Interaction.Fold"/>), the same the decision tests use.</summary>
 public sealed class InteractionStateAggregation : SingleStreamProjection<Tracked<Interaction>, Guid>
 {
     public override Tracked<Interaction>? Evolve(Tracked<Interaction>? snapshot, Guid id, IEvent e) =>
-        Tracked<Interaction>.Next(snapshot, id, Fold(snapshot?.State, e.Data), e);
-
-    private static Interaction? Fold(Interaction? state, object data) => (state, data) switch
-    {
-        (_, InteractionLogged x) => Interaction.Start(x),
-        (null, _) => null,
-        (_, StatementRecorded x) => state.Evolve(x),
-        (_, InteractionEntryCorrected x) => state.Evolve(x),
-        (_, StatementRetracted x) => state.Evolve(x),
-        (_, InteractionRetracted x) => state.Evolve(x),
-        (_, FollowUpScheduled x) => state.Evolve(x),
-        (_, FollowUpCompleted x) => state.Evolve(x),
-        (_, FollowUpCancelled x) => state.Evolve(x),
-        _ => state,
-    };
+        Tracked<Interaction>.Next(snapshot, id, Interaction.Fold(snapshot?.State, e.Data), e);
 }
 
 public sealed class PledgeStateAggregation : SingleStreamProjection<Tracked<Pledge>, Guid>
 {
     public override Tracked<Pledge>? Evolve(Tracked<Pledge>? snapshot, Guid id, IEvent e) =>
-        Tracked<Pledge>.Next(snapshot, id, Fold(snapshot?.State, e.Data), e);
-
-    private static Pledge? Fold(Pledge? state, object data) => (state, data) switch
-    {
-        (_, PledgeMade x) => Pledge.Start(x),
-        (null, _) => null,
-        (_, PledgeFulfilled x) => state.Evolve(x),
-        (_, PledgePartiallyFulfilled x) => state.Evolve(x),
-        (_, PledgeBroken x) => state.Evolve(x),
-        (_, PledgeWithdrawn x) => state.Evolve(x),
-        (_, PledgeLapsed x) => state.Evolve(x),
-        (_, PledgeRetracted x) => state.Evolve(x),
-        (_, PledgeCorrected x) => state.Evolve(x),
-        (_, FollowUpScheduled x) => state.Evolve(x),
-        (_, FollowUpCompleted x) => state.Evolve(x),
-        (_, FollowUpCancelled x) => state.Evolve(x),
-        _ => state,
-    };
+        Tracked<Pledge>.Next(snapshot, id, Pledge.Fold(snapshot?.State, e.Data), e);
 }

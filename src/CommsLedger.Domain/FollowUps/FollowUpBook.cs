@@ -16,11 +16,12 @@ public sealed record FollowUpBook(ImmutableDictionary<Guid, FollowUpStatus> Stat
 {
     public static readonly FollowUpBook Empty = new(ImmutableDictionary<Guid, FollowUpStatus>.Empty);
 
-    public FollowUpBook Apply(FollowUpScheduled e) => new(Statuses.SetItem(e.FollowUpId, FollowUpStatus.Open));
-
-    public FollowUpBook Apply(FollowUpCompleted e) => new(Statuses.SetItem(e.FollowUpId, FollowUpStatus.Completed));
-
-    public FollowUpBook Apply(FollowUpCancelled e) => new(Statuses.SetItem(e.FollowUpId, FollowUpStatus.Cancelled));
+    public FollowUpBook Apply(IFollowUpEvent e) => new(Statuses.SetItem(e.FollowUpId, e switch
+    {
+        FollowUpCompleted => FollowUpStatus.Completed,
+        FollowUpCancelled => FollowUpStatus.Cancelled,
+        _ => FollowUpStatus.Open,
+    }));
 
     public FollowUpScheduled Schedule(Guid subjectId, Guid? pledgeId, FollowUpDraft draft, Guid followUpId, IReadOnlyList<string> relationships, Classification classification) =>
         new(followUpId, subjectId, pledgeId, draft.Action.Trim(), draft.Owner.Trim(), draft.Due, relationships, classification);

@@ -23,6 +23,24 @@ public sealed record Interaction(
         new(e.InteractionId, e.Kind, e.Occurred, e.Summary, e.Parties, e.Relationships, e.Classification,
             ImmutableDictionary<Guid, StatementState>.Empty, FollowUpBook.Empty, Retracted: false);
 
+    /// <summary>The one fold of an interaction stream, used by the store and by the tests: the first event starts the
+    /// state; before it there is none (a stream of another type), so every later event leaves it null.</summary>
+    public static Interaction? Fold(Interaction? state, object e) =>
+        e is InteractionLogged logged ? Start(logged) : state?.Evolve(e);
+
+    /// <summary>The state after one more event of the stream. Events no decision depends on leave it as it is; an event
+    /// of another stream's vocabulary is a bug, never silently ignored.</summary>
+    public Interaction Evolve(object e) => e switch
+    {
+        StatementRecorded x => Evolve(x),
+        InteractionEntryCorrected x => Evolve(x),
+        StatementRetracted x => Evolve(x),
+        InteractionRetracted x => this with { Retracted = x.InteractionId == Id || Retracted },
+        IFollowUpEvent x => this with { FollowUps = FollowUps.Apply(x) },
+        IInteractionEvent => this,
+        _ => throw new ArgumentException($"{e.GetType().Name} is not an interaction event", nameof(e)),
+    };
+
     /// <summary>The interaction as one actor may know it: statements above their clearance left out, so deciding
     /// on their behalf can neither touch nor reveal them.</summary>
     public Interaction Within(Classification clearance) =>
@@ -30,13 +48,13 @@ public sealed record Interaction(
             ? this
             : this with { Statements = Statements.Where(s => s.Value.Classification <= clearance).ToImmutableDictionary() };
 
-    public Interaction Evolve(StatementRecorded e) => this with
+    private Interaction Evolve(StatementRecorded e) => this with
     {
         Statements = Statements.SetItem(e.StatementId,
             new StatementState(e.Speaker, e.Country, e.Text, string.Join(", ", e.Topics), Retracted: false, e.Classification)),
     };
 
-    public Interaction Evolve(InteractionEntryCorrected e) => e.StatementId is { } statementId
+    private Interaction Evolve(InteractionEntryCorrected e) => e.StatementId is { } statementId
         ? this with { Statements = Statements.SetItem(statementId, CorrectStatement(Statements[statementId], e.Field, e.Now)) }
         : e.Field switch
         {
@@ -46,18 +64,10 @@ public sealed record Interaction(
             _ => this,
         };
 
-    public Interaction Evolve(StatementRetracted e) => this with
+    private Interaction Evolve(StatementRetracted e) => this with
     {
         Statements = Statements.SetItem(e.StatementId, Statements[e.StatementId] with { Retracted = true }),
     };
-
-    public Interaction Evolve(InteractionRetracted e) => this with { Retracted = e.InteractionId == Id || Retracted };
-
-    public Interaction Evolve(FollowUpScheduled e) => this with { FollowUps = FollowUps.Apply(e) };
-
-    public Interaction Evolve(FollowUpCompleted e) => this with { FollowUps = FollowUps.Apply(e) };
-
-    public Interaction Evolve(FollowUpCancelled e) => this with { FollowUps = FollowUps.Apply(e) };
 
     private static StatementState CorrectStatement(StatementState statement, string field, string now) => field switch
     {

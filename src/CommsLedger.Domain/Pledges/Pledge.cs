@@ -22,19 +22,24 @@ public sealed record Pledge(
 
     public bool IsSettled => Status is not (PledgeStatus.Open or PledgeStatus.PartiallyFulfilled);
 
-    public Pledge Evolve(PledgeFulfilled e) => this with { Status = e.Status };
+    /// <summary>The one fold of a pledge stream, used by the store and by the tests: the first event starts the state;
+    /// before it there is none (a stream of another type), so every later event leaves it null.</summary>
+    public static Pledge? Fold(Pledge? state, object e) =>
+        e is PledgeMade made ? Start(made) : state?.Evolve(e);
 
-    public Pledge Evolve(PledgePartiallyFulfilled e) => this with { Status = e.Status };
+    /// <summary>The state after one more event of the stream. Events no decision depends on (progress, assessments)
+    /// leave it as it is; an event of another stream's vocabulary is a bug, never silently ignored.</summary>
+    public Pledge Evolve(object e) => e switch
+    {
+        IPledgeOutcome x => this with { Status = x.Status },
+        PledgeRetracted => this with { Status = PledgeStatus.Retracted },
+        PledgeCorrected x => Evolve(x),
+        IFollowUpEvent x => this with { FollowUps = FollowUps.Apply(x) },
+        IPledgeEvent => this,
+        _ => throw new ArgumentException($"{e.GetType().Name} is not a pledge event", nameof(e)),
+    };
 
-    public Pledge Evolve(PledgeBroken e) => this with { Status = e.Status };
-
-    public Pledge Evolve(PledgeWithdrawn e) => this with { Status = e.Status };
-
-    public Pledge Evolve(PledgeLapsed e) => this with { Status = e.Status };
-
-    public Pledge Evolve(PledgeRetracted e) => this with { Status = PledgeStatus.Retracted };
-
-    public Pledge Evolve(PledgeCorrected e) => e.Field switch
+    private Pledge Evolve(PledgeCorrected e) => e.Field switch
     {
         PledgeFields.Text => this with { Text = e.Now },
         PledgeFields.Topic => this with { Topic = e.Now },
@@ -43,12 +48,6 @@ public sealed record Pledge(
         PledgeFields.Status => this with { Status = Enum.Parse<PledgeStatus>(e.Now, ignoreCase: true) },
         _ => this,
     };
-
-    public Pledge Evolve(FollowUpScheduled e) => this with { FollowUps = FollowUps.Apply(e) };
-
-    public Pledge Evolve(FollowUpCompleted e) => this with { FollowUps = FollowUps.Apply(e) };
-
-    public Pledge Evolve(FollowUpCancelled e) => this with { FollowUps = FollowUps.Apply(e) };
 }
 
 /// <summary>The fields of a pledge that a correction may target.</summary>

@@ -45,7 +45,7 @@ public sealed class GetHistoryHandler(IQuerySession session, Actor actor) : IQue
         var dates = new OccurredDates();
         foreach (var e in LedgerReplay.Visible(cleared, asOf))
         {
-            var (what, replaces) = HistoryLines.Describe(e.Data);
+            var (what, replaces) = e.Data is IDescribedEvent described ? described.Describe() : new HistoryLine(e.Data.GetType().Name);
             lines.Add(new HistoryEntry(showSequence ? e.Sequence : null, e.Timestamp, dates.Of(e), e.EventTypeName, e.StreamId, versions[e.Id],
                 e.UserName, e.CorrelationId, what, replaces));
         }

@@ -14,7 +14,7 @@ namespace CommsLedger.Application.History.Replaying;
 
 /// <summary>
 /// Rebuild every read model from event zero and compare with the live documents. With <paramref name="CheckOnly"/>
-/// the rebuild happens in memory (through the projections' own Apply methods) and nothing is written; otherwise
+/// the rebuild happens in memory (through the projections' own Evolve methods) and nothing is written; otherwise
 /// Marten's daemon rebuilds the stored documents and the result is compared with what was live before.
 /// </summary>
 public sealed record ReplayProjections(bool CheckOnly, IProgress<ReplayProgress>? Progress = null) : ICommand<ReplayReport>;

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using CommsLedger.Domain.FollowUps;
 using CommsLedger.Domain.Interactions;
@@ -14,14 +15,14 @@ namespace CommsLedger.Application.Interactions.Importing;
 /// <see cref="InteractionJson.Write"/>.
 /// </summary>
 public sealed record InteractionFile(
-    string? Kind,
-    string? OccurredOn,
-    string? OccurredTime,
-    string? TimeZone,
-    IReadOnlyList<ParticipantFile> Participants,
-    string? Summary,
+    [property: Required, WireEnum(typeof(InteractionKind))] string? Kind,
+    [property: Required, DataType(DataType.Date)] string? OccurredOn,
+    [property: DataType(DataType.Time)] string? OccurredTime,
+    [property: MaxLength(64)] string? TimeZone,
+    [property: Required] IReadOnlyList<ParticipantFile> Participants,
+    [property: Required, MaxLength(4000)] string? Summary,
     SourceFile? Source,
-    string? Classification,
+    [property: WireEnum(typeof(Classification))] string? Classification,
     IReadOnlyList<string> CameoCodes,
     IReadOnlyList<StatementFile> Statements,
     IReadOnlyList<CommitmentFile> Commitments,
@@ -79,11 +80,16 @@ public sealed record InteractionFile(
         || field.StartsWith(reported + "[", StringComparison.Ordinal);
 }
 
-public sealed record ParticipantFile(string? Name, string? Title, string? Country);
+public sealed record ParticipantFile([property: Required] string? Name, [property: MaxLength(300)] string? Title, [property: Required] string? Country);
 
-public sealed record SourceFile(string? SourceId, string? Url, string? TextSha256);
+public sealed record SourceFile([property: Required] string? SourceId, string? Url, string? TextSha256);
 
-public sealed record StatementFile(string? Speaker, string? Country, string? Text, IReadOnlyList<string> Topics, string? Classification)
+public sealed record StatementFile(
+    [property: Required] string? Speaker,
+    [property: Required] string? Country,
+    [property: Required, MaxLength(4000)] string? Text,
+    [property: MaxLength(50)] IReadOnlyList<string> Topics,
+    [property: WireEnum(typeof(Classification))] string? Classification)
 {
     public StatementDraft ToDraft(string path, FieldErrors errors) => new(
         Speaker ?? "", Country ?? "", Text ?? "", Topics,
@@ -91,15 +97,15 @@ public sealed record StatementFile(string? Speaker, string? Country, string? Tex
 }
 
 public sealed record CommitmentFile(
-    string? By,
+    [property: Required] string? By,
     string? To,
-    string? Kind,
-    string? Text,
-    string? Topic,
-    string? Due,
+    [property: Required, WireEnum(typeof(CommitmentKind))] string? Kind,
+    [property: Required, MaxLength(4000)] string? Text,
+    [property: MaxLength(200)] string? Topic,
+    [property: DataType(DataType.Date)] string? Due,
     IReadOnlyList<FollowUpFile> FollowUps,
     IReadOnlyList<string> CameoCodes,
-    string? Classification)
+    [property: WireEnum(typeof(Classification))] string? Classification)
 {
     public CommitmentDraft ToDraft(string path, FieldErrors errors) => new(
         By ?? "",
@@ -113,7 +119,7 @@ public sealed record CommitmentFile(
         Classification is null ? null : FileNames.Marking(Classification, path + "classification", errors));
 }
 
-public sealed record FollowUpFile(string? Action, string? Owner, string? Due)
+public sealed record FollowUpFile([property: Required] string? Action, [property: Required] string? Owner, [property: Required, DataType(DataType.Date)] string? Due)
 {
     public static FollowUpFile From(FollowUpDraft draft) => new(draft.Action, draft.Owner, FileNames.Date(draft.Due));
 

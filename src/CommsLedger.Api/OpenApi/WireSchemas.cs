@@ -1,0 +1,124 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using CommsLedger.Application.Wire;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace CommsLedger.Api.OpenApi;
+
+/// <summary>
+/// Schemas as the wire really is: enums as their kebab-case values, numbers as numbers (the server writes them so),
+/// text fields that carry an enum or a date described as such, and <c>required</c> only where the server requires.
+/// A request shape says what it requires with [Required]; a shape without any lists its non-nullable properties,
+/// which is what the server always writes.
+/// </summary>
+public static class WireSchemas
+{
+    public static Task Apply(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+        if (type.IsEnum)
+        {
+            Enum(schema, type);
+        }
+
+        NumbersAsNumbers(schema);
+        if (context.JsonPropertyInfo is { } property)
+        {
+            Describe(schema, property);
+        }
+
+        if (context.JsonTypeInfo.Kind == JsonTypeInfoKind.Object && schema.Properties is { Count: > 0 })
+        {
+            schema.Required = RequiredOf(schema, context.JsonTypeInfo);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static void Enum(OpenApiSchema schema, Type enumType)
+    {
+        var nullable = schema.Type?.HasFlag(JsonSchemaType.Null) == true;
+        schema.Type = nullable ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
+        schema.Enum = [.. WireNames.All(enumType).Select(name => (JsonNode)JsonValue.Create(name))];
+    }
+
+    /// <summary>The web defaults read "7" as 7, so the exporter allows strings; the server never writes one.</summary>
+    private static void NumbersAsNumbers(OpenApiSchema schema)
+    {
+        if (schema.Type is { } t && (t.HasFlag(JsonSchemaType.Integer) || t.HasFlag(JsonSchemaType.Number)) && t.HasFlag(JsonSchemaType.String))
+        {
+            schema.Type = t & ~JsonSchemaType.String;
+            schema.Pattern = null;
+        }
+    }
+
+    private static void Describe(OpenApiSchema schema, JsonPropertyInfo property)
+    {
+        var attributes = property.AttributeProvider?.GetCustomAttributes(inherit: true) ?? [];
+        foreach (var attribute in attributes)
+        {
+            switch (attribute)
+            {
+                case WireEnumAttribute wire when schema.Items is OpenApiSchema items:
+                    items.Type = JsonSchemaType.String;
+                    items.Enum = [.. WireNames.All(wire.EnumType).Select(name => (JsonNode)JsonValue.Create(name))];
+                    break;
+                case WireEnumAttribute wire:
+                    schema.Enum = [.. WireNames.All(wire.EnumType).Select(name => (JsonNode)JsonValue.Create(name)), .. Null(schema)];
+                    break;
+                case DataTypeAttribute { DataType: DataType.Date }:
+                    schema.Format = "date";
+                    break;
+                case DataTypeAttribute { DataType: DataType.Time }:
+                    schema.Format = "time";
+                    schema.Pattern = "^[0-2][0-9]:[0-5][0-9]$";
+                    break;
+                case DataTypeAttribute { DataType: DataType.Url }:
+                    schema.Format = "uri";
+                    break;
+                case MaxLengthAttribute max when schema.Type?.HasFlag(JsonSchemaType.Array) == true:
+                    schema.MaxItems = max.Length;
+                    break;
+                case MaxLengthAttribute max:
+                    schema.MaxLength = max.Length;
+                    break;
+                case StringLengthAttribute length:
+                    schema.MinLength = length.MinimumLength > 0 ? length.MinimumLength : null;
+                    schema.MaxLength = length.MaximumLength;
+                    break;
+                case RegularExpressionAttribute regex:
+                    schema.Pattern = regex.Pattern;
+                    break;
+                case RangeAttribute range:
+                    schema.Minimum = Convert.ToString(range.Minimum, System.Globalization.CultureInfo.InvariantCulture);
+                    schema.Maximum = Convert.ToString(range.Maximum, System.Globalization.CultureInfo.InvariantCulture);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>An enum on a nullable text must list null too, or null would fail it.</summary>
+    private static IEnumerable<JsonNode> Null(OpenApiSchema schema) =>
+        schema.Type?.HasFlag(JsonSchemaType.Null) == true ? [null!] : [];
+
+    private static HashSet<string> RequiredOf(OpenApiSchema schema, JsonTypeInfo type)
+    {
+        var marked = type.Properties
+            .Where(p => p.AttributeProvider?.IsDefined(typeof(RequiredAttribute), inherit: true) == true)
+            .Select(p => p.Name)
+            .ToHashSet(StringComparer.Ordinal);
+        if (marked.Count > 0)
+        {
+            return marked;
+        }
+
+        return schema.Properties!.Where(p => !IsNullable(p.Value)).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static bool IsNullable(IOpenApiSchema schema) =>
+        schema.Type?.HasFlag(JsonSchemaType.Null) == true
+        || schema.OneOf?.Any(s => s.Type == JsonSchemaType.Null) == true
+        || schema.AnyOf?.Any(s => s.Type == JsonSchemaType.Null) == true;
+}
