@@ -2,6 +2,7 @@ using CommsLedger.Application.Clearance;
 using CommsLedger.Application.History;
 using CommsLedger.Application.History.Checkpoints;
 using CommsLedger.Application.Pipeline;
+using CommsLedger.Domain.Interactions;
 using CommsLedger.Domain.Parties;
 using CommsLedger.Domain.Pledges;
 using CommsLedger.Domain.Shared;
@@ -26,15 +27,20 @@ public sealed record RelationshipView(
     IReadOnlyList<FollowUpLineView> OpenFollowUps,
     int OverdueFollowUps,
     IReadOnlyList<string> Topics,
-    IReadOnlyList<StatementLineView> Statements);
+    IReadOnlyList<StatementLineView> Statements,
+    IReadOnlyList<ContactLineView>? Contacts = null,
+    Classification HighestMarking = Classification.Unclassified);
 
-public sealed record StatementLineView(Guid StatementId, Guid InteractionId, DateOnly? OccurredOn, string Speaker, string Country, string Text);
+/// <summary>One contact of the relationship (the timeline), newest first, with its portion marking.</summary>
+public sealed record ContactLineView(Guid InteractionId, InteractionKind Kind, DateOnly OccurredOn, string Summary, Classification Classification);
+
+public sealed record StatementLineView(Guid StatementId, Guid InteractionId, DateOnly? OccurredOn, string Speaker, string Country, string Text, Classification Classification = Classification.Unclassified);
 
 public sealed record SideView(string Party, int Pledges, IReadOnlyDictionary<string, int> ByStatus);
 
-public sealed record PledgeLineView(Guid PledgeId, string By, string? To, CommitmentKind Kind, string Text, string Topic, DateOnly? Due, PledgeStatus Status);
+public sealed record PledgeLineView(Guid PledgeId, string By, string? To, CommitmentKind Kind, string Text, string Topic, DateOnly? Due, PledgeStatus Status, Classification Classification = Classification.Unclassified);
 
-public sealed record FollowUpLineView(Guid FollowUpId, Guid? PledgeId, string Action, string Owner, DateOnly Due, bool Overdue);
+public sealed record FollowUpLineView(Guid FollowUpId, Guid? PledgeId, string Action, string Owner, DateOnly Due, bool Overdue, Classification Classification = Classification.Unclassified);
 
 public sealed class GetRelationshipHandler(IQuerySession session, IDocumentStore store, TimeProvider clock, Actor actor) : IQueryHandler<GetRelationship, RelationshipView>
 {
@@ -46,7 +52,7 @@ public sealed class GetRelationshipHandler(IQuerySession session, IDocumentStore
         var ledger = asOf.IsNow
             ? await session.LoadAsync<RelationshipLedger>(key, cancellationToken) ?? new RelationshipLedger { Id = key }
             : await Replay(key, asOf, cancellationToken);
-        return Summarise(ledger.Within(actor.Clearance), asOf.OccurredBy is { } occurredBy && occurredBy < query.Today ? occurredBy : query.Today);
+        return Summarise(ledger.Within(actor.Clearance), asOf.OccurredBy is { } occurredBy && occurredBy < query.Today ? occurredBy : query.Today, withContacts: true);
     }
 
     private async Task<RelationshipLedger> Replay(string key, AsOf asOf, CancellationToken cancellationToken)
@@ -65,7 +71,8 @@ public sealed class GetRelationshipHandler(IQuerySession session, IDocumentStore
         return LedgerReplay.Continue(checkpoint?.Ledger ?? new RelationshipLedger { Id = key }, tail);
     }
 
-    public static RelationshipView Summarise(RelationshipLedger ledger, DateOnly today)
+    /// <summary>Counts and lines; the timeline of every contact only for one relationship (<paramref name="withContacts"/>), not in lists.</summary>
+    public static RelationshipView Summarise(RelationshipLedger ledger, DateOnly today, bool withContacts = false)
     {
         var parties = ledger.Id.Split('-');
         var sides = parties.Select(party =>
@@ -77,7 +84,7 @@ public sealed class GetRelationshipHandler(IQuerySession session, IDocumentStore
                 .ToDictionary(g => g.Key, g => g.Count()));
         }).ToArray();
         var followUps = ledger.OpenFollowUps
-            .Select(f => new FollowUpLineView(f.Key, f.Value.PledgeId, f.Value.Action, f.Value.Owner, f.Value.Due, f.Value.Due < today))
+            .Select(f => new FollowUpLineView(f.Key, f.Value.PledgeId, f.Value.Action, f.Value.Owner, f.Value.Due, f.Value.Due < today, f.Value.Classification))
             .OrderBy(f => f.Due).ThenBy(f => f.Action, StringComparer.Ordinal).ThenBy(f => f.FollowUpId)
             .ToArray();
         var contacts = ledger.Interactions.Values.Select(c => c.OccurredOn).ToArray();
@@ -88,7 +95,7 @@ public sealed class GetRelationshipHandler(IQuerySession session, IDocumentStore
             contacts.Length == 0 ? null : contacts.Max(),
             sides,
             ledger.Pledges
-                .Select(p => new PledgeLineView(p.Key, p.Value.By, p.Value.To, p.Value.Kind, p.Value.Text, p.Value.Topic, p.Value.Due, p.Value.Status))
+                .Select(p => new PledgeLineView(p.Key, p.Value.By, p.Value.To, p.Value.Kind, p.Value.Text, p.Value.Topic, p.Value.Due, p.Value.Status, p.Value.Classification))
                 .OrderBy(p => p.By, StringComparer.Ordinal).ThenBy(p => p.Text, StringComparer.Ordinal).ThenBy(p => p.PledgeId)
                 .ToArray(),
             followUps,
@@ -97,8 +104,21 @@ public sealed class GetRelationshipHandler(IQuerySession session, IDocumentStore
             ledger.Statements
                 .Select(s => new StatementLineView(s.Key, s.Value.InteractionId,
                     ledger.Interactions.TryGetValue(s.Value.InteractionId, out var contact) ? contact.OccurredOn : null,
-                    s.Value.Speaker, s.Value.Country, s.Value.Text))
+                    s.Value.Speaker, s.Value.Country, s.Value.Text, s.Value.Classification))
                 .OrderByDescending(s => s.OccurredOn).ThenBy(s => s.InteractionId).ThenBy(s => s.StatementId)
-                .ToArray());
+                .ToArray(),
+            !withContacts ? null : ledger.Interactions
+                .Select(i => new ContactLineView(i.Key, i.Value.Kind, i.Value.OccurredOn, i.Value.Summary, i.Value.Classification))
+                .OrderByDescending(c => c.OccurredOn).ThenBy(c => c.InteractionId)
+                .ToArray(),
+            Highest(ledger));
     }
+
+    /// <summary>The highest marking among what the reader may see of the ledger, for the page banner.</summary>
+    private static Classification Highest(RelationshipLedger ledger) =>
+        ledger.Interactions.Values.Select(i => i.Classification)
+            .Concat(ledger.Pledges.Values.Select(p => p.Classification))
+            .Concat(ledger.OpenFollowUps.Values.Select(f => f.Classification))
+            .Concat(ledger.Statements.Values.Select(st => st.Classification))
+            .DefaultIfEmpty(Classification.Unclassified).Max();
 }
