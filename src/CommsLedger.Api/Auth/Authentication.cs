@@ -13,6 +13,7 @@ public static class Authentication
     {
         var jwt = configuration.GetSection(JwtSettings.Section).Get<JwtSettings>() ?? new JwtSettings();
         services.AddSingleton(jwt);
+        services.AddSingleton<SignInThrottle>();
         var builder = services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "API key, Basic or bearer token", options => options.ForwardDefaultSelector = http => Select(http, jwt))
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.Name, null)

@@ -16,6 +16,12 @@ public sealed partial class LedgerProblems(IProblemDetailsService problems, ILog
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
+        if (DatabaseOutage.CauseOf(exception) is { } outage)
+        {
+            await WriteUnavailableAsync(http, exception, outage);
+            return true;
+        }
+
         if (Describe(exception) is not { } problem)
         {
             return false;
@@ -39,6 +45,11 @@ public sealed partial class LedgerProblems(IProblemDetailsService problems, ILog
         }
 
         http.Response.StatusCode = problem.Status!.Value;
+        if (exception is RequestRefused { RetryAfter: { } wait })
+        {
+            http.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         await WriteAsync(problems, new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
         return true;
     }
@@ -52,6 +63,22 @@ public sealed partial class LedgerProblems(IProblemDetailsService problems, ILog
             context.ProblemDetails.Extensions["correlationId"] = Auth.ActorMiddleware.CorrelationOf(context.HttpContext);
             await context.HttpContext.Response.WriteAsJsonAsync(context.ProblemDetails, (JsonSerializerOptions?)null, "application/problem+json");
         }
+    }
+
+    /// <summary>The database is down: a 503 with Retry-After, naming the cause, logged as our fault (an Error).
+    /// A write whose connection broke at commit may or may not have been recorded, so the title says so.</summary>
+    private async Task WriteUnavailableAsync(HttpContext http, Exception exception, string cause)
+    {
+        logger.LogError(exception, "Unavailable {Method} {Route} for {User}: 503 {Reason}",
+            http.Request.Method, RouteOf(http), Auth.LedgerClaims.NameOf(http.User), cause);
+        var write = !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method));
+        var problem = Plain(StatusCodes.Status503ServiceUnavailable,
+            write ? "The ledger's database is unavailable; retry with the same Idempotency-Key" : "The ledger's database is unavailable; retry later",
+            $"{cause}; retry in {DatabaseOutage.RetryAfterSeconds} s");
+        problem.Extensions["cause"] = cause;
+        http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        http.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await WriteAsync(problems, new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 
     /// <summary>For answers the framework gave without an exception (no such route, a body over the limit while binding).</summary>

@@ -7,4 +7,7 @@ public sealed class RequestRefused(int status, string title, string detail, stri
     public int Status { get; } = status;
     public string Title { get; } = title;
     public string? Field { get; } = field;
+
+    /// <summary>Sent as <c>Retry-After</c> (whole seconds, rounded up) when the refusal is only for a while (a 429).</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

@@ -35,7 +35,7 @@ internal sealed class LogDatabase : IAsyncDisposable
     /// application role may not CREATE in the schema at all, not even a table that is already there.</summary>
     public async Task EnsureLogTablesAsync(CancellationToken ct)
     {
-        if (await ExistAsync([Schema.Leaves, Schema.Checkpoints], ct))
+        if (await ExistAsync([Schema.Leaves, Schema.Checkpoints, Schema.SequenceGaps], ct))
         {
             return;
         }

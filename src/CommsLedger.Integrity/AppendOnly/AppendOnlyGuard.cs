@@ -109,6 +109,7 @@ public static class AppendOnlyGuard
             {AppendOnlyTriggers(schema.Events, reject)}
             {AppendOnlyTriggers(schema.Leaves, reject)}
             {AppendOnlyTriggers(schema.Checkpoints, reject)}
+            {AppendOnlyTriggers(schema.SequenceGaps, reject)}
             DROP TRIGGER IF EXISTS ledger_append_only ON {schema.Streams};
             CREATE TRIGGER ledger_append_only BEFORE DELETE ON {schema.Streams}
                 FOR EACH ROW EXECUTE FUNCTION {reject}();
@@ -125,7 +126,7 @@ public static class AppendOnlyGuard
             GRANT USAGE ON SCHEMA {schema.Name} TO {roles.App};
             REVOKE ALL ON ALL TABLES IN SCHEMA {schema.Name} FROM {roles.App};
             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema.Name} TO {roles.App};
-            REVOKE UPDATE, DELETE ON {schema.Events}, {schema.Streams}, {schema.Leaves}, {schema.Checkpoints} FROM {roles.App};
+            REVOKE UPDATE, DELETE ON {schema.Events}, {schema.Streams}, {schema.Leaves}, {schema.Checkpoints}, {schema.SequenceGaps} FROM {roles.App};
             GRANT UPDATE (version, timestamp) ON {schema.Streams} TO {roles.App};
             REVOKE ALL ON ALL SEQUENCES IN SCHEMA {schema.Name} FROM {roles.App};
             GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema.Name} TO {roles.App};

@@ -97,6 +97,11 @@ public sealed class MerkleIntegrator(NpgsqlDataSource dataSource, LedgerKey key,
         var (treeSize, lastSequence) = await StoredLeaves.TipAsync(connection, Schema, ct);
         var frontier = await FrontierAsync(connection, treeSize, ct);
         var now = _clock.GetUtcNow();
+        if (_gap?.AfterSequence != lastSequence)
+        {
+            _gap = await SequenceGap.LoadAsync(connection, Schema, lastSequence, ct);
+        }
+
         // Before the read, never after: a transaction that commits in between must show in the read.
         var gapIsPermanent = _gap is { } gap && gap.AfterSequence == lastSequence
                              && await gap.IsPermanentAsync(connection, now, options.GapGrace, ct);
@@ -123,7 +128,7 @@ public sealed class MerkleIntegrator(NpgsqlDataSource dataSource, LedgerKey key,
             {
                 if (_gap?.AfterSequence != lastSequence)
                 {
-                    _gap = await SequenceGap.ObserveAsync(connection, lastSequence, now, ct);
+                    _gap = await SequenceGap.ObserveAsync(connection, Schema, lastSequence, now, ct);
                 }
 
                 return (accepted, lastSequence + 1);

@@ -31,6 +31,10 @@ public sealed partial record LedgerSchema
 
     public string Checkpoints => $"{Name}.ledger_checkpoints";
 
+    /// <summary>The holes in <c>seq_id</c> the integrator has met: when each was first seen and which transactions
+    /// were running then, so that a one-shot run can tell a permanent hole from an append still in flight.</summary>
+    public string SequenceGaps => $"{Name}.ledger_sequence_gaps";
+
     /// <summary>Idempotent DDL for the log's tables. The leaf row keeps the canonical leaf bytes, so a verifier can
     /// name the field that changed; the bytes themselves are authenticated by the signed roots.</summary>
     public string CreateTablesSql() => $"""
@@ -49,6 +53,11 @@ public sealed partial record LedgerSchema
             signed_at   timestamptz NOT NULL,
             key_id      text        NOT NULL,
             checkpoint  text        NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS {SequenceGaps} (
+            after_sequence bigint      PRIMARY KEY,
+            first_seen     timestamptz NOT NULL,
+            snapshot       text        NOT NULL
         );
         """;
 

@@ -45,9 +45,12 @@ public sealed class ApiHost : IAsyncDisposable
     public CapturedLogs Logs { get; }
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<ApiHost> StartAsync(PostgresCluster postgres, IDictionary<string, string?>? settings = null)
+    public static Task<ApiHost> StartAsync(PostgresCluster postgres, IDictionary<string, string?>? settings = null) =>
+        StartAsync(postgres.Cluster, settings);
+
+    public static async Task<ApiHost> StartAsync(CommsLedger.EmbeddedPostgres.EmbeddedCluster cluster, IDictionary<string, string?>? settings = null)
     {
-        var connection = await postgres.Cluster.CreateDatabaseAsync("api" + Guid.NewGuid().ToString("N")[..16]);
+        var connection = await cluster.CreateDatabaseAsync("api" + Guid.NewGuid().ToString("N")[..16]);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = "Testing",

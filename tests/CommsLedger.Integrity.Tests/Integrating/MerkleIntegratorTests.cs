@@ -96,6 +96,37 @@ public sealed class MerkleIntegratorTests(PostgresCluster cluster)
     }
 
     [Fact]
+    public async Task one_shot_runs_get_past_a_hole_left_by_a_rolled_back_append_once_the_grace_period_has_passed_between_them()
+    {
+        await using var ledger = await cluster.NewLedgerAsync(nameof(MerkleIntegratorTests));
+        await ledger.SeedAsync(2);
+        long burnt;
+        await using (var connection = await ledger.Owner.OpenConnectionAsync())
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await using var take = new NpgsqlCommand($"SELECT nextval('{ledger.Schema.Name}.mt_events_sequence')", connection, transaction);
+            burnt = (long)(await take.ExecuteScalarAsync())!;
+            await transaction.RollbackAsync();
+        }
+
+        await ledger.SeedAsync(3);
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var options = new IntegratorOptions { GapGrace = TimeSpan.FromSeconds(5) };
+
+        // Each run is a new integrator, as each `commsledger integrate` is a new process.
+        var first = await ledger.Integrator(options, clock).CatchUpAsync();
+        clock.Advance(TimeSpan.FromSeconds(3));
+        var tooSoon = await ledger.Integrator(options, clock).CatchUpAsync();
+        clock.Advance(TimeSpan.FromSeconds(3));
+        var after = await ledger.Integrator(options, clock).CatchUpAsync();
+
+        Assert.Equal((2, burnt), (first.TreeSize, first.WaitingForSequence));
+        Assert.Equal((2, burnt), (tooSoon.TreeSize, tooSoon.WaitingForSequence));
+        Assert.Equal(5, after.TreeSize);
+        Assert.Null(after.WaitingForSequence);
+    }
+
+    [Fact]
     public async Task an_append_still_in_flight_holds_the_log_back_until_it_commits()
     {
         await using var ledger = await cluster.NewLedgerAsync(nameof(MerkleIntegratorTests));
