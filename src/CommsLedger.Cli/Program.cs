@@ -4,6 +4,7 @@ using CommsLedger.Cli.Hosting;
 using CommsLedger.Cli.Ingesting;
 using CommsLedger.Cli.Integrity;
 using CommsLedger.Cli.Recording;
+using CommsLedger.Cli.Reporting;
 using CommsLedger.Cli.Reviewing;
 using CommsLedger.Cli.Searching;
 using Spectre.Console;
@@ -31,6 +32,7 @@ app.Configure(config =>
     config.AddReviewingCommands();
     config.AddIntegrityCommands();
     config.AddAccessCommands();
+    config.AddReportCommands();
     config.AddCommand<SearchCommand>("search")
         .WithDescription("Search everything said and promised: ranked, highlighted, with facets per relationship, party and year.")
         .WithExample("search", "\"vaccine procurement\"", "--by", "CN", "--from", "2020-01-01")

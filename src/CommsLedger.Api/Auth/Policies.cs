@@ -5,7 +5,7 @@ namespace CommsLedger.Api.Auth;
 
 /// <summary>
 /// Who may do what (README "Roles"): recorders log and change entries; reviewers read within their clearance,
-/// replay and assess compliance; reporters only read; admins manage users and keys and, by being admin, read
+/// replay and assess compliance; reporters read and build reports (as do reviewers); admins manage users and keys and, by being admin, read
 /// nothing of the ledger. Reading also needs clearance: the query handlers drop whatever is above it.
 /// </summary>
 public static class Policies
@@ -13,6 +13,7 @@ public static class Policies
     public const string Read = "read";
     public const string Record = "record";
     public const string Review = "review";
+    public const string Report = "report";
     public const string Administer = "administer";
     public const string SignedIn = "signed-in";
 
@@ -22,6 +23,7 @@ public static class Policies
         services.AddAuthorizationBuilder()
             .AddPolicy(Read, Policy("reading the ledger", LedgerRole.Recorder, LedgerRole.Reviewer, LedgerRole.Reporter))
             .AddPolicy(Record, Policy("recording and changing entries", LedgerRole.Recorder))
+            .AddPolicy(Report, Policy("building reports", LedgerRole.Reporter, LedgerRole.Reviewer))
             .AddPolicy(Review, Policy("reviewing (assessing compliance, replaying)", LedgerRole.Reviewer))
             .AddPolicy(Administer, Policy("managing users and keys", LedgerRole.Admin))
             .AddPolicy(SignedIn, Policy("this", LedgerRole.Recorder, LedgerRole.Reviewer, LedgerRole.Reporter, LedgerRole.Admin));

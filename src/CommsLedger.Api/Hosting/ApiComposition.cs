@@ -14,6 +14,7 @@ using CommsLedger.Api.Pledges;
 using CommsLedger.Api.Problems;
 using CommsLedger.Api.Readouts;
 using CommsLedger.Api.Relationships;
+using CommsLedger.Api.Reports;
 using CommsLedger.Api.Search;
 using CommsLedger.Api.Users;
 using CommsLedger.Application;
@@ -76,6 +77,7 @@ public static class ApiComposition
         app.MapIntegrity();
         app.MapUsers();
         app.MapSearch();
+        app.MapReports();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
         return app;

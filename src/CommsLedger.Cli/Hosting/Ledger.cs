@@ -25,6 +25,24 @@ public sealed class Ledger : IAsyncDisposable
 
     public IMediator Mediator => _scope.ServiceProvider.GetRequiredService<IMediator>();
 
+    public Actor Actor => _scope.ServiceProvider.GetRequiredService<Actor>();
+
+    /// <summary>Acts as the named ledger user, with their roles and clearance, as an unattended job does.</summary>
+    public async Task ActAs(string name, CancellationToken cancellationToken)
+    {
+        var users = await Mediator.Send(new CommsLedger.Application.Access.Users.ListUsers(), cancellationToken);
+        var user = users.FirstOrDefault(u => string.Equals(u.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new CommsLedger.Domain.Shared.CommandRejected([new("as-user", $"no ledger user is named '{name}' (commsledger users add)")]);
+        if (!user.Roles.Any(r => r is LedgerRole.Reporter or LedgerRole.Reviewer or LedgerRole.Recorder))
+        {
+            throw new CommsLedger.Domain.Shared.CommandRejected([new("as-user", $"{user.Name} holds no role that reads the ledger (reporter, reviewer or recorder)")]);
+        }
+
+        Actor.UserName = user.Name;
+        Actor.Clearance = user.Clearance;
+        Actor.Roles = user.Roles.ToHashSet();
+    }
+
     public static async Task<Ledger> OpenAsync(CancellationToken cancellationToken) =>
         new(await LedgerConnection.OpenAsync(cancellationToken));
 

@@ -13,6 +13,32 @@ public static class StoredCheckpoints
         return await LatestAsync(connection, schema, ct);
     }
 
+    /// <summary>The first (smallest) signed checkpoint whose tree includes the event numbered <paramref name="sequence"/>;
+    /// null when the log does not exist yet or does not cover it yet. The first rather than the latest, so that the
+    /// answer for a sequence never changes once it has one.</summary>
+    public static async Task<Checkpoint?> FirstCoveringAsync(NpgsqlConnection connection, LedgerSchema schema, long sequence, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(schema);
+        await using (var exists = new NpgsqlCommand("SELECT to_regclass($1) IS NOT NULL AND to_regclass($2) IS NOT NULL", connection))
+        {
+            exists.Parameters.Add(new NpgsqlParameter { Value = schema.Leaves });
+            exists.Parameters.Add(new NpgsqlParameter { Value = schema.Checkpoints });
+            if (await exists.ExecuteScalarAsync(ct) is not true)
+            {
+                return null;
+            }
+        }
+
+        await using var command = new NpgsqlCommand(
+            $"SELECT c.checkpoint FROM {schema.Checkpoints} c JOIN {schema.Leaves} l ON c.tree_size > l.leaf_index WHERE l.seq_id = $1 ORDER BY c.tree_size LIMIT 1",
+            connection)
+        {
+            Parameters = { new() { Value = sequence } },
+        };
+        return await command.ExecuteScalarAsync(ct) is string text ? Checkpoint.Parse(text) : null;
+    }
+
     /// <summary>The text a reviewer keeps: <c>commsledger checkpoint export</c>.</summary>
     public static async Task<string?> ExportLatestAsync(NpgsqlDataSource dataSource, LedgerSchema schema, CancellationToken ct = default) =>
         (await LatestAsync(dataSource, schema, ct))?.ToText();

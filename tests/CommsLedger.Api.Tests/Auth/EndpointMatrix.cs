@@ -51,6 +51,7 @@ public static class EndpointMatrix
         new("GET", "/relationships/{key}/export", "/relationships/CN-PE/export?format=csv", null, Readers, HttpStatusCode.OK),
         new("GET", "/replay/check", "/replay/check", null, [Reviewer], HttpStatusCode.OK),
         new("GET", "/search", "/search?q=Sinopharm&by=CN", null, Readers, HttpStatusCode.OK),
+        new("GET", "/reports/{kind}", "/reports/brief?relationship=CN-PE&format=md", null, [Reviewer, Reporter], HttpStatusCode.OK, "text/markdown"),
         new("GET", "/integrity/verify", "/integrity/verify", null, [Reviewer], HttpStatusCode.ServiceUnavailable),
         new("GET", "/users", "/users", null, [Admin], HttpStatusCode.OK),
         new("POST", "/users", "/users", "{}", [Admin], HttpStatusCode.BadRequest),

@@ -1,0 +1,10 @@
+namespace CommsLedger.Reporting;
+
+public enum ReportFormat
+{
+    Md,
+    Html,
+    Csv,
+    Json,
+    Pdf,
+}
