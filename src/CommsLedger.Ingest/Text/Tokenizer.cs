@@ -7,7 +7,7 @@ internal static partial class Tokenizer
     // Dotted acronyms (U.S., P.R.C.), a French elided article or pronoun (l', d', qu', s') as its own token, words with inner
     // apostrophes (O'Neill) but not the possessive 's, the possessive itself, numbers, then any other single non-space character.
     [GeneratedRegex(@"\p{Lu}(?:\.\p{Lu})+\.?|(?<![\p{L}\p{M}])(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu|L|D|Qu|S|N|J|C)['’](?=\p{L})|[\p{L}\p{M}]+(?:['’](?![sS]\b)[\p{L}\p{M}]+)*|['’][sS]?(?![\p{L}])|\p{N}+(?:[.,]\p{N}+)*(?:st|nd|rd|th)?|\S",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex TokenPattern();
 
     public static IReadOnlyList<Token> Tokenize(string text)
