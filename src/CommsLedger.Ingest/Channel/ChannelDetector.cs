@@ -13,34 +13,34 @@ internal sealed record ChannelFinding(string Channel, int SentenceIndex, string 
 /// </summary>
 internal static partial class ChannelDetector
 {
-    [GeneratedRegex(@"\b(?:video\s*(?:call|conference|link|talks?|meeting|summit|chat|conversation)s?|videoconference\w*|virtual(?:ly)?\s+(?:meeting|summit|call|talks?|conference)|held\s+(?:\w+\s+){0,3}virtual|online\s+(?:meeting|summit|talks|conference)|(?:via|by)\s+video(?:\s*link)?|virtually)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?:video\s*(?:call|conference|link|talks?|meeting|summit|chat|conversation)s?|videoconference\w*|virtual(?:ly)?\s+(?:meeting|summit|call|talks?|conference)|held\s+(?:\w+\s+){0,3}virtual|online\s+(?:meeting|summit|talks|conference)|(?:via|by)\s+video(?:\s*link)?|virtually)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex Video();
 
-    [GeneratedRegex(@"\b(?:joint\s+(?:\w+\s+){0,2}statement|joint\s+declaration|joint\s+communiqu[eé]|declaraci[oó]n\s+conjunta|comunicado\s+conjunto|d[eé]claration\s+(?:commune|conjointe)|communiqu[eé]\s+(?:commun|conjoint))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?:joint\s+(?:\w+\s+){0,2}statement|joint\s+declaration|joint\s+communiqu[eé]|declaraci[oó]n\s+conjunta|comunicado\s+conjunto|d[eé]claration\s+(?:commune|conjointe)|communiqu[eé]\s+(?:commun|conjoint))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex JointStatement();
 
-    [GeneratedRegex(@"\b(?:(?:conversaci[oó]n|di[aá]logo|llamada|comunicaci[oó]n)\s+telef[oó]nic[ao]|entretien\s+t[eé]l[eé]phonique|conversation\s+t[eé]l[eé]phonique|appel\s+t[eé]l[eé]phonique|par\s+t[eé]l[eé]phone|por\s+tel[eé]fono|(?:tele)?phone\s*(?:call|conversation|talks?|discussion)s?|telephone|phoned|(?:by|on\s+the|over\s+the)\s+phone|calls?\s+with|(?:a|the|their|his|her|this|first|today's|Tuesday's|Monday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's)\s+call\b|called\s+(?-i:(?=his\b|her\b|their\b|\p{Lu})))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?:(?:conversaci[oó]n|di[aá]logo|llamada|comunicaci[oó]n)\s+telef[oó]nic[ao]|entretien\s+t[eé]l[eé]phonique|conversation\s+t[eé]l[eé]phonique|appel\s+t[eé]l[eé]phonique|par\s+t[eé]l[eé]phone|por\s+tel[eé]fono|(?:tele)?phone\s*(?:call|conversation|talks?|discussion)s?|telephone|phoned|(?:by|on\s+the|over\s+the)\s+phone|calls?\s+with|(?:a|the|their|his|her|this|first|today's|Tuesday's|Monday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's)\s+call\b|called\s+(?-i:(?=his\b|her\b|their\b|\p{Lu})))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex Phone();
 
-    [GeneratedRegex(@"\b(?:letter|congratulatory\s+message|message\s+of\s+(?:condolences?|congratulations?|sympathy)|wrote\s+to|written\s+message|sent\s+(?:a|his|her)\s+message)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?:letter|congratulatory\s+message|message\s+of\s+(?:condolences?|congratulations?|sympathy)|wrote\s+to|written\s+message|sent\s+(?:a|his|her)\s+message)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex Letter();
 
-    [GeneratedRegex(@"\b(?:(?:state|official|working|first|two-day|three-day|four-day|\w+-day)\s+visit|visiting|visited|paid\s+(?:a|an)\s+(?:\w+\s+){0,2}visit|on\s+(?:a|an|his|her)\s+(?:\w+\s+){0,2}visit|during\s+(?:his|her|their)\s+(?:\w+\s+){0,2}visit|arrived\s+in)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?:(?:state|official|working|first|two-day|three-day|four-day|\w+-day)\s+visit|visiting|visited|paid\s+(?:a|an)\s+(?:\w+\s+){0,2}visit|on\s+(?:a|an|his|her)\s+(?:\w+\s+){0,2}visit|during\s+(?:his|her|their)\s+(?:\w+\s+){0,2}visit|arrived\s+in)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex Visit();
 
-    [GeneratedRegex(@"\b(?:se\s+reuni(?:eron|[oó])|reuni[oó]n\s+(?:con|entre|de)|recibi[oó]|s[eé]\s+rencontr\w*|a\s+rencontr[eé]|a\s+re[cç]u|met|meets|meeting|held\s+talks|talks\s+with|summit|sidelines|bilateral\s+talks|sat\s+down\s+with)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?:se\s+reuni(?:eron|[oó])|reuni[oó]n\s+(?:con|entre|de)|recibi[oó]|s[eé]\s+rencontr\w*|a\s+rencontr[eé]|a\s+re[cç]u|met|meets|meeting|held\s+talks|talks\s+with|summit|sidelines|bilateral\s+talks|sat\s+down\s+with)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex Meeting();
 
-    [GeneratedRegex(@"\b(?:spoke|speaks|talked)\s+(?:\w+\s+){0,2}(?:with|to)\b|\bconversation\s+with\b|\bs['’](?:est\s+)?entret\w+\s+(?:\w+\s+){0,2}avec\b|\b(?:convers[oó]|dialog[oó])\s+(?:\w+\s+){0,2}con\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?:spoke|speaks|talked)\s+(?:\w+\s+){0,2}(?:with|to)\b|\bconversation\s+with\b|\bs['’](?:est\s+)?entret\w+\s+(?:\w+\s+){0,2}avec\b|\b(?:convers[oó]|dialog[oó])\s+(?:\w+\s+){0,2}con\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex SpokeWith();
 
-    [GeneratedRegex(@"\b(?:will|would|shall|to|upcoming|forthcoming|planned|next|future|proposed|possible|invit\w*|forward\s+to|plans?\s+to|intends?\s+to|hopes?\s+to|return|reciprocal)\s+(?:\w+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?:will|would|shall|to|upcoming|forthcoming|planned|next|future|proposed|possible|invit\w*|forward\s+to|plans?\s+to|intends?\s+to|hopes?\s+to|return|reciprocal)\s+(?:\w+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex PlannedBefore();
 
-    [GeneratedRegex(@"\b(?:hosted|received|welcomed\s+(?:\w+\s+){0,6}to|held\s+talks\s+with\s+visiting|met\s+with\s+visiting|visiting)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?:hosted|received|welcomed\s+(?:\w+\s+){0,6}to|held\s+talks\s+with\s+visiting|met\s+with\s+visiting|visiting)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex Hosting();
 
-    [GeneratedRegex(@"\b(?:sidelines|on\s+the\s+margins?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?:sidelines|on\s+the\s+margins?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex ThirdLocation();
 
     private static readonly (string Channel, Func<Regex> Pattern)[] _byPriority =

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CommsLedger.Ingest.Text;
 
 namespace CommsLedger.Ingest.Commitments;
 
@@ -18,7 +19,7 @@ internal static partial class ClauseSplitter
         "will|would|shall|is|are|was|were|remains?|remained|stands?|stood|supports?|supported|welcomes?|welcomed|encourages?|encouraged|understands?|appreciates?|appreciated|hopes?|hoped|looks?|looked|expects?|believes?|plans?|intends?|wish(?:es|ed)?|calls?|called|urges?|urged|agrees?|agreed|pledged?|pledges|vow(?:s|ed)?|promised?|promises|reaffirm(?:s|ed)?|reiterate[sd]?|express(?:es|ed)|invite[sd]?|offer(?:s|ed)?|noted|stressed|said|asked|signed|committ?(?:s|ed)?|has|have|continues?|continued|seeks?|values?|respects?|opposes?|attaches|announced|decided|thanked|praised|congratulated|discussed|underscored|emphasi[sz]ed|commended|condemned|requested|proposed|backs?|undert(?:akes|ook)|aims?|accept(?:s|ed)?|firmly|also|further|fully|actively";
 
     [GeneratedRegex(@"\s*;\s*|,?\s+(?:noting|adding|stressing|saying|emphasi[sz]ing|underlining|stating|pointing\s+out|expressing\s+hope)\s+that\s+|(?:,?\s+and)?\s+(?:said|says|noted|notes|stressed|stresses|added|adds|stated|emphasi[sz]ed|underlined|underscored|pointed\s+out)\s+(?:that\s+)?|,\s+(?:while|whereas)\s+|,\s+and\s+(?=(?:he|she|they|the\s+two|both|\p{Lu}[\w'’-]*)\b)|(?<coord>(?:,\s*(?:and|but)|\s+(?:and|but))\s+)(?=(?:" + PredicateStarters + @")\b)",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex Boundary();
 
     public static IReadOnlyList<Clause> Split(string text, int start, int end)

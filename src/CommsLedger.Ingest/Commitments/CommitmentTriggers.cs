@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CommsLedger.Ingest.Text;
 
 namespace CommsLedger.Ingest.Commitments;
 
@@ -36,10 +37,10 @@ internal static partial class CommitmentTriggers
         @"|(?:has|have)\s+decided\s+to\b|decided\s+to\b" +
         @"|(?<support>supports?|backs?|(?:is|are)\s+(?:\w+ly\s+)?supportive\s+of)\s+(?<sobj>\S))" +
         @")",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex TriggerPattern();
 
-    [GeneratedRegex(@"^(?:[\w'’.-]+\s+){0,3}?(?:\w+ism|principles?|position|stance|view|views|idea|notion|concept|vision|policy|order|system|cause|rights?|sovereignty|independence|territorial\s+integrity|one-China)\b|^(?:\w+ism)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(?:[\w'’.-]+\s+){0,3}?(?:\w+ism|principles?|position|stance|view|views|idea|notion|concept|vision|policy|order|system|cause|rights?|sovereignty|independence|territorial\s+integrity|one-China)\b|^(?:\w+ism)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex PrincipleObject();
 
     /// <summary>The commitment verb starting exactly at <paramref name="position"/> (adverbs first are allowed).</summary>

@@ -9,7 +9,7 @@ namespace CommsLedger.Ingest.Dates;
 /// </summary>
 internal static partial class InteractionDate
 {
-    [GeneratedRegex(@"\b(?:will|would|next|upcoming|planned|scheduled|to\s+be\s+held|plans?\s+to)\s+(?:\w+\s+){0,3}$|\b(?:until|by|before)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?:will|would|next|upcoming|planned|scheduled|to\s+be\s+held|plans?\s+to)\s+(?:\w+\s+){0,3}$|\b(?:until|by|before)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex PlannedBefore();
 
     public static (DateOnly? Date, string? Warning) Find(IReadOnlyList<Sentence> sentences, int interactionSentence, DateOnly? published)

@@ -12,11 +12,11 @@ internal static partial class PublicationDate
 {
     // Leading header lines, either order: "source: <URL>" (the publisher's page) and "date: YYYY-MM-DD" (publication).
     [GeneratedRegex(@"^\s*(?:(?i:source|url)\s*:\s*(?<url>[^\s]{1,500})\s*)?(?:(?i:date|published|posted)\s*[:=]?\s*(?<y>\d{4})-(?<m>\d{2})-(?<d>\d{2})\b\s*)?(?:(?i:source|url)\s*:\s*(?<url>[^\s]{1,500})\s*)?",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex DateToken();
 
     [GeneratedRegex(@"^(?<place>\p{Lu}[\p{Lu}.'’ -]{1,40}?)(?:,\s*\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+)?)?(?:,?\s+(?<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{4})?))?\s*(?:\([^)\n]{1,40}\))?\s*(?:--|—|–|-)\s+",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex Dateline();
 
     /// <summary>The date and source URL given by leading "date YYYY-MM-DD" / "source: URL" lines, and where the body starts after them.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CommsLedger.Ingest.Text;
 
 namespace CommsLedger.Ingest.Dates;
 
@@ -23,7 +24,7 @@ internal static partial class TimeExpressions
         @"|\b(?<rel>(?i:next|the\s+coming|in\s+the\s+coming|the\s+next|the\s+following|this|later\s+this|(?:by\s+)?the\s+end\s+of\s+(?:this|the)|end\s+of\s+(?:this|the)|the\s+current|last|the\s+past))\s+(?<unit>(?i:year|month|week))\b" +
         @"|\b(?i:within)\s+(?<n2>" + _number + @")\s+(?<unit>(?i:days?|weeks?|months?|years?))\b" +
         @"|\b(?<vague>(?i:(?:in|over)\s+the\s+(?:coming|next\s+few)\s+(?:days|weeks|months)|in\s+the\s+near\s+future|as\s+soon\s+as\s+possible|at\s+an\s+early\s+date))\b",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex TimePattern();
 
     public static IReadOnlyList<TimeReference> Find(string text, DateOnly? published, TimeDirection direction)

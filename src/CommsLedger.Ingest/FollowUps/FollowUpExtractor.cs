@@ -14,15 +14,15 @@ internal static partial class FollowUpExtractor
     private const string _end = @"(?=\s+(?:in|on|at|next|this|by|and|later|during|when|which|as|to|from|has|marks|will|is|was|falls|with|after|before)\b|\s*[,.;:()]|\s*$)";
 
     [GeneratedRegex(@"\b(?<what>(?:\d{1,3}(?:st|nd|rd|th)|\w+(?:ieth|tenth|first|second|third|fifth|eighth|ninth|twelfth))\s+anniversary\s+of\s+(?:the\s+)?[^,.;()]{2,80}?)" + _end,
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex Anniversary();
 
     [GeneratedRegex(@"\b(?<what>(?:[A-Z][\w'’&-]*\s+(?:(?:of|and|for|on|the)\s+){0,2}){0,6}(?:Expo|Summit|Forum|Conference|Fair|Games|Olympics|Dialogue|General\s+Assembly|Congress|Exhibition|Festival|World\s+Cup)|(?:G20|G-20|G7|G-7|BRICS|APEC|ASEAN|SCO|NATO|EU|CELAC|UNGA|WTO|COP\s?\d+|Quad)\s+(?:summit|meeting|ministerial|conference|forum|leaders'\s+summit)|COP\s?\d+)\b",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex NamedEvent();
 
     [GeneratedRegex(@"\b(?<what>(?:upcoming|forthcoming|planned|next|future|proposed|reciprocal|return|possible)\s+(?:\w+\s+){0,2}?visit(?:\s+(?:to|of|by)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*){1,4})?)|\b(?:will|would|to|plans?\s+to|intends?\s+to)\s+(?<what>(?:pay\s+(?:a|an)\s+(?:\w+\s+){0,2}visit\s+to|visit)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*){1,4})|\b(?<what>invitation\s+to\s+(?:pay\s+(?:a|an)\s+(?:\w+\s+){0,2})?visit\s+(?:to\s+)?(?:the\s+)?(?:[A-Z][\w'’.-]*\s*){1,4})",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex PlannedVisit();
 
     [GeneratedRegex(@"\b(?<what>(?:next|upcoming|forthcoming|another|new|first)\s+(?:round\s+of\s+)?(?:talks|meeting|session|summit|dialogue|consultations?|negotiations)(?:\s+of\s+(?:the\s+)?[^,.;()]{1,50}?)?)" + _end +
@@ -31,18 +31,18 @@ internal static partial class FollowUpExtractor
         @"|\b(?:will|would|to|plans?\s+to)\s+(?<what>(?:send|dispatch|lead)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}delegation\s+to\s+(?:the\s+)?[^,.;()]{1,50}?)" + _end +
         @"|\b(?<what>(?:joint|bilateral|intergovernmental|strategic|binational)\s+(?:[\w-]+\s+){0,2}(?:commission|committee|council|working\s+group|dialogue|consultations|mechanism))\b[^.;]{0,60}?\b(?:will|would|is\s+to|are\s+to|to)\s+(?:meet|convene|hold)\b" +
         @"|\b(?<what>joint\s+(?:[\w-]+\s+){0,3}(?:exercises?|drills?|patrols?|manoeuvres|maneuvers))\b",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex PlannedMeeting();
 
     [GeneratedRegex(@"\b(?<what>(?:phase[- ]?(?:\d|I{1,3}|one|two|three)\s+)?(?:clinical\s+)?trials?\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:vaccines?|drugs?|medicines?|treatments?|candidates?)|phase[- ]?(?:\d|I{1,3}|one|two|three)\s+(?:clinical\s+)?trials?|clinical\s+trials?)\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex Trial();
 
     [GeneratedRegex(@"\b(?<what>(?:purchas|procur|buy)(?:e|es|ed|ing|ement)?\s+(?:of\s+)?(?!the\s+(?:needs|way)\b)[^,.;()]{1,50}?)" + _end + @"|\b(?<what>[a-z][\w-]*\s+(?:procurement|purchases?|deliver(?:y|ies)|shipments?))\b|\b(?<what>(?:deliver(?:y|ies)|shipments?)\s+of\s+[^,.;()]{1,50}?)" + _end,
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex Purchase();
 
-    [GeneratedRegex(@"\b(?:recent|last|previous|past|just-concluded|successful)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?:recent|last|previous|past|just-concluded|successful)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex PastSetting();
 
     private static readonly (string Kind, Func<Regex> Pattern)[] _patterns =
@@ -132,6 +132,6 @@ internal static partial class FollowUpExtractor
     /// <summary>"host a joint coast guard exercise" is tracked as the exercise.</summary>
     private static string Clean(string what) => LeadingVerb().Replace(what.Trim().TrimEnd('.', ',', ';'), "");
 
-    [GeneratedRegex(@"^(?:hold|host|convene|resume|reconvene)\s+(?:(?:the|a|an|their)\s+)?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(?:hold|host|convene|resume|reconvene)\s+(?:(?:the|a|an|their)\s+)?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex LeadingVerb();
 }

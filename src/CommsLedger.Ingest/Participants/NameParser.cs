@@ -33,6 +33,19 @@ internal static class NameParser
         "Sep", "Sept", "Oct", "Nov", "Dec", "Excellency", "Majesty", "Highness", "Royal", "Mr", "Mrs", "Ms", "Dr", "Madam", "Spokesperson",
         "Both", "All", "Each", "Every", "Such", "Some", "Many", "More", "Most", "Chinese", "Lord", "Lady", "Sir", "Dame",
         "Counterpart", "Counterparts", "Leaders", "Ministers", "Sides", "Side", "Peoples", "People", "Pandemic", "Vaccine",
+        // Spanish and French function words and calendar words that open sentences
+        "El", "La", "Los", "Las", "Lo", "Un", "Una", "Le", "Les", "Une", "Des", "Du", "De", "Del", "En", "Este", "Esta", "Estos", "Estas",
+        "Ese", "Esa", "Ambos", "Ambas", "Según", "Luego", "También", "Tras", "Durante", "Después", "Antes", "Asimismo", "Además", "Por",
+        "Para", "Con", "Sin", "Sobre", "Hoy", "Ayer", "Mañana", "Él", "Ella", "Ellos", "Ellas", "Su", "Sus", "Se", "Al", "Lors", "Au", "Aux",
+        "Dans", "Selon", "Cette", "Ce", "Ces", "Cet", "Il", "Elle", "Ils", "Elles", "Son", "Sa", "Ses", "Leur", "Leurs", "Aujourd'hui",
+        "Hier", "Demain", "Après", "Avant", "Pendant", "Ainsi", "Enfin", "Par", "Pour", "Avec", "Sur", "Et", "Y", "Ou", "Mais", "Nous",
+        "Lunes", "Martes", "Miércoles", "Jueves", "Viernes", "Sábado", "Domingo", "Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi",
+        "Samedi", "Dimanche", "Enero", "Febrero", "Marzo", "Abril", "Mayo", "Junio", "Julio", "Agosto", "Septiembre", "Setiembre",
+        "Octubre", "Noviembre", "Diciembre", "Janvier", "Février", "Mars", "Avril", "Mai", "Juin", "Juillet", "Août", "Septembre",
+        "Octobre", "Novembre", "Décembre", "Oficina", "Departamento", "Ministerio", "Gobierno", "Cancillería", "Ministère", "Gouvernement",
+        "Consejo", "Conseil", "Comisión", "Commission", "Unión", "Naciones", "Unidas", "Nations", "Unies", "Asamblea", "Assemblée",
+        "Cumbre", "Sommet", "Acuerdo", "Accord", "Alianza", "Alliance", "Estado", "État", "Estados", "États", "República", "République",
+        "Homólogo", "Homologue", "Portavoz", "Síntesis", "Comunicado", "Communiqué", "Mme", "Sr", "Sra", "Señor", "Señora", "Monsieur", "Madame",
     };
 
     public readonly record struct ParsedName(int Start, int End, IReadOnlyList<string> Keys, char? Gender);
@@ -99,8 +112,6 @@ internal static class NameParser
         t.IsWord && !t.IsPossessive && (char.IsUpper(t.Value[0]))
         && !_notNames.Contains(t.Value) && !TitleLexicon.IsTitleWord(t.Value) && !_notNames.Contains(TitleCase(t.Value));
 
-    public static bool IsNotAName(string word) => _notNames.Contains(word);
-
     private static int NameAfterParticles(IReadOnlyList<Token> tokens, int q)
     {
         while (q < tokens.Count && tokens[q].IsWord && _particles.Contains(tokens[q].Value))
@@ -150,8 +161,8 @@ internal static class NameParser
 
             gender ??= v switch
             {
-                "Mr" or "Mister" or "Sheikh" => 'm',
-                "Mrs" or "Ms" or "Miss" or "Madam" or "Mme" or "Sheikha" => 'f',
+                "Mr" or "Mister" or "Sheikh" or "M" or "Sr" or "Señor" or "Monsieur" => 'm',
+                "Mrs" or "Ms" or "Miss" or "Madam" or "Mme" or "Sheikha" or "Sra" or "Señora" or "Madame" => 'f',
                 _ => null,
             };
             p++;

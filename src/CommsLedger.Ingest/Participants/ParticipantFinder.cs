@@ -29,16 +29,27 @@ internal static class ParticipantFinder
         return found.Distinct().OrderBy(p => p.FirstPosition).ToList();
     }
 
-    /// <summary>A country for each participant who has none: the one country mentioned in the text that no other participant holds.</summary>
-    public static List<string> InferCountries(IReadOnlyList<Person> participants, IReadOnlyList<IReadOnlyList<CountryMention>> countries)
+    /// <summary>
+    /// A country for each participant who has none: the publisher's for the first one named only by office or name ("The Prime
+    /// Minister spoke to …" on gov.uk), else the one country mentioned in the text that no other participant holds.
+    /// </summary>
+    public static List<string> InferCountries(IReadOnlyList<Person> participants, IReadOnlyList<IReadOnlyList<CountryMention>> countries, string? publisher)
     {
         var warnings = new List<string>();
-        foreach (var person in participants.Where(p => p.Country is null))
+        foreach (var person in participants.Where(p => p.Country is null).OrderBy(p => p.FirstPosition))
         {
             var taken = participants.Select(p => p.Country).OfType<string>().ToHashSet();
+            if (publisher is not null && !taken.Contains(publisher))
+            {
+                person.Country = publisher;
+                person.CountryFromPublisher = true;
+                continue;
+            }
+
             // Most mentioned first; on a tie, the one named more often by name ("the UK") than by adjective ("Ukrainian pilots").
             var candidates = countries.SelectMany(c => c).Where(c => !taken.Contains(c.Code))
                 .GroupBy(c => c.Code)
+                .Where(g => g.Key.Length == 2)
                 .Select(g => (Key: g.Key, Score: (g.Count() * 100) + g.Count(m => m.Kind != MentionKind.Demonym)))
                 .OrderByDescending(g => g.Score).ToList();
             if (candidates.Count == 0 || (candidates.Count > 1 && candidates[0].Score == candidates[1].Score))

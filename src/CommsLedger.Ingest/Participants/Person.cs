@@ -13,6 +13,9 @@ internal sealed class Person(string name, IEnumerable<string> keys, int order, i
 
     public bool CountryInferred { get; set; }
 
+    /// <summary>The country was not stated: the person is taken to speak for the readout's publisher.</summary>
+    public bool CountryFromPublisher { get; set; }
+
     public char? Gender { get; set; }
 
     public int Order { get; } = order;

@@ -18,6 +18,13 @@ internal static class PersonMentionFinder
         var i = 0;
         while (i < sentence.Tokens.Count)
         {
+            if (OfficeHolderList.Find(context, i) is { Count: > 0 } list)
+            {
+                mentions.AddRange(list);
+                i = list[^1].TokenEnd;
+                continue;
+            }
+
             var mention = NameFirst(context, i) ?? Titled(context, i) ?? Counterpart(context, i) ?? Honorific(context, i);
             if (mention is null)
             {
@@ -58,7 +65,7 @@ internal static class PersonMentionFinder
             t = t with { Text = c.Slice(b.TokenStart, t.TitleEnd + 1) };
         }
         var p = t.After;
-        if (t.OfCountry is not null && p < c.Tokens.Count && c.Tokens[p].Value == ",")
+        if ((t.OfCountry is not null || t.HasPortfolio) && p < c.Tokens.Count && c.Tokens[p].Value == ",")
         {
             p++;
         }
@@ -115,7 +122,7 @@ internal static class PersonMentionFinder
 
     private static PersonMention? Counterpart(SentenceContext c, int i)
     {
-        if (!c.Tokens[i].Is("counterpart"))
+        if (!(c.Tokens[i].Is("counterpart") || c.Tokens[i].Is("homologue") || c.Tokens[i].Is("homólogo") || c.Tokens[i].Is("homóloga")))
         {
             return null;
         }
@@ -123,6 +130,12 @@ internal static class PersonMentionFinder
         var before = c.CountryMentionBefore(i);
         var country = before?.Code;
         var p = i + 1;
+        if (country is null && c.DemonymAfter(i) is { } demonym)
+        {
+            country = demonym.Code;
+            p = demonym.TokenEnd;
+        }
+
         if (p < c.Tokens.Count && c.Tokens[p].Value == ",")
         {
             p++;
@@ -134,7 +147,7 @@ internal static class PersonMentionFinder
 
     private static PersonMention? Honorific(SentenceContext c, int i)
     {
-        if (c.Tokens[i].Value is not ("Mr" or "Mrs" or "Ms" or "Dr" or "Madam" or "H.E." or "H.E"))
+        if (c.Tokens[i].Value is not ("Mr" or "Mrs" or "Ms" or "Dr" or "Madam" or "H.E." or "H.E" or "M" or "Mme" or "Sr" or "Sra" or "Monsieur" or "Madame" or "Señor" or "Señora"))
         {
             return null;
         }

@@ -36,9 +36,6 @@ internal sealed class SentenceContext
 
     public CountryMention? CountryStartingAt(int index) => index < _startingAt.Length ? _startingAt[index] : null;
 
-    /// <summary>The country written just before token <paramref name="index"/>: "Chinese ...", "Peru's ...", "the U.S. ...".</summary>
-    public string? CountryBefore(int index) => CountryMentionBefore(index)?.Code;
-
     public CountryMention? CountryMentionBefore(int index)
     {
         var k = index;
@@ -50,22 +47,26 @@ internal sealed class SentenceContext
         return _endingAt[k];
     }
 
-    /// <summary>"of India" (or "of the Philippines") right after token <paramref name="index"/>.</summary>
+    /// <summary>"of India" (or "of the Philippines", "de España", "del Perú", "de l'Ukraine", "des États-Unis") right after token <paramref name="index"/>.</summary>
     public CountryMention? CountryAfterOf(int index)
     {
-        if (index >= Tokens.Count || !(Tokens[index].Is("of") || Tokens[index].Is("for")))
+        if (index >= Tokens.Count || !TitleLexicon.Connectors.Contains(Tokens[index].Value))
         {
             return null;
         }
 
         var p = index + 1;
-        if (p < Tokens.Count && Tokens[p].Is("the"))
+        if (p < Tokens.Count && TitleLexicon.Articles.Contains(Tokens[p].Value))
         {
             p++;
         }
 
         return CountryStartingAt(p);
     }
+
+    /// <summary>A country adjective written just after token <paramref name="index"/> ("ministre chinois", "canciller peruano").</summary>
+    public CountryMention? DemonymAfter(int index) =>
+        CountryStartingAt(index + 1) is { Kind: MentionKind.Demonym } m && Tokens[index + 1].IsLower ? m : null;
 
     public string Slice(int tokenStart, int tokenEnd) =>
         Sentence.Text[Tokens[tokenStart].Start..Tokens[tokenEnd - 1].End];

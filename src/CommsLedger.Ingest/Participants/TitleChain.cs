@@ -9,7 +9,7 @@ namespace CommsLedger.Ingest.Participants;
 /// </summary>
 internal static class TitleChain
 {
-    public readonly record struct Parsed(int Start, int TitleEnd, int After, string Text, string? OfCountry);
+    public readonly record struct Parsed(int Start, int TitleEnd, int After, string Text, string? OfCountry, bool HasPortfolio = false);
 
     public static Parsed? Parse(SentenceContext c, int i)
     {
@@ -26,17 +26,29 @@ internal static class TitleChain
         }
 
         var lower = tokens[j].IsLower;
+        var anyCase = false;
         var titleEnd = -1;
+        var chainEnd = -1;
         var sawHead = false;
+        var portfolio = false;
         string? ofCountry = null;
         while (j < tokens.Count)
         {
             var t = tokens[j];
-            if (IsTitleToken(t, lower))
+            if (IsTitleToken(t, lower) || (anyCase && t.IsWord && TitleLexicon.IsTitleWord(t.Value)))
             {
                 sawHead |= TitleLexicon.Heads.Contains(t.Value) && (!lower || TitleLexicon.LowerCaseHeads.Contains(t.Value));
-                titleEnd = j;
+                titleEnd = chainEnd = j;
                 j++;
+                continue;
+            }
+
+            // "ministre chinois des Affaires étrangères", "canciller peruano": a country adjective after the head.
+            if (sawHead && ofCountry is null && chainEnd == j - 1 && c.DemonymAfter(j - 1) is { } demonym)
+            {
+                ofCountry = demonym.Code;
+                chainEnd = demonym.TokenEnd - 1;
+                j = demonym.TokenEnd;
                 continue;
             }
 
@@ -52,7 +64,7 @@ internal static class TitleChain
                 continue;
             }
 
-            if ((t.Is("of") || t.Is("for")) && titleEnd == j - 1)
+            if (TitleLexicon.Connectors.Contains(t.Value) && chainEnd == j - 1)
             {
                 if (c.CountryAfterOf(j) is { } country)
                 {
@@ -65,10 +77,12 @@ internal static class TitleChain
                     break;
                 }
 
-                var p = j + 1 < tokens.Count && tokens[j + 1].Is("the") ? j + 2 : j + 1;
-                if (p < tokens.Count && IsTitleToken(tokens[p], lower) && !TitleLexicon.Heads.Contains(tokens[p].Value))
+                var p = j + 1 < tokens.Count && TitleLexicon.Articles.Contains(tokens[j + 1].Value) ? j + 2 : j + 1;
+                if (p < tokens.Count && tokens[p].IsWord && TitleLexicon.IsTitleWord(tokens[p].Value) && !TitleLexicon.Heads.Contains(tokens[p].Value))
                 {
                     j = p;
+                    anyCase = true;
+                    portfolio = true;
                     continue;
                 }
             }
@@ -82,14 +96,13 @@ internal static class TitleChain
         }
 
         var text = c.Slice(i, titleEnd + 1);
-        return new Parsed(i, titleEnd, ofCountry is null ? titleEnd + 1 : j, lower ? TitleCase(text) : text, ofCountry);
+        var after = ofCountry is null ? titleEnd + 1 : Math.Max(j, titleEnd + 1);
+        return new Parsed(i, titleEnd, after, lower && !anyCase ? TitleCase(text) : text, ofCountry, portfolio);
     }
 
-    public static bool IsStandaloneHead(string title)
-    {
-        var last = title.Split(' ', '-')[^1];
-        return TitleLexicon.LowerCaseHeads.Contains(last.ToLowerInvariant());
-    }
+    /// <summary>A title that names an office on its own ("the Prime Minister", "the Secretary of State", "el canciller del Perú").</summary>
+    public static bool IsStandaloneHead(string title) =>
+        title.Split(' ', '-').Any(w => TitleLexicon.LowerCaseHeads.Contains(w.ToLowerInvariant()));
 
     private static bool IsTitleToken(Token t, bool lower) =>
         t.IsWord && (lower ? t.IsLower : t.IsCapitalized) && TitleLexicon.IsTitleWord(t.Value);

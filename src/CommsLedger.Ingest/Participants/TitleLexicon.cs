@@ -11,6 +11,13 @@ internal static class TitleLexicon
         "chairman", "chairwoman", "chairperson", "chair", "ambassador", "envoy", "representative", "commissioner",
         "governor", "spokesperson", "spokesman", "spokeswoman", "adviser", "advisor", "director-general", "secretary-general",
         "speaker", "leader", "senator", "director", "mayor", "consul", "general", "admiral", "head",
+        // Spanish
+        "presidente", "presidenta", "ministro", "ministra", "canciller", "vicecanciller", "secretario", "secretaria", "mandatario",
+        "mandataria", "jefe", "jefa", "embajador", "embajadora", "portavoz", "rey", "reina", "vicepresidente", "vicepresidenta",
+        "comisario", "comisaria", "enviado", "enviada",
+        // French
+        "président", "présidente", "ministre", "chancelier", "chancelière", "secrétaire", "ambassadeur", "ambassadrice", "porte-parole",
+        "roi", "reine", "vice-président", "vice-présidente", "secrétaire-général", "commissaire", "envoyé", "envoyée", "chef",
     };
 
     /// <summary>Heads that still read as a title when written in lower case ("the foreign minister").</summary>
@@ -19,7 +26,25 @@ internal static class TitleLexicon
         "president", "premier", "minister", "chancellor", "secretary", "councilor", "councillor", "ambassador", "envoy",
         "commissioner", "spokesperson", "spokesman", "spokeswoman", "adviser", "advisor", "leader", "king", "queen",
         "emir", "sultan",
+        "presidente", "presidenta", "ministro", "ministra", "canciller", "vicecanciller", "secretario", "secretaria", "mandatario",
+        "mandataria", "jefe", "jefa", "embajador", "embajadora", "portavoz", "rey", "reina", "vicepresidente", "vicepresidenta",
+        "président", "présidente", "ministre", "chancelier", "chancelière", "secrétaire", "ambassadeur", "ambassadrice", "porte-parole",
+        "roi", "reine", "vice-président", "vice-présidente", "commissaire", "chef",
     };
+
+    /// <summary>Plural heads that open a list of office holders ("the foreign ministers of Peru, X, and of Ecuador, Y").</summary>
+    public static readonly HashSet<string> PluralHeads = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "leaders", "ministers", "presidents", "premiers", "secretaries", "heads",
+        "presidentes", "ministros", "cancilleres", "mandatarios", "jefes", "dirigentes", "líderes",
+        "présidents", "ministres", "dirigeants", "chefs",
+    };
+
+    /// <summary>"of" in a title, in English, Spanish and French ("Minister of Foreign Affairs", "Ministro de Asuntos Exteriores", "ministre des Affaires étrangères").</summary>
+    public static readonly HashSet<string> Connectors = new(StringComparer.OrdinalIgnoreCase) { "of", "for", "de", "del", "des", "du", "d'" };
+
+    /// <summary>Articles that may follow a connector ("of the Philippines", "de la República", "de l'Ukraine").</summary>
+    public static readonly HashSet<string> Articles = new(StringComparer.OrdinalIgnoreCase) { "the", "la", "el", "los", "las", "l'", "les", "le" };
 
     /// <summary>Words that qualify a head ("Prime", "Foreign", "Deputy") or name a portfolio after "of"/"for".</summary>
     public static readonly HashSet<string> Modifiers = new(StringComparer.OrdinalIgnoreCase)
@@ -33,7 +58,14 @@ internal static class TitleLexicon
         "technology", "digital", "defense", "climate", "public", "social", "welfare", "information", "communications",
         "immigration", "petroleum", "mines", "fisheries", "water", "infrastructure", "housing", "youth", "sports",
         "women", "regional", "integration", "commonwealth", "emergency", "parliamentary", "majority", "minority",
-        "vice-president", "vice-premier", "co-chair", "trade-industry",
+        "vice-president", "vice-premier", "co-chair", "trade-industry", "republic",
+        // Spanish and French portfolios and qualifiers ("Ministro de Asuntos Exteriores", "ministre des Affaires étrangères")
+        "asuntos", "exteriores", "relaciones", "estado", "defensa", "economía", "comercio", "hacienda", "interior", "exterior", "gobierno",
+        "república", "electo", "electa", "adjunto", "adjunta", "gabinete", "consejo", "nacional", "federal", "cooperación", "desarrollo",
+        "affaires", "étrangères", "étranger", "extérieures", "état", "défense", "économie", "commerce", "république", "gouvernement",
+        "coopération", "développement", "européennes", "délégué", "déléguée", "sécurité", "finances", "santé", "justicia", "salud",
+        "seguridad", "finanzas", "premier", "première", "vice", "general", "général", "générale", "haut", "haute", "représentant",
+        "représentante", "alto", "alta", "representante", "primer", "primera",
     };
 
     /// <summary>Organisation words that may stand between a country and a title ("European Commission President").</summary>
@@ -46,7 +78,7 @@ internal static class TitleLexicon
     public static readonly HashSet<string> Honorifics = new(StringComparer.Ordinal)
     {
         "Mr", "Mrs", "Ms", "Miss", "Dr", "Madam", "Mme", "Mister", "H.E.", "H.E", "Dato", "Datuk", "Sheikh", "Sheikha",
-        "Excellency", "His", "Her",
+        "Excellency", "His", "Her", "M", "Sr", "Sra", "Señor", "Señora", "Monsieur", "Madame",
     };
 
     public static bool IsTitleWord(string word) => Heads.Contains(word) || Modifiers.Contains(word);

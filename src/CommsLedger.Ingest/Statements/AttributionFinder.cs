@@ -19,26 +19,26 @@ internal static partial class AttributionFinder
     private const int _maxTailLength = 140;
 
     [GeneratedRegex(@"\b(?:(?:also|further|then|later|again|separately|strongly|warmly|firmly|particularly|especially|repeatedly|briefly|jointly|both|all|had|have|has|once\s+again)\s+)*(?<verb>" + _sayVerbs + "|" + _narrativeVerbs + @")\b",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex VerbPattern();
 
     [GeneratedRegex(@"\G[\s""“”’']*(?:(?<pre>[^,;]{1,90}?)\s+(?:(?:also|further|then|later)\s+)?(?:" + _sayVerbs + @")(?<post>(?:\s+(?:on|in|at|during|after|before|this|last|earlier|later|late|early|a|an|the|his|her|their|its|statement|phone|call|conversation|talks|meeting|interview|press|conference|briefing|remarks|message|letter|video|telephone|with|to|reporters|journalists|media|morning|afternoon|evening|night|week|[\p{Lu}\d][\w'’.-]*))*)|(?:said|says|added|adds|noted|stressed|stated|continued|wrote|according\s+to)\s+(?<pre>[^,;]{1,90}?)(?<post>(?:\s+(?:on|in|at|during|after|before|this|last|earlier|later|a|an|the|his|her|statement|interview|with|to|reporters|morning|afternoon|evening|night|[\p{Lu}\d][\w'’.-]*))*))\s*[.!?]?[""”’']*\s*$",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex TailPattern();
 
-    [GeneratedRegex(@"^\s*(?i:for\s+(?:his|her|their|its)\s+part|on\s+(?:his|her|their)\s+part|in\s+(?:response|turn|reply)|responding|in\s+his\s+turn|in\s+her\s+turn)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^\s*(?i:for\s+(?:his|her|their|its)\s+part|on\s+(?:his|her|their)\s+part|in\s+(?:response|turn|reply)|responding|in\s+his\s+turn|in\s+her\s+turn)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex SwitchPattern();
 
-    [GeneratedRegex(@"^\s*According\s+to\s+(?<pre>[^,]{1,90}),\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^\s*According\s+to\s+(?<pre>[^,]{1,90}),\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex AccordingPattern();
 
-    [GeneratedRegex(@"(?:,\s*and|;|\band)\s*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?:,\s*and|;|\band)\s*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex JoinedBefore();
 
-    [GeneratedRegex("^(?:" + _sayVerbs + ")$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex("^(?:" + _sayVerbs + ")$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex SayVerbOnly();
 
-    [GeneratedRegex(@"\G\s*(?:[,:]\s*)?(?:that\b)?\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\G\s*(?:[,:]\s*)?(?:that\b)?\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex ContentLead();
 
     public static Attribution? Find(SentenceContext context, IReadOnlyList<CountryMention> countries, SpeakerResolver speakers)

@@ -20,7 +20,5 @@ internal readonly record struct Token(string Value, int Start, int End, TokenKin
 
     public bool Is(string value) => string.Equals(Value, value, StringComparison.OrdinalIgnoreCase);
 
-    public bool IsAny(IReadOnlySet<string> lowerCaseWords) => lowerCaseWords.Contains(Value.ToLowerInvariant());
-
     public bool IsPossessive => Value is "'s" or "'S" or "'";
 }

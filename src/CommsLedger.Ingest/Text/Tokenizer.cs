@@ -4,10 +4,10 @@ namespace CommsLedger.Ingest.Text;
 
 internal static partial class Tokenizer
 {
-    // Dotted acronyms (U.S., P.R.C.), words with inner apostrophes (d'Ivoire) but not the possessive 's,
-    // the possessive itself, numbers, then any other single non-space character.
-    [GeneratedRegex(@"\p{Lu}(?:\.\p{Lu})+\.?|[\p{L}\p{M}]+(?:['’](?![sS]\b)[\p{L}\p{M}]+)*|['’][sS]?(?![\p{L}])|\p{N}+(?:[.,]\p{N}+)*(?:st|nd|rd|th)?|\S",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    // Dotted acronyms (U.S., P.R.C.), a French elided article or pronoun (l', d', qu', s') as its own token, words with inner
+    // apostrophes (O'Neill) but not the possessive 's, the possessive itself, numbers, then any other single non-space character.
+    [GeneratedRegex(@"\p{Lu}(?:\.\p{Lu})+\.?|(?<![\p{L}\p{M}])(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu|L|D|Qu|S|N|J|C)['’](?=\p{L})|[\p{L}\p{M}]+(?:['’](?![sS]\b)[\p{L}\p{M}]+)*|['’][sS]?(?![\p{L}])|\p{N}+(?:[.,]\p{N}+)*(?:st|nd|rd|th)?|\S",
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex TokenPattern();
 
     public static IReadOnlyList<Token> Tokenize(string text)
@@ -15,7 +15,7 @@ internal static partial class Tokenizer
         var tokens = new List<Token>();
         foreach (var match in TokenPattern().EnumerateMatches(text))
         {
-            var value = text.Substring(match.Index, match.Length).Replace('’', '\'');
+            var value = text.Substring(match.Index, match.Length).Replace('’', '\'').Replace('\u2011', '-').Replace('\u2010', '-');
             tokens.Add(new Token(value, match.Index, match.Index + match.Length, KindOf(value)));
         }
 

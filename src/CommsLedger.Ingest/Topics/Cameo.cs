@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CommsLedger.Ingest.Text;
 
 namespace CommsLedger.Ingest.Topics;
 
@@ -10,19 +11,19 @@ namespace CommsLedger.Ingest.Topics;
 /// </summary>
 internal static partial class Cameo
 {
-    [GeneratedRegex(@"\b(?:visit\w*|meet|meeting|summit|talks|negotiat\w*|consultations?|dialogue|hold\s+(?:a\s+)?(?:call|conference))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?:visit\w*|meet|meeting|summit|talks|negotiat\w*|consultations?|dialogue|hold\s+(?:a\s+)?(?:call|conference))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex MeetingWords();
 
-    [GeneratedRegex(@"\b(?:aid|assistance|donat\w*|vaccines?|doses|supplies|supplied|supply|relief|humanitarian|loans?|grants?|equipment|funding|funds|food|medical)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?:aid|assistance|donat\w*|vaccines?|doses|supplies|supplied|supply|relief|humanitarian|loans?|grants?|equipment|funding|funds|food|medical)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex AidWords();
 
-    [GeneratedRegex(@"\b(?:invest\w*|trade|trading|econom\w*|enterprises|companies|firms|business\w*|projects?|infrastructure|energy|expo|market\w*|imports?|exports?|industr\w*|technolog\w*|commerc\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?:invest\w*|trade|trading|econom\w*|enterprises|companies|firms|business\w*|projects?|infrastructure|energy|expo|market\w*|imports?|exports?|industr\w*|technolog\w*|commerc\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex EconomicWords();
 
-    [GeneratedRegex(@"\b(?:supports?|supported|backs?|backed|endorse\w*|stands?\s+with)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?:supports?|supported|backs?|backed|endorse\w*|stands?\s+with)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex SupportWords();
 
-    [GeneratedRegex(@"\b(?:sign\w*|inked|memorandum|treaty|accord|agreement|deal|protocol)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?:sign\w*|inked|memorandum|treaty|accord|agreement|deal|protocol)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex FormalAgreementWords();
 
     public static string ForInteraction(string channel, bool hosted, bool thirdLocation) => channel switch

@@ -26,6 +26,16 @@ public sealed class GazetteerTests
     [InlineData("Côte d'Ivoire", "CI")]
     [InlineData("Türkiye", "TR")]
     [InlineData("BEIJING", "CN")]
+    [InlineData("España", "ES")]
+    [InlineData("del Perú", "PE")]
+    [InlineData("los Estados Unidos", "US")]
+    [InlineData("EE. UU.", "US")]
+    [InlineData("la partie ukrainienne", "UA")]
+    [InlineData("de l'Ukraine", "UA")]
+    [InlineData("des États\u2011Unis", "US")]
+    [InlineData("le ministre chinois", "CN")]
+    [InlineData("la canciller ecuatoriana", "EC")]
+    [InlineData("Corée du Sud", "KR")]
     public void names_demonyms_and_aliases_map_to_one_code(string text, string code) =>
         Assert.Equal(code, Assert.Single(Gazetteer.Shared.FindAll(Tokenizer.Tokenize(text))).Code);
 
@@ -33,6 +43,25 @@ public sealed class GazetteerTests
     [InlineData("cooperation between China and Latin America", new[] { "CN" })]
     [InlineData("the China-Peru diplomatic relations", new[] { "CN", "PE" })]
     [InlineData("tell us what you think", new string[0])]
+    [InlineData("la democracia en América Latina", new string[0])]
+    [InlineData("Maurice Dupont et Dominique Martin", new string[0])]
     public void regions_and_common_words_are_not_countries(string text, string[] codes) =>
         Assert.Equal(codes, Gazetteer.Shared.FindAll(Tokenizer.Tokenize(text)).Select(m => m.Code));
+}
+
+public sealed class PublisherTests
+{
+    [Theory]
+    [InlineData("https://www.gov.uk/government/news/pm-call", "GB")]
+    [InlineData("https://www.state.gov/readout", "US")]
+    [InlineData("https://andina.pe/agencia/noticia.aspx", "PE")]
+    [InlineData("https://www.mofa.go.jp/press/release/x.html", "JP")]
+    [InlineData("https://www.consilium.europa.eu/en/press/", "EU")]
+    [InlineData("https://press.un.org/en/2024/sgsm.doc.htm", "UNO")]
+    [InlineData("https://europeantimes.press/2020/12/29/call", null)]
+    [InlineData("https://example.tv/news", null)]
+    [InlineData("not a url", null)]
+    [InlineData(null, null)]
+    public void the_publisher_is_read_from_the_source_host(string? url, string? code) =>
+        Assert.Equal(code, Publisher.FromSource(url));
 }
