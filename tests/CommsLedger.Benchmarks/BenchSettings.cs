@@ -6,7 +6,7 @@ namespace CommsLedger.Benchmarks;
 /// --per-stream 10 --rebuild-events 20000 --rebuild-reps 3</c>.</summary>
 public sealed record BenchSettings
 {
-    private static readonly string[] _known = ["append", "rebuild", "timetravel", "startup", "ingest", "integrity"];
+    private static readonly string[] _known = ["append", "rebuild", "timetravel", "startup", "ingest", "integrity", "search"];
 
     public IReadOnlySet<string> Scenarios { get; init; } = _known.ToHashSet(StringComparer.OrdinalIgnoreCase);
     public int Commands { get; init; } = 100;
@@ -17,10 +17,13 @@ public sealed record BenchSettings
     public int RebuildReps { get; init; } = 3;
     public int TimeTravelEvents { get; init; } = 100_000;
     public int IntegrityEvents { get; init; } = 100_000;
+    public int SearchEntries { get; init; } = 100_000;
+    public int SearchRelationships { get; init; } = 10_000;
+    public int SearchReps { get; init; } = 200;
 
     public const string Usage =
         "usage: dotnet run -c Release --project tests/CommsLedger.Benchmarks -- [--scenarios append,rebuild] [--commands 100] "
-        + "[--reps 5] [--warmups 1] [--per-stream 10] [--rebuild-events 20000] [--rebuild-reps 3] [--timetravel-events 100000]";
+        + "[--reps 5] [--warmups 1] [--per-stream 10] [--rebuild-events 20000] [--rebuild-reps 3] [--timetravel-events 100000] [--search-entries 100000] [--search-relationships 10000] [--search-reps 200]";
 
     public override string ToString() =>
         $"scenarios {string.Join(',', Scenarios)}; {Commands} commands × {Reps} reps (+{WarmUps} warm-up), "
@@ -43,6 +46,9 @@ public sealed record BenchSettings
                 "--rebuild-reps" => settings with { RebuildReps = Count(args[i], value) },
                 "--timetravel-events" => settings with { TimeTravelEvents = Count(args[i], value) },
                 "--integrity-events" => settings with { IntegrityEvents = Count(args[i], value) },
+                "--search-entries" => settings with { SearchEntries = Count(args[i], value) },
+                "--search-relationships" => settings with { SearchRelationships = Count(args[i], value) },
+                "--search-reps" => settings with { SearchReps = Count(args[i], value) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

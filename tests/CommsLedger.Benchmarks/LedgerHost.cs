@@ -32,6 +32,16 @@ public sealed class LedgerHost : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
     }
 
+    /// <summary>One query through the mediator pipeline in its own scope, by a reader with <paramref name="clearance"/>.</summary>
+    public async Task<T> Ask<T>(IQuery<T> query, Domain.Shared.Classification clearance = Domain.Shared.Classification.TopSecret)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var actor = scope.ServiceProvider.GetRequiredService<Actor>();
+        actor.UserName = "benchmark";
+        actor.Clearance = clearance;
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query);
+    }
+
     /// <summary><see cref="LedgerStore.Configure"/> with every Inline projection moved to Async and no daemon running:
     /// the same event store, with nothing projected at append time. Live write-model aggregations stay Live.</summary>
     public static DocumentStore StoreWithoutProjections(string connectionString) =>

@@ -41,6 +41,11 @@ if (settings.Scenarios.Contains("ingest"))
     await Report(() => IngestScenario.RunAsync(settings));
 }
 
+if (settings.Scenarios.Contains("search"))
+{
+    await Report(() => SearchScenario.RunAsync(cluster, settings));
+}
+
 if (settings.Scenarios.Contains("startup"))
 {
     await Report(() => StartupScenario.RunAsync(cluster, settings));

@@ -6,6 +6,7 @@ using CommsLedger.Projections.FollowUps;
 using CommsLedger.Projections.Interactions;
 using CommsLedger.Projections.Pledges;
 using CommsLedger.Projections.Relationships;
+using CommsLedger.Projections.Search;
 using JasperFx.Events.Daemon;
 using Marten;
 
@@ -13,7 +14,7 @@ namespace CommsLedger.Benchmarks;
 
 /// <summary>
 /// Rebuild throughput: N events of logged interactions (statements, commitments, pledge streams, follow-ups, spread
-/// over 190 relationships), then each of the four projections rebuilt from event zero by the async daemon.
+/// over 190 relationships), then each of the five projections rebuilt from event zero by the async daemon.
 /// </summary>
 public static class RebuildScenario
 {
@@ -32,6 +33,8 @@ public static class RebuildScenario
             q => q.Query<FollowUpItem>().LongCountAsync()),
         new("RelationshipLedgerProjection", d => d.RebuildProjectionAsync<RelationshipLedgerProjection>(_rebuildTimeout, CancellationToken.None),
             q => q.Query<RelationshipLedger>().LongCountAsync()),
+        new("SearchIndexProjection (rows)", d => d.RebuildProjectionAsync<SearchIndexProjection>(_rebuildTimeout, CancellationToken.None),
+            async q => (await q.AdvancedSql.QueryAsync<long>($"select count(*) from {LedgerStore.Schema}.{SearchEntriesTable.Name}", CancellationToken.None)).Single()),
     ];
 
     public static async Task<string> RunAsync(EmbeddedCluster cluster, BenchSettings settings)

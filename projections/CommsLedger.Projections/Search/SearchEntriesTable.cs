@@ -6,7 +6,7 @@ namespace CommsLedger.Projections.Search;
 /// The search index: one row per version of an entry's searchable text, current over the recorded interval
 /// [known_from, known_until) — the current version's known_until is 'infinity'. "Now" and "as known at T" are then
 /// the same query. The tsvector is a generated column over the row's own text-search configuration, so every row is
-/// stemmed in its own language and one GIN index serves them all.
+/// stemmed in its own language and indexed by the partial GIN index of that language.
 /// </summary>
 public static class SearchEntriesTable
 {
@@ -43,6 +43,15 @@ public static class SearchEntriesTable
         + "|| setweight(to_tsvector(config, coalesce(speaker, '') || ' ' || topics_text || ' ' || participants), 'B') "
         + "|| setweight(to_tsvector(config, coalesce(status_text, '') || ' ' || coalesce(commitment_kind, '')), 'C')";
 
+    /// <summary>The partial GIN index over the rows of one language. A query matches each language's rows with that
+    /// language's tsquery in a branch of its own, so every branch is one scan of one small index and reads only rows
+    /// it can match (one index over all rows made each language's tsquery read every language's rows).</summary>
+    public static string DocumentIndex(string language) => $"ix_search_entries_document_{language}";
+
+    /// <summary>The rows <see cref="DocumentIndex"/> covers, as a query writes it so the planner can use that index
+    /// (the index's own predicate is the same, in the oid comparison form PostgreSQL reads it back in).</summary>
+    public static string InLanguage(string language) => $"config = '{language}'::regconfig";
+
     public static Table Define(string schema)
     {
         var table = new Table(new Weasel.Postgresql.PostgresqlObjectName(schema, Name, Weasel.Postgresql.SchemaUtils.IdentifierUsage.General));
@@ -60,7 +69,11 @@ public static class SearchEntriesTable
         }
 
         table.AddColumn("document", "tsvector").GeneratedAs(Document);
-        table.Indexes.Add(new IndexDefinition("ix_search_entries_document") { Columns = ["document"], Method = IndexMethod.gin });
+        foreach (var language in SearchLanguage.All)
+        {
+            table.Indexes.Add(new IndexDefinition(DocumentIndex(language)) { Columns = ["document"], Method = IndexMethod.gin, Predicate = $"(config)::oid = ('{language}'::regconfig)::oid" });
+        }
+
         table.Indexes.Add(new IndexDefinition("ix_search_entries_interaction") { Columns = ["interaction_id"] });
         return table;
     }

@@ -99,6 +99,34 @@ public sealed class SearchTests(PostgresCluster postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_second_relationship_is_a_facet_of_its_own_a_relationship_filter_keeps_it_alone_and_participants_are_searchable()
+    {
+        var chile = await _ledger.Send(new LogInteraction(SeedCall.Draft() with
+        {
+            Occurred = new OccurredAt(new DateOnly(2021, 1, 20)),
+            Participants = [new Participant("Wang Yi", "State Councilor and Foreign Minister", "CN"), new Participant("Andrés Allamand", "Minister of Foreign Affairs", "CL")],
+            Summary = "Video call on the delivery of Sinopharm doses to Chile.",
+            Source = null,
+            Statements = [new StatementDraft("Andrés Allamand", "CL", "Chile thanks China for the first Sinopharm doses.", ["COVID-19 vaccine"])],
+            Commitments = [],
+            FollowUps = [],
+        }));
+        var other = Assert.Single(chile.Relationships);
+
+        var everywhere = await _ledger.Ask(new SearchLedger("Sinopharm"));
+        var inChile = await _ledger.Ask(new SearchLedger("Sinopharm", Relationship: other));
+        var byTitle = await _ledger.Ask(new SearchLedger("\"Minister of Foreign Affairs\" Allamand", Kind: SearchKind.Interaction));
+
+        Assert.Equal([new FacetCount("CN-PE", everywhere.Total - 2), new FacetCount(other, 2)], everywhere.Relationships);
+        Assert.Equal([new FacetCount("2021", 2), new FacetCount("2020", everywhere.Total - 2)], everywhere.Years);
+        Assert.Equal(2, inChile.Total);
+        Assert.All(inChile.Hits, h => Assert.Equal([other], h.Relationships));
+        Assert.Equal([new FacetCount(other, 2)], inChile.Relationships);
+        Assert.Contains(new FacetCount("CL", 2), inChile.Parties);
+        Assert.Equal(chile.Id, Assert.Single(byTitle.Hits).EntryId);
+    }
+
+    [Fact]
     public async Task a_secret_statement_is_neither_returned_nor_counted_for_a_confidential_reader()
     {
         var read = await _ledger.Ask(new GetInteraction(_seed.Id));
