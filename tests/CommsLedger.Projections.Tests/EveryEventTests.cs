@@ -87,6 +87,12 @@ public sealed class EveryEventTests(PostgresCluster postgres) : IAsyncLifetime
         var followUp = Guid.NewGuid();
         await History.Change<Interaction>(store, seed, version++, s => [InteractionDecisions.ScheduleFollowUp(s, new FollowUpDraft("Brief the minister", "Americas desk", new DateOnly(2021, 1, 20)), followUp)]);
         await History.Change<Interaction>(store, seed, version++, s => [FollowUpDecisions.Complete(s, followUp, "briefed", new DateOnly(2021, 1, 19))]);
+        await using var session = store.LightweightSession();
+        session.LastModifiedBy = "history";
+        var reaffirmable = await session.LockPledges([first.Id], Classification.TopSecret, CancellationToken.None);
+        var restated = new CommitmentDraft(first.By, first.To, first.Kind, "China reaffirmed its support", "", null, [], [], Reaffirms: first.Id);
+        await session.Change<Interaction>(seed, version, Classification.TopSecret,
+            s => InteractionDecisions.AddCommitment(s, restated, Guid.NewGuid(), Guid.NewGuid, reaffirmable), CancellationToken.None);
     }
 
     private async Task<Dictionary<string, string>> Snapshot()

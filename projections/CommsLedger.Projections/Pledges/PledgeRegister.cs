@@ -29,11 +29,15 @@ public sealed class PledgeRegister
     public List<FollowUpLine> FollowUps { get; set; } = [];
     public List<Assessment> Assessments { get; set; } = [];
     public List<CorrectionView> Corrections { get; set; } = [];
+    /// <summary>Every later interaction that restated this commitment, oldest first; each keeps its own marking.</summary>
+    public List<Reaffirmation> Reaffirmations { get; set; } = [];
     public DateTimeOffset RecordedAt { get; set; }
     public string? RecordedBy { get; set; }
 }
 
 public sealed record StatusChange(PledgeStatus Status, DateOnly On, string Note, DateTimeOffset RecordedAt, string? RecordedBy);
+
+public sealed record Reaffirmation(Guid InteractionId, string By, string? To, string Text, DateOnly On, Classification Classification, DateTimeOffset RecordedAt, string? RecordedBy);
 
 public sealed record ProgressNote(string Note, DateOnly AsOf, DateTimeOffset RecordedAt, string? RecordedBy);
 
@@ -84,6 +88,7 @@ public sealed partial class PledgeRegisterProjection : SingleStreamProjection<Pl
             case IEvent<PledgeRetracted> x: On(x, snapshot!); break;
             case IEvent<ComplianceAssessed> x: On(x, snapshot!); break;
             case IEvent<PledgeCorrected> x: On(x, snapshot!); break;
+            case IEvent<PledgeReaffirmed> x: On(x, snapshot!); break;
             case IEvent<FollowUpScheduled> x: On(x.Data, snapshot!); break;
             case IEvent<FollowUpCompleted> x: On(x.Data, snapshot!); break;
             case IEvent<FollowUpCancelled> x: On(x.Data, snapshot!); break;
@@ -114,6 +119,9 @@ public sealed partial class PledgeRegisterProjection : SingleStreamProjection<Pl
 
     private static void On(IEvent<PledgeProgressNoted> e, PledgeRegister view) =>
         view.Progress.Add(new ProgressNote(e.Data.Note, e.Data.AsOf, e.RecordedAt(), e.UserName));
+
+    private static void On(IEvent<PledgeReaffirmed> e, PledgeRegister view) =>
+        view.Reaffirmations.Add(new Reaffirmation(e.Data.InteractionId, e.Data.By, e.Data.To, e.Data.Text, e.Data.ReaffirmedOn, e.Data.Classification, e.RecordedAt(), e.UserName));
 
     private static void On(IEvent<PledgeRetracted> e, PledgeRegister view)
     {

@@ -30,6 +30,10 @@ public sealed class RelationshipLedger
     /// <summary>Topics of statements no longer kept, with the lowest marking of any statement that raised them.</summary>
     public Dictionary<string, Classification> EarlierTopics { get; set; } = [];
 
+    /// <summary>The pledges reaffirmed in a later interaction, each with the lowest marking of any of its
+    /// reaffirmations: a reader counts those they may see.</summary>
+    public Dictionary<Guid, Classification> Reaffirmed { get; set; } = [];
+
     public const int RecentContactsKept = 3;
 }
 
@@ -71,6 +75,7 @@ public sealed partial class RelationshipLedgerProjection : MultiStreamProjection
             case IPledgeOutcome x: SetStatus(ledger, x); break;
             case PledgeCorrected x: On(x, ledger); break;
             case PledgeRetracted x: On(x, ledger); break;
+            case PledgeReaffirmed x: ledger.Reaffirmed[x.PledgeId] = Lowest(ledger.Reaffirmed, x.PledgeId, x.Classification); break;
             case FollowUpScheduled x: ledger.OpenFollowUps[x.FollowUpId] = new FollowUpLine(x.PledgeId, x.Action, x.Owner, x.Due, x.Classification); break;
             case FollowUpCompleted x: ledger.OpenFollowUps.Remove(x.FollowUpId); break;
             case FollowUpCancelled x: ledger.OpenFollowUps.Remove(x.FollowUpId); break;
@@ -156,9 +161,13 @@ public sealed partial class RelationshipLedgerProjection : MultiStreamProjection
         }
     }
 
+    private static Classification Lowest(Dictionary<Guid, Classification> markings, Guid id, Classification marking) =>
+        markings.TryGetValue(id, out var known) && known < marking ? known : marking;
+
     private static void On(PledgeRetracted e, RelationshipLedger ledger)
     {
         ledger.Pledges.Remove(e.PledgeId);
+        ledger.Reaffirmed.Remove(e.PledgeId);
         ledger.TopicsByEntry.Remove(e.PledgeId);
     }
 

@@ -1,5 +1,6 @@
 using CommsLedger.Domain.Pledges;
 using CommsLedger.Application.Wire;
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using CommsLedger.Api.Auth;
 using CommsLedger.Api.Concurrency;
@@ -26,7 +27,8 @@ public sealed record StatementBody(
 public sealed record CommitmentBody(
     [property: Required] string? By, string? To, [property: Required, WireEnum(typeof(CommitmentKind))] string? Kind, [property: Required, MaxLength(4000)] string? Text,
     [property: MaxLength(200)] string? Topic, [property: DataType(DataType.Date)] string? Due,
-    IReadOnlyList<FollowUpFile?>? FollowUps, IReadOnlyList<string?>? CameoCodes, [property: WireEnum(typeof(Classification))] string? Classification);
+    IReadOnlyList<FollowUpFile?>? FollowUps, IReadOnlyList<string?>? CameoCodes, [property: WireEnum(typeof(Classification))] string? Classification,
+    [property: Description("The id of a pledge already recorded that this commitment restates: it then starts no pledge of its own")] string? Reaffirms = null);
 
 public static class InteractionEndpoints
 {
@@ -41,7 +43,7 @@ public static class InteractionEndpoints
         group.MapPost("/{id:guid}/statements", AddStatement).RequireAuthorization(Policies.Record).Idempotent()
             .WithSummary("Add a statement (If-Match: the interaction's ETag); createdId is the statement");
         group.MapPost("/{id:guid}/commitments", AddCommitment).RequireAuthorization(Policies.Record).Idempotent()
-            .WithSummary("Add a commitment (If-Match: the interaction's ETag); createdId is the new pledge");
+            .WithSummary("Add a commitment (If-Match: the interaction's ETag); createdId is the new pledge, or the pledge it reaffirms");
         return app;
     }
 
@@ -77,7 +79,7 @@ public static class InteractionEndpoints
     {
         var errors = new FieldErrors();
         var draft = new CommitmentFile(body.By, body.To, body.Kind, body.Text, body.Topic, body.Due,
-                [.. (body.FollowUps ?? []).Select(f => f ?? new FollowUpFile(null, null, null))], Texts(body.CameoCodes), body.Classification)
+                [.. (body.FollowUps ?? []).Select(f => f ?? new FollowUpFile(null, null, null))], Texts(body.CameoCodes), body.Classification, body.Reaffirms)
             .ToDraft("", errors);
         errors.ThrowIfAny();
         var changed = await mediator.Send(new AddCommitment(id, ifMatch.Version, draft), cancellationToken);

@@ -1,6 +1,7 @@
 using CommsLedger.Application.Storage;
 using CommsLedger.Domain.Shared;
 using CommsLedger.Projections.Interactions;
+using CommsLedger.Projections.Pledges;
 using CommsLedger.Projections.Relationships;
 using JasperFx.Events;
 
@@ -48,11 +49,24 @@ public static class Visibility
             TopicsByEntry = ledger.TopicsByEntry.Where(t => statements.ContainsKey(t.Key) || pledges.ContainsKey(t.Key)).ToDictionary(),
             RecentContacts = recent,
             EarlierTopics = ledger.EarlierTopics.Where(t => clearance.Sees(t.Value)).ToDictionary(),
+            Reaffirmed = ledger.Reaffirmed.Where(r => pledges.ContainsKey(r.Key) && clearance.Sees(r.Value)).ToDictionary(),
         };
     }
 
     public static bool IsEmpty(this RelationshipLedger ledger) =>
         ledger.Interactions.Count == 0 && ledger.Pledges.Count == 0 && ledger.OpenFollowUps.Count == 0 && ledger.Statements.Count == 0;
+
+    /// <summary>The register without the reaffirmations above clearance; null when the pledge itself is.</summary>
+    public static PledgeRegister? Within(this PledgeRegister register, Classification clearance)
+    {
+        if (!clearance.Sees(register.Classification))
+        {
+            return null;
+        }
+
+        register.Reaffirmations = [.. register.Reaffirmations.Where(r => clearance.Sees(r.Classification))];
+        return register;
+    }
 
     /// <summary>The record without the portions above clearance; null when the interaction itself is.</summary>
     public static InteractionRecord? Within(this InteractionRecord record, Classification clearance)

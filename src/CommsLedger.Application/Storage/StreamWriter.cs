@@ -16,72 +16,140 @@ namespace CommsLedger.Application.Storage;
 /// </summary>
 public static class StreamWriter
 {
-    public static async Task<long> Change<TState>(
+    public static Task<long> Change<TState>(
         this IDocumentSession session,
         Guid streamId,
         long expectedVersion,
         Classification clearance,
         Func<TState, IReadOnlyList<object>> decide,
-        CancellationToken cancellationToken,
-        Func<TState, IReadOnlyList<NewPledgeStream>>? startsPledges = null)
+        CancellationToken cancellationToken)
+        where TState : class =>
+        session.Change<TState>(streamId, expectedVersion, clearance, state => new InteractionChange(streamId, decide(state), [], []), cancellationToken);
+
+    /// <summary>Lock the stream, fetch it, check the version the actor can see, decide, append and stamp, then save
+    /// (or report the conflict). Returns the stream's version after the change, as the actor sees it.</summary>
+    public static async Task<long> Change<TState>(
+        this IDocumentSession session,
+        Guid streamId,
+        long expectedVersion,
+        Classification clearance,
+        Func<TState, InteractionChange> decide,
+        CancellationToken cancellationToken)
         where TState : class
     {
-        var what = NameOf<TState>();
+        var stream = await LockAndFetch<TState>(session, streamId, cancellationToken);
+        var state = RequireVisible(stream, clearance);
+        RequireVersion(stream, clearance, expectedVersion);
+        var change = decide(VisibleTo(state, clearance));
+        stream.AppendMany(change.Events);
+        Stamp(session, streamId, ClassificationOf(state));
+        AppendOthers(session, change);
+        await TakeLocks(session, PartyLocks([.. RelationshipsOf(state), .. change.Reaffirmations.SelectMany(r => r.Relationships)]), cancellationToken);
+        await SaveOrConflict(session, stream, expectedVersion, clearance, cancellationToken);
+        // The actor's own events are all within their clearance, so their version moves by exactly that many.
+        return expectedVersion + change.Events.Count;
+    }
+
+    /// <summary>Writers of one stream queue on its lock, so each fetches what the one before it committed. Without it, a
+    /// write above the actor's clearance landing between their fetch and their save would fail their save although
+    /// nothing they can see changed — and the refusal would tell them that something hidden was just written.</summary>
+    private static async Task<IEventStream<Tracked<TState>>> LockAndFetch<TState>(IDocumentSession session, Guid streamId, CancellationToken cancellationToken)
+        where TState : class
+    {
         if (streamId == Guid.Empty)
         {
-            throw new EntryNotFound(what, streamId);
+            throw new EntryNotFound(NameOf<TState>(), streamId);
         }
 
-        // Writers of one stream queue here, so each fetches what the one before it committed. Without this, a write
-        // above the actor's clearance landing between their fetch and their save would fail their save although
-        // nothing they can see changed — and the refusal would tell them that something hidden was just written.
         await session.BeginTransactionAsync(cancellationToken);
         await TakeLocks(session, [StreamLockKey + streamId.ToString("N")], cancellationToken);
-        var stream = await session.Events.FetchForWriting<Tracked<TState>>(streamId, cancellationToken);
-        var tracked = stream.Aggregate ?? throw new EntryNotFound(what, streamId);
-        var state = tracked.State;
-        var classification = ClassificationOf(state);
-        if (classification > clearance)
-        {
-            // Above the actor's clearance the entry does not exist for them: saying "forbidden" would leak it.
-            throw EntryNotFound.AboveClearance(what, streamId, classification, clearance);
-        }
+        return await session.Events.FetchForWriting<Tracked<TState>>(streamId, cancellationToken);
+    }
 
+    /// <summary>Above the actor's clearance the entry does not exist for them: saying "forbidden" would leak it.</summary>
+    private static TState RequireVisible<TState>(IEventStream<Tracked<TState>> stream, Classification clearance)
+        where TState : class
+    {
+        var state = (stream.Aggregate ?? throw new EntryNotFound(NameOf<TState>(), stream.Id)).State;
+        var classification = ClassificationOf(state);
+        return classification <= clearance ? state : throw EntryNotFound.AboveClearance(NameOf<TState>(), stream.Id, classification, clearance);
+    }
+
+    /// <summary>The caller's expected version is the version they can see: events above their clearance do not count.</summary>
+    private static void RequireVersion<TState>(IEventStream<Tracked<TState>> stream, Classification clearance, long expectedVersion)
+        where TState : class
+    {
+        var tracked = stream.Aggregate!;
         var fetchedVersion = stream.CurrentVersion ?? 0;
         if (tracked.VersionFor(Classification.TopSecret) != fetchedVersion)
         {
-            throw new InvalidOperationException($"{what} {streamId}: {tracked.VersionFor(Classification.TopSecret)} events counted, version {fetchedVersion}");
+            throw new InvalidOperationException($"{NameOf<TState>()} {stream.Id}: {tracked.VersionFor(Classification.TopSecret)} events counted, version {fetchedVersion}");
         }
 
         var visibleVersion = tracked.VersionFor(clearance);
         if (visibleVersion != expectedVersion)
         {
-            throw new VersionConflict(what, streamId, expectedVersion, visibleVersion);
+            throw new VersionConflict(NameOf<TState>(), stream.Id, expectedVersion, visibleVersion);
         }
+    }
 
-        var events = decide(VisibleTo(state, clearance));
-        stream.AppendMany(events);
-        Stamp(session, streamId, classification);
-        foreach (var pledge in startsPledges?.Invoke(state) ?? [])
-        {
-            StartPledge(session, pledge);
-        }
-
-        await TakeLocks(session, PartyLocks(RelationshipsOf(state)), cancellationToken);
+    /// <summary>Someone appended between the fetch and the save: report the version this actor would now read.</summary>
+    private static async Task SaveOrConflict<TState>(IDocumentSession session, IEventStream<Tracked<TState>> stream, long expectedVersion, Classification clearance, CancellationToken cancellationToken)
+        where TState : class
+    {
         try
         {
             await session.SaveChangesAsync(cancellationToken);
         }
         catch (ConcurrencyException)
         {
-            // Someone appended between the fetch and the save: report the version this actor would now read.
             await using var reader = session.DocumentStore.QuerySession();
-            var now = await reader.Events.AggregateStreamAsync<Tracked<TState>>(streamId, token: cancellationToken);
-            throw new VersionConflict(what, streamId, expectedVersion, now?.VersionFor(clearance));
+            var now = await reader.Events.AggregateStreamAsync<Tracked<TState>>(stream.Id, token: cancellationToken);
+            throw new VersionConflict(NameOf<TState>(), stream.Id, expectedVersion, now?.VersionFor(clearance));
+        }
+    }
+
+    /// <summary>The pledge streams a change starts, and the existing pledges it reaffirms (read and locked beforehand by
+    /// <see cref="LockPledges"/>), each event stamped with its own marking.</summary>
+    private static void AppendOthers(IDocumentSession session, InteractionChange change)
+    {
+        foreach (var pledge in change.NewPledges)
+        {
+            StartPledge(session, pledge);
         }
 
-        // The actor's own events are all within their clearance, so their version moves by exactly that many.
-        return expectedVersion + events.Count;
+        foreach (var reaffirmed in change.Reaffirmations)
+        {
+            session.Events.Append(reaffirmed.PledgeId, reaffirmed);
+            Stamp(session, reaffirmed.PledgeId, reaffirmed.Classification);
+        }
+    }
+
+    /// <summary>The pledges a command reaffirms, as the actor may see them (one above their clearance is left out, so it
+    /// reads as not found), each read under its stream's lock so that it cannot change until the command commits.
+    /// These locks come before the lock of the stream the command changes; no writer holding a stream lock asks for a
+    /// pledge's, so there is still no cycle.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, Pledge>> LockPledges(this IDocumentSession session, IEnumerable<Guid?> pledgeIds, Classification clearance, CancellationToken cancellationToken)
+    {
+        var ids = pledgeIds.OfType<Guid>().Where(id => id != Guid.Empty).Distinct().Order().ToArray();
+        var pledges = new Dictionary<Guid, Pledge>();
+        if (ids.Length == 0)
+        {
+            return pledges;
+        }
+
+        await session.BeginTransactionAsync(cancellationToken);
+        await TakeLocks(session, ids.Select(id => StreamLockKey + id.ToString("N")), cancellationToken);
+        foreach (var id in ids)
+        {
+            if (await session.Events.AggregateStreamAsync<Tracked<Pledge>>(id, token: cancellationToken) is { State: var pledge }
+                && pledge.Classification <= clearance)
+            {
+                pledges[id] = pledge;
+            }
+        }
+
+        return pledges;
     }
 
     /// <summary>Starts an interaction's stream (and its pledges'). A source already recorded at a marking the actor
@@ -92,13 +160,10 @@ public static class StreamWriter
         var logged = (InteractionLogged)change.Events[0];
         session.Events.StartStream<Interaction>(change.InteractionId, change.Events);
         Stamp(session, change.InteractionId, logged.Classification);
-        foreach (var pledge in change.NewPledges)
-        {
-            StartPledge(session, pledge);
-        }
-
+        AppendOthers(session, change);
         var source = logged.Source?.SourceId;
-        await LockRelationships(session, source is null ? logged.Relationships : [.. logged.Relationships, SourceLockKey + source], cancellationToken);
+        IEnumerable<string> relationships = [.. logged.Relationships, .. change.Reaffirmations.SelectMany(r => r.Relationships)];
+        await LockRelationships(session, source is null ? relationships : [.. relationships, SourceLockKey + source], cancellationToken);
         if (source is not null && await ExistingStreams(session, SourceRecords.VisibleIds(source, clearance), cancellationToken) is [var existing, ..])
         {
             throw new AlreadyRecorded(existing, source);
@@ -167,8 +232,9 @@ public static class StreamWriter
             ? [key]
             : key.Split('-').Select(party => PartyLockKey + party));
 
-    /// <summary>Transaction-scoped advisory locks, in key order. A writer takes at most one stream lock, always before
-    /// any relationship (or source) lock, and a holder of those never asks for a stream lock: no cycle, no deadlock.</summary>
+    /// <summary>Transaction-scoped advisory locks, in key order. A writer takes the locks of the pledges it reaffirms, then
+    /// at most one more stream lock, always before any relationship (or source) lock; a holder of a relationship lock
+    /// never asks for a stream lock, nor a holder of a stream lock for a pledge's: no cycle, no deadlock.</summary>
     private static async Task TakeLocks(IDocumentSession session, IEnumerable<string> lockKeys, CancellationToken cancellationToken)
     {
         foreach (var key in lockKeys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))

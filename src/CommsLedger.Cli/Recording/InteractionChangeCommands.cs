@@ -91,6 +91,10 @@ public sealed class AddCommitmentSettings : InteractionChangeSettings
     [CommandOption("--classification <MARKING>")]
     [Description("UNCLASSIFIED, CONFIDENTIAL, SECRET or TOP SECRET; default: the interaction's.")]
     public string? Classification { get; init; }
+
+    [CommandOption("--reaffirms <PLEDGE_ID>")]
+    [Description("A pledge already recorded that this commitment restates: its register lists this interaction, and no new pledge starts.")]
+    public string? Reaffirms { get; init; }
 }
 
 /// <summary><c>commitment add</c>: one more commitment on an interaction; its pledge stream starts with it.</summary>
@@ -102,9 +106,10 @@ public sealed class AddCommitmentCommand(IAnsiConsole console) : AsyncCommand<Ad
         var kind = FileNames.Choice<CommitmentKind>(settings.Kind, "kind", errors);
         var due = settings.Due is null ? null : FileNames.Date(settings.Due, "due", errors);
         var marking = settings.Classification is null ? (Classification?)null : FileNames.Marking(settings.Classification, "classification", errors);
+        var reaffirms = FileNames.Id(settings.Reaffirms, "reaffirms", errors);
         errors.ThrowIfAny();
         var command = new AddCommitment(Arguments.Id(settings.InteractionId, "interactionId"), settings.ExpectedVersion,
-            new CommitmentDraft(settings.By, settings.To, kind, settings.Text, settings.Topic, due, [], settings.CameoCodes, marking));
+            new CommitmentDraft(settings.By, settings.To, kind, settings.Text, settings.Topic, due, [], settings.CameoCodes, marking, reaffirms));
         await using var ledger = await Ledger.OpenAsync(cancellationToken);
         var changed = await ledger.Mediator.Send(command, cancellationToken);
         ChangedOutput.Write(console, settings.Format, "Interaction", changed, "pledge");

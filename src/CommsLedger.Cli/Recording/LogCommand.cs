@@ -83,7 +83,8 @@ public sealed class LogCommand(IAnsiConsole console) : AsyncCommand<LogSettings>
         var draft = settings.File is { } path ? InteractionJson.Parse(await ReadAsync(path, cancellationToken)) : LogFlags.Draft(settings);
         await using var ledger = await Ledger.OpenAsync(cancellationToken);
         var record = await ledger.Mediator.Send(new LogInteraction(draft), cancellationToken);
-        var result = new LogResult(record.Id, record.Version, [.. Entries(record), .. await FollowUps(ledger, record, cancellationToken)]);
+        var reaffirmed = draft.Commitments.Select(c => c.Reaffirms).OfType<Guid>().ToHashSet();
+        var result = new LogResult(record.Id, record.Version, [.. Entries(record, reaffirmed), .. await FollowUps(ledger, record, reaffirmed, cancellationToken)]);
         Output.Write(console, settings.Format, result, Table, r => r.Entries);
         return ExitCodes.Ok;
     }
@@ -91,14 +92,15 @@ public sealed class LogCommand(IAnsiConsole console) : AsyncCommand<LogSettings>
     private static async Task<string> ReadAsync(string path, CancellationToken cancellationToken) =>
         path == "-" ? await Console.In.ReadToEndAsync(cancellationToken) : await System.IO.File.ReadAllTextAsync(path, cancellationToken);
 
-    private static IEnumerable<LoggedEntry> Entries(InteractionRecord record) =>
+    /// <summary>The entries the interaction created; a commitment that reaffirms a pledge names that pledge.</summary>
+    private static IEnumerable<LoggedEntry> Entries(InteractionRecord record, IReadOnlySet<Guid> reaffirmed) =>
         record.Statements.Select(s => new LoggedEntry("statement", s.StatementId, $"{s.Speaker} ({s.Country}): {s.Text}"))
-            .Concat(record.Commitments.Select(c => new LoggedEntry("pledge", c.PledgeId, $"{c.By} → {c.To ?? "all"}: {c.Text}")));
+            .Concat(record.Commitments.Select(c => new LoggedEntry(reaffirmed.Contains(c.PledgeId) ? "reaffirms" : "pledge", c.PledgeId, $"{c.By} → {c.To ?? "all"}: {c.Text}")));
 
     /// <summary>The follow-ups the interaction scheduled (on itself or on its new pledges), from the follow-up queue.</summary>
-    private static async Task<IEnumerable<LoggedEntry>> FollowUps(Ledger ledger, InteractionRecord record, CancellationToken cancellationToken)
+    private static async Task<IEnumerable<LoggedEntry>> FollowUps(Ledger ledger, InteractionRecord record, IReadOnlySet<Guid> reaffirmed, CancellationToken cancellationToken)
     {
-        var subjects = record.Commitments.Select(c => c.PledgeId).Append(record.Id).ToHashSet();
+        var subjects = record.Commitments.Select(c => c.PledgeId).Where(id => !reaffirmed.Contains(id)).Append(record.Id).ToHashSet();
         var found = new List<LoggedEntry>();
         foreach (var relationship in record.Relationships)
         {

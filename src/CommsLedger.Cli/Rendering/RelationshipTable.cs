@@ -18,7 +18,8 @@ public static class RelationshipTable
         foreach (var side in view.Sides)
         {
             var statuses = side.ByStatus.Count == 0 ? "none" : string.Join(", ", side.ByStatus.Select(s => $"{s.Value} {s.Key}"));
-            console.MarkupLineInterpolated($"Pledges by {side.Party}: {side.Pledges} ({statuses})");
+            var reaffirmed = side.Reaffirmed == 0 ? "" : $", {side.Reaffirmed} reaffirmed";
+            console.MarkupLineInterpolated($"Pledges by {side.Party}: {side.Pledges} ({statuses}){reaffirmed}");
         }
 
         console.MarkupLineInterpolated($"Topics: {(view.Topics.Count == 0 ? "none" : string.Join(", ", view.Topics))}");

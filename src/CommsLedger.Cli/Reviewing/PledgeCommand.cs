@@ -17,7 +17,7 @@ public sealed class PledgeSettings : TimeTravelSettings
     public string PledgeId { get; init; } = "";
 }
 
-/// <summary>One pledge with its whole life: status history, progress, follow-ups, assessments, corrections.</summary>
+/// <summary>One pledge with its whole life: status history, progress, follow-ups, assessments, reaffirmations, corrections.</summary>
 public sealed class PledgeCommand(IAnsiConsole console) : AsyncCommand<PledgeSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, PledgeSettings settings, CancellationToken cancellationToken)
@@ -45,6 +45,11 @@ public sealed class PledgeCommand(IAnsiConsole console) : AsyncCommand<PledgeSet
         if (p.Assessments.Count > 0)
         {
             console.Write(Cells.Table(p.Assessments.Select(a => new { Score = a.Score.ToString("+0;-0;0", System.Globalization.CultureInfo.InvariantCulture), Percent = a.Percent, a.Rationale, On = Cells.Date(a.AssessedOn), By = a.RecordedBy }).ToArray()));
+        }
+
+        foreach (var r in p.Reaffirmations)
+        {
+            console.MarkupLineInterpolated($"[green]reaffirmed[/] on {Cells.Date(r.On)} by {r.By} in interaction {r.InteractionId}: \"{r.Text}\"");
         }
 
         foreach (var c in p.Corrections)

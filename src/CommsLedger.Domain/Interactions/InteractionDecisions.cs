@@ -8,19 +8,22 @@ namespace CommsLedger.Domain.Interactions;
 /// <summary>A new pledge stream to start in the same transaction as the interaction's events.</summary>
 public sealed record NewPledgeStream(Guid PledgeId, IReadOnlyList<object> Events);
 
-/// <summary>What logging or extending an interaction appends: events on its own stream and new pledge streams.</summary>
-public sealed record InteractionChange(Guid InteractionId, IReadOnlyList<object> Events, IReadOnlyList<NewPledgeStream> NewPledges);
+/// <summary>What logging or extending an interaction appends: events on its own stream, new pledge streams, and one
+/// <see cref="PledgeReaffirmed"/> on each existing pledge that one of its commitments restates.</summary>
+public sealed record InteractionChange(Guid InteractionId, IReadOnlyList<object> Events, IReadOnlyList<NewPledgeStream> NewPledges, IReadOnlyList<PledgeReaffirmed> Reaffirmations);
 
 /// <summary>Pure decisions on interaction streams: (state, command, ids, today) → events.</summary>
 public static class InteractionDecisions
 {
-    public static InteractionChange Log(InteractionDraft draft, Guid interactionId, Func<Guid> nextId, DateOnly today) =>
-        Log(draft, interactionId, _ => nextId(), today);
+    public static InteractionChange Log(InteractionDraft draft, Guid interactionId, Func<Guid> nextId, DateOnly today, IReadOnlyDictionary<Guid, Pledge>? reaffirmable = null) =>
+        Log(draft, interactionId, _ => nextId(), today, reaffirmable);
 
     /// <param name="nextId">The next id for a portion at a marking. Ids derived from a source come from one sequence per
     /// marking (<see cref="DeterministicIds.SequencesByMarking"/>), so the ids a reader can see skip no number that
     /// would count the portions they cannot.</param>
-    public static InteractionChange Log(InteractionDraft draft, Guid interactionId, Func<Classification, Guid> nextId, DateOnly today)
+    /// <param name="reaffirmable">The pledges the draft's commitments reaffirm, as the actor can see them (a pledge they
+    /// cannot see is not there); null where no pledge can be read (an import).</param>
+    public static InteractionChange Log(InteractionDraft draft, Guid interactionId, Func<Classification, Guid> nextId, DateOnly today, IReadOnlyDictionary<Guid, Pledge>? reaffirmable = null)
     {
         ThrowIfInvalid(draft.Check());
         if (draft.Occurred.Date > today)
@@ -44,8 +47,17 @@ public static class InteractionDecisions
         var events = new List<object> { logged };
         events.AddRange(draft.Statements.Select(s => RecordStatement(state, s, nextId(AtLeast(s.Classification, state.Classification)))));
         var pledges = new List<NewPledgeStream>();
-        foreach (var commitment in draft.Commitments)
+        var reaffirmations = new List<PledgeReaffirmed>();
+        foreach (var (commitment, i) in draft.Commitments.Select((c, i) => (c, i)))
         {
+            if (commitment.Reaffirms is not null)
+            {
+                var (restated, reaffirmed) = Reaffirm(state, commitment, $"commitments[{i}].reaffirms", reaffirmable);
+                events.Add(restated);
+                reaffirmations.Add(reaffirmed);
+                continue;
+            }
+
             var marking = AtLeast(commitment.Classification, state.Classification);
             var (recorded, pledge) = MakeCommitment(state, commitment, nextId(marking), () => nextId(marking));
             events.Add(recorded);
@@ -53,7 +65,7 @@ public static class InteractionDecisions
         }
 
         events.AddRange(draft.FollowUps.Select(f => state.FollowUps.Schedule(interactionId, null, f, nextId(state.Classification), state.Relationships, state.Classification)));
-        return new InteractionChange(interactionId, events, pledges);
+        return new InteractionChange(interactionId, events, pledges, reaffirmations);
     }
 
     public static StatementRecorded AddStatement(Interaction state, StatementDraft draft, Guid statementId)
@@ -65,14 +77,21 @@ public static class InteractionDecisions
         return RecordStatement(state, draft, statementId);
     }
 
-    public static InteractionChange AddCommitment(Interaction state, CommitmentDraft draft, Guid pledgeId, Func<Guid> nextId)
+    /// <param name="reaffirmable">The pledge <see cref="CommitmentDraft.Reaffirms"/> names, if the actor can see it.</param>
+    public static InteractionChange AddCommitment(Interaction state, CommitmentDraft draft, Guid pledgeId, Func<Guid> nextId, IReadOnlyDictionary<Guid, Pledge>? reaffirmable = null)
     {
         var errors = new FieldErrors();
         draft.Check(errors, "", state.Parties);
         errors.ThrowIfAny();
         RequireNotRetracted(state);
+        if (draft.Reaffirms is not null)
+        {
+            var (restated, reaffirmed) = Reaffirm(state, draft, "reaffirms", reaffirmable);
+            return new InteractionChange(state.Id, [restated], [], [reaffirmed]);
+        }
+
         var (recorded, pledge) = MakeCommitment(state, draft, pledgeId, nextId);
-        return new InteractionChange(state.Id, [recorded], [pledge]);
+        return new InteractionChange(state.Id, [recorded], [pledge], []);
     }
 
     public static FollowUpScheduled ScheduleFollowUp(Interaction state, FollowUpDraft draft, Guid followUpId)
@@ -160,17 +179,57 @@ public static class InteractionDecisions
 
     private static (CommitmentRecorded, NewPledgeStream) MakeCommitment(Interaction state, CommitmentDraft draft, Guid pledgeId, Func<Guid> nextId)
     {
-        var by = PartyCode.Clean(draft.By);
-        var to = draft.To is null ? null : PartyCode.Clean(draft.To);
-        var relationships = to is null
-            ? state.Relationships.Where(r => r.Split('-').Contains(by)).ToArray()
-            : [RelationshipKey.Of(by, to)];
+        var (by, to, relationships) = Sides(state, draft);
         var classification = AtLeast(draft.Classification, state.Classification);
         var made = new PledgeMade(pledgeId, state.Id, by, to, draft.Kind, draft.Text.Trim(), (draft.Topic ?? "").Trim(),
             draft.Due, state.Occurred.Date, relationships, classification, draft.CameoCodes);
         var pledgeEvents = new List<object> { made };
         pledgeEvents.AddRange(draft.FollowUps.Select(f => FollowUpBook.Empty.Schedule(pledgeId, pledgeId, f, nextId(), relationships, classification)));
         return (new CommitmentRecorded(state.Id, pledgeId, by, to, made.Text, classification), new NewPledgeStream(pledgeId, pledgeEvents));
+    }
+
+    /// <summary>The commitment restates pledge <see cref="CommitmentDraft.Reaffirms"/>: the interaction records it under
+    /// that pledge's id, and the pledge stream gets <see cref="PledgeReaffirmed"/>. A pledge the actor cannot see reads
+    /// exactly as one that does not exist.</summary>
+    private static (CommitmentRecorded, PledgeReaffirmed) Reaffirm(Interaction state, CommitmentDraft draft, string field, IReadOnlyDictionary<Guid, Pledge>? reaffirmable)
+    {
+        var pledgeId = draft.Reaffirms!.Value;
+        if (reaffirmable is null)
+        {
+            throw new LedgerRuleViolated(field, "an import records new interactions only; link a reaffirmation with log --file or commitment add");
+        }
+
+        var pledge = reaffirmable.TryGetValue(pledgeId, out var found)
+            ? found
+            : throw new CommandRejected([new FieldError(field, $"no pledge {pledgeId} was found")]);
+        if (pledge.Status == PledgeStatus.Retracted)
+        {
+            throw new LedgerRuleViolated(field, $"pledge {pledgeId} was retracted; it cannot be reaffirmed");
+        }
+
+        var (by, to, relationships) = Sides(state, draft);
+        if (!relationships.Intersect(pledge.Relationships, StringComparer.Ordinal).Any())
+        {
+            throw new LedgerRuleViolated(field,
+                $"pledge {pledgeId} belongs to {string.Join(", ", pledge.Relationships)}; a commitment by {by}{Wording.To(to)} here belongs to {string.Join(", ", relationships)}");
+        }
+
+        var marking = AtLeast(AtLeast(draft.Classification, state.Classification), pledge.Classification);
+        var text = draft.Text.Trim();
+        return (new CommitmentRecorded(state.Id, pledgeId, by, to, text, marking),
+            new PledgeReaffirmed(pledgeId, state.Id, by, to, text, state.Occurred.Date, pledge.Relationships, marking));
+    }
+
+    /// <summary>Who commits, to whom, and the pairs that counts towards: the pair of both, or every pair of the
+    /// committing party in this interaction for a general commitment.</summary>
+    private static (string By, string? To, string[] Relationships) Sides(Interaction state, CommitmentDraft draft)
+    {
+        var by = PartyCode.Clean(draft.By);
+        var to = draft.To is null ? null : PartyCode.Clean(draft.To);
+        string[] relationships = to is null
+            ? [.. state.Relationships.Where(r => r.Split('-').Contains(by))]
+            : [RelationshipKey.Of(by, to)];
+        return (by, to, relationships);
     }
 
     /// <summary>A portion is never marked below the interaction it belongs to: the existence of a classified

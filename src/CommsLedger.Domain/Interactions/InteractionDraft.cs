@@ -175,11 +175,17 @@ public sealed record CommitmentDraft(
     DateOnly? Due,
     IReadOnlyList<FollowUpDraft> FollowUps,
     IReadOnlyList<string> CameoCodes,
-    Classification? Classification = null)
+    Classification? Classification = null,
+    Guid? Reaffirms = null)
 {
     public void Check(FieldErrors errors, string prefix, IReadOnlyList<string> parties)
     {
         StatementDraft.CheckPartyOf(errors, By, $"{prefix}by", parties);
+        if (Reaffirms is not null)
+        {
+            CheckReaffirmation(errors, prefix);
+        }
+
         if (To is not null)
         {
             StatementDraft.CheckPartyOf(errors, To, $"{prefix}to", parties);
@@ -197,5 +203,17 @@ public sealed record CommitmentDraft(
         {
             FollowUps[i].Check(errors, $"{prefix}followUps[{i}].");
         }
+    }
+
+    /// <summary>A reaffirmation restates a pledge already recorded: its topic, due date, codes and follow-ups are the
+    /// pledge's, so giving new ones here would be silently lost.</summary>
+    private void CheckReaffirmation(FieldErrors errors, string prefix)
+    {
+        const string Why = "a reaffirmation restates its pledge; correct the pledge or schedule on it instead";
+        errors.Require(Reaffirms != Guid.Empty, $"{prefix}reaffirms", "is not a pledge id");
+        errors.Require(string.IsNullOrWhiteSpace(Topic), $"{prefix}topic", $"must be left out: {Why}");
+        errors.Require(Due is null, $"{prefix}due", $"must be left out: {Why}");
+        errors.Require(FollowUps.Count == 0, $"{prefix}followUps", $"must be left out: {Why}");
+        errors.Require(CameoCodes.Count == 0, $"{prefix}cameoCodes", $"must be left out: {Why}");
     }
 }

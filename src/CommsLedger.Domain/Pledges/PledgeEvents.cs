@@ -137,3 +137,23 @@ public sealed record PledgeRetracted(Guid PledgeId, string Reason, IReadOnlyList
 
     public HistoryLine Describe() => new($"pledge retracted ({Reason})", $"pledge {PledgeId}");
 }
+
+/// <summary>A later interaction restated the commitment ("both sides reaffirmed their commitment to…"); its
+/// <c>CommitmentRecorded</c> names this pledge instead of starting a new one. <paramref name="Classification"/> is
+/// that of the reaffirming interaction's commitment, never below the pledge's: a secret meeting's reaffirmation of a
+/// public pledge stays secret.</summary>
+[StoredAs("pledge_reaffirmed.v1")]
+public sealed record PledgeReaffirmed(
+    Guid PledgeId,
+    Guid InteractionId,
+    string By,
+    string? To,
+    string Text,
+    DateOnly ReaffirmedOn,
+    IReadOnlyList<string> Relationships,
+    Classification Classification) : IPledgeEvent, IRelationshipEvent, IDatedEvent, IDescribedEvent, IClassifiedEvent
+{
+    public Occurrence WhenOccurred() => Occurrence.On(ReaffirmedOn);
+
+    public HistoryLine Describe() => new($"pledge reaffirmed by {By}{Wording.To(To)} on {Wording.Date(ReaffirmedOn)} in interaction {InteractionId}: {Text}");
+}

@@ -6,7 +6,8 @@ using Mediator;
 
 namespace CommsLedger.Application.Interactions.AddingCommitments;
 
-/// <summary>Add a commitment to an interaction already logged; its pledge stream starts in the same transaction.</summary>
+/// <summary>Add a commitment to an interaction already logged; its pledge stream starts in the same transaction, or,
+/// when it reaffirms a pledge already recorded, that pledge's stream records the reaffirmation.</summary>
 public sealed record AddCommitment(Guid InteractionId, long ExpectedVersion, CommitmentDraft Commitment) : ICommand<Changed>, IMarked
 {
     public IEnumerable<(string Field, Domain.Shared.Classification Marking)> Markings() =>
@@ -17,12 +18,11 @@ public sealed class AddCommitmentHandler(IDocumentSession session, Actor actor) 
 {
     public async ValueTask<Changed> Handle(AddCommitment command, CancellationToken cancellationToken)
     {
-        var pledgeId = Guid.NewGuid();
-        InteractionChange? change = null;
+        var pledgeId = command.Commitment.Reaffirms ?? Guid.NewGuid();
+        var reaffirmable = await session.LockPledges([command.Commitment.Reaffirms], actor.Clearance, cancellationToken);
         var version = await session.Change<Interaction>(command.InteractionId, command.ExpectedVersion, actor.Clearance,
-            state => (change = InteractionDecisions.AddCommitment(state, command.Commitment, pledgeId, Guid.NewGuid)).Events,
-            cancellationToken,
-            _ => change!.NewPledges);
+            state => InteractionDecisions.AddCommitment(state, command.Commitment, pledgeId, Guid.NewGuid, reaffirmable),
+            cancellationToken);
         return new Changed(command.InteractionId, version, pledgeId);
     }
 }

@@ -67,6 +67,22 @@ public static class FileNames
         return (TEnum)System.Enum.ToObject(typeof(TEnum), -1);
     }
 
+    public static Guid? Id(string? text, string field, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (Guid.TryParse(text.Trim(), out var id))
+        {
+            return id;
+        }
+
+        errors.Add(field, $"'{text}' is not an id (a UUID such as 0b6f4c8e-59a4-5c4d-9a7e-1f2a3b4c5d6e)");
+        return Guid.Empty;
+    }
+
     public static Classification Marking(string text, string field, FieldErrors errors)
     {
         if (ClassificationNames.TryParse(text, out var classification))

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using CommsLedger.Domain.FollowUps;
@@ -40,7 +41,8 @@ public sealed record InteractionFile(
         draft.CameoCodes,
         [.. draft.Statements.Select(s => new StatementFile(s.Speaker, s.Country, s.Text, s.Topics, s.Classification is { } sc ? WireNames.Of(sc) : null))],
         [.. draft.Commitments.Select(c => new CommitmentFile(c.By, c.To, FileNames.Kebab(c.Kind), c.Text, c.Topic,
-            c.Due is { } due ? FileNames.Date(due) : null, [.. c.FollowUps.Select(FollowUpFile.From)], c.CameoCodes, c.Classification is { } cc ? WireNames.Of(cc) : null))],
+            c.Due is { } due ? FileNames.Date(due) : null, [.. c.FollowUps.Select(FollowUpFile.From)], c.CameoCodes, c.Classification is { } cc ? WireNames.Of(cc) : null,
+            c.Reaffirms?.ToString()))],
         [.. draft.FollowUps.Select(FollowUpFile.From)]);
 
     /// <summary>The draft this file describes, or every problem with it: <paramref name="errors"/> already found
@@ -105,7 +107,8 @@ public sealed record CommitmentFile(
     [property: DataType(DataType.Date)] string? Due,
     IReadOnlyList<FollowUpFile> FollowUps,
     IReadOnlyList<string> CameoCodes,
-    [property: WireEnum(typeof(Classification))] string? Classification)
+    [property: WireEnum(typeof(Classification))] string? Classification,
+    [property: Description("The id of a pledge already recorded that this commitment restates")] string? Reaffirms = null)
 {
     public CommitmentDraft ToDraft(string path, FieldErrors errors) => new(
         By ?? "",
@@ -116,7 +119,8 @@ public sealed record CommitmentFile(
         Due is null ? null : FileNames.Date(Due, path + "due", errors),
         [.. FollowUps.Select((f, i) => f.ToDraft($"{path}followUps[{i}].", errors))],
         CameoCodes,
-        Classification is null ? null : FileNames.Marking(Classification, path + "classification", errors));
+        Classification is null ? null : FileNames.Marking(Classification, path + "classification", errors),
+        FileNames.Id(Reaffirms, path + "reaffirms", errors));
 }
 
 public sealed record FollowUpFile([property: Required] string? Action, [property: Required] string? Owner, [property: Required, DataType(DataType.Date)] string? Due)

@@ -13,7 +13,7 @@ internal sealed class InteractionFileReader
     private static readonly string[] _participantFields = ["name", "title", "country"];
     private static readonly string[] _sourceFields = ["sourceId", "url", "textSha256"];
     private static readonly string[] _statementFields = ["speaker", "country", "text", "topics", "classification"];
-    private static readonly string[] _commitmentFields = ["by", "to", "kind", "text", "topic", "due", "followUps", "cameoCodes", "classification"];
+    private static readonly string[] _commitmentFields = ["by", "to", "kind", "text", "topic", "due", "followUps", "cameoCodes", "classification", "reaffirms"];
     private static readonly string[] _followUpFields = ["action", "owner", "due"];
 
     public FieldErrors Errors { get; } = new();
@@ -70,7 +70,8 @@ internal sealed class InteractionFileReader
             Text(e, path, "due"),
             Objects(e, path, "followUps", FollowUp),
             Texts(e, path, "cameoCodes"),
-            Text(e, path, "classification"));
+            Text(e, path, "classification"),
+            Text(e, path, "reaffirms"));
     }
 
     private FollowUpFile FollowUp(JsonElement e, string path)

@@ -48,7 +48,8 @@ public sealed class ListPledgesHandler(IQuerySession session, Actor actor) : IQu
 
         if (query.AsOf is not { IsNow: false } asOf)
         {
-            return await pledges.OrderBy(p => p.MadeOn).ThenBy(p => p.By).ToListAsync(cancellationToken);
+            var now = await pledges.OrderBy(p => p.MadeOn).ThenBy(p => p.By).ToListAsync(cancellationToken);
+            return [.. now.Select(p => p.Within(actor.Clearance)!)];
         }
 
         // As of another moment: replay every pledge of the relationship (or all), then filter in memory.
@@ -59,7 +60,8 @@ public sealed class ListPledgesHandler(IQuerySession session, Actor actor) : IQu
         var replayed = LedgerReplay.Visible(events, asOf).GroupBy(e => e.StreamId)
             .Select(stream => LedgerReplay.Pledge(stream))
             .OfType<PledgeRegister>();
-        return replayed.Where(p => actor.Clearance.Sees(p.Classification) && Matches(p, query)).OrderBy(p => p.MadeOn).ThenBy(p => p.By, StringComparer.Ordinal).ToArray();
+        return replayed.Where(p => actor.Clearance.Sees(p.Classification) && Matches(p, query)).OrderBy(p => p.MadeOn).ThenBy(p => p.By, StringComparer.Ordinal)
+            .Select(p => p.Within(actor.Clearance)!).ToArray();
     }
 
     private static bool Matches(PledgeRegister p, ListPledges query) =>

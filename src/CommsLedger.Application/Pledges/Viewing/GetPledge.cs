@@ -20,7 +20,6 @@ public sealed class GetPledgeHandler(IQuerySession session, Actor actor) : IQuer
             ? await session.LoadAsync<PledgeRegister>(query.PledgeId, cancellationToken)
             : LedgerReplay.Pledge(LedgerReplay.Visible(await LedgerEvents.Of(session, [query.PledgeId], asOf.KnownAt, cancellationToken), asOf));
         return pledge is null ? throw new EntryNotFound("pledge", query.PledgeId)
-            : actor.Clearance.Sees(pledge.Classification) ? pledge
-            : throw EntryNotFound.AboveClearance("pledge", query.PledgeId, pledge.Classification, actor.Clearance);
+            : pledge.Within(actor.Clearance) ?? throw EntryNotFound.AboveClearance("pledge", query.PledgeId, pledge.Classification, actor.Clearance);
     }
 }

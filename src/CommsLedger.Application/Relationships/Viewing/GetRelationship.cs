@@ -36,7 +36,8 @@ public sealed record ContactLineView(Guid InteractionId, InteractionKind Kind, D
 
 public sealed record StatementLineView(Guid StatementId, Guid InteractionId, DateOnly? OccurredOn, string Speaker, string Country, string Text, Classification Classification = Classification.Unclassified);
 
-public sealed record SideView(string Party, int Pledges, IReadOnlyDictionary<string, int> ByStatus);
+/// <param name="Reaffirmed">How many of the side's pledges a later interaction reaffirmed.</param>
+public sealed record SideView(string Party, int Pledges, IReadOnlyDictionary<string, int> ByStatus, int Reaffirmed);
 
 public sealed record PledgeLineView(Guid PledgeId, string By, string? To, CommitmentKind Kind, string Text, string Topic, DateOnly? Due, PledgeStatus Status, Classification Classification = Classification.Unclassified);
 
@@ -77,11 +78,12 @@ public sealed class GetRelationshipHandler(IQuerySession session, IDocumentStore
         var parties = ledger.Id.Split('-');
         var sides = parties.Select(party =>
         {
-            var theirs = ledger.Pledges.Values.Where(p => p.By == party).ToArray();
+            var theirs = ledger.Pledges.Where(p => p.Value.By == party).ToArray();
             return new SideView(party, theirs.Length, theirs
-                .GroupBy(p => PledgeDecisions.Describe(p.Status))
+                .GroupBy(p => PledgeDecisions.Describe(p.Value.Status))
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Count()));
+                .ToDictionary(g => g.Key, g => g.Count()),
+                theirs.Count(p => ledger.Reaffirmed.ContainsKey(p.Key)));
         }).ToArray();
         var followUps = ledger.OpenFollowUps
             .Select(f => new FollowUpLineView(f.Key, f.Value.PledgeId, f.Value.Action, f.Value.Owner, f.Value.Due, f.Value.Due < today, f.Value.Classification))
