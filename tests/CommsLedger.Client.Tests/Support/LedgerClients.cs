@@ -1,0 +1,28 @@
+using CommsLedger.Api.Tests.Support;
+using CommsLedger.Client;
+using CommsLedger.Client.Models;
+using CommsLedger.Client.SignIn;
+using Microsoft.Kiota.Abstractions.Serialization;
+
+namespace CommsLedger.Client.Tests.Support;
+
+/// <summary>The generated client as an integrator builds it (the package's <see cref="LedgerClient"/>: an API key
+/// for the API's host, Kiota's own HttpClient pipeline). The API itself is the real one (the API tests' <see cref="ApiHost"/>).</summary>
+public static class LedgerClients
+{
+    public static CommsLedgerApiClient SignedIn(ApiHost api, string user) => WithKey(api, api.KeyOf(user));
+
+    public static CommsLedgerApiClient WithKey(ApiHost api, string apiKey)
+    {
+        return LedgerClient.WithApiKey(api.Address, apiKey);
+    }
+
+    /// <summary>The seed call (China–Peru, 5 November 2020), read from the CLI's example file by the client's own
+    /// JSON parser.</summary>
+    public static async Task<InteractionFile> SeedCall()
+    {
+        var json = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "seed-call.json"));
+        return await KiotaJsonSerializer.DeserializeAsync(json, InteractionFile.CreateFromDiscriminatorValue)
+            ?? throw new InvalidDataException("seed-call.json is empty");
+    }
+}
