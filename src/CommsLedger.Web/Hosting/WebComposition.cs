@@ -3,6 +3,8 @@ using CommsLedger.Web.Marking;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 
+using SignInThrottle = CommsLedger.Web.Access.SignInThrottle;
+
 namespace CommsLedger.Web.Hosting;
 
 /// <summary>The web application's services and pipeline, added to the API's host (see Program.cs): the pages share

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
+using SignInThrottle = CommsLedger.Web.Access.SignInThrottle;
+
 namespace CommsLedger.Web.Pages.Account;
 
 /// <summary>Sign in with a ledger user's name and password. Every failure is audited (logged with the name and the
