@@ -142,7 +142,9 @@ public static class StreamWriter
         await TakeLocks(session, ids.Select(id => StreamLockKey + id.ToString("N")), cancellationToken);
         foreach (var id in ids)
         {
-            if (await session.Events.AggregateStreamAsync<Tracked<Pledge>>(id, token: cancellationToken) is { State: var pledge }
+            // Fetched for writing, so the session knows the stream's version: the reaffirmation appended to it later
+            // gets its real version, and the inline register its real Version (a plain append would leave it 0).
+            if ((await session.Events.FetchForWriting<Tracked<Pledge>>(id, cancellationToken)).Aggregate is { State: var pledge }
                 && pledge.Classification <= clearance)
             {
                 pledges[id] = pledge;

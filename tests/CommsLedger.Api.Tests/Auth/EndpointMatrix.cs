@@ -24,6 +24,8 @@ public static class EndpointMatrix
     public static readonly Probe[] Endpoints =
     [
         new("GET", "/health", "/health", null, Public, HttpStatusCode.OK),
+        new("GET", "/health/ready", "/health/ready", null, Public, HttpStatusCode.OK),
+        new("GET", "/health/live", "/health/live", null, Public, HttpStatusCode.OK),
         new("GET", "/me", "/me", null, Everyone, HttpStatusCode.OK),
         new("POST", "/interactions", "/interactions", "{}", [Recorder], HttpStatusCode.BadRequest),
         new("POST", "/readouts/draft", "/readouts/draft", "", [Recorder], HttpStatusCode.OK, "text/plain"),
