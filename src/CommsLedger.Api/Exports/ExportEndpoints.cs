@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text;
 using CommsLedger.Api.Auth;
 using CommsLedger.Api.Http;
@@ -21,13 +22,13 @@ public static class ExportEndpoints
     public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder app)
     {
         app.MapGet("/relationships/{key}/export", Export).WithTags("Exports").RequireAuthorization(Policies.Read)
-            .Produces<RelationshipExport>(StatusCodes.Status200OK, "application/json")
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .Produces<RelationshipExport>(StatusCodes.Status200OK, "application/json")
             .WithSummary("Export a relationship as JSON (format=json, default) or CSV (format=csv: one row per pledge and statement)");
         return app;
     }
 
-    private static async Task<IResult> Export(string key, string? format, string? asKnownAt, string? asOccurredBy,
+    private static async Task<IResult> Export(string key, [AllowedValues("json", "csv")] string? format, string? asKnownAt, [DataType(DataType.Date)] string? asOccurredBy,
         IMediator mediator, TimeProvider clock, CancellationToken cancellationToken)
     {
         var csv = (format ?? "json").ToLowerInvariant() switch

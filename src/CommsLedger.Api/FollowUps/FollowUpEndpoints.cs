@@ -17,7 +17,7 @@ using Mediator;
 namespace CommsLedger.Api.FollowUps;
 
 /// <summary>A follow-up on a pledge (usual) or an interaction: give exactly one of <c>pledgeId</c>, <c>interactionId</c>.</summary>
-public sealed record ScheduleBody(Guid? PledgeId, Guid? InteractionId, [property: Required] string? Action, [property: Required] string? Owner, [property: Required, DataType(DataType.Date)] string? Due);
+public sealed record ScheduleBody(Guid? PledgeId, Guid? InteractionId, [property: Required, MaxLength(1000)] string? Action, [property: Required, MaxLength(200)] string? Owner, [property: Required, DataType(DataType.Date)] string? Due);
 
 public sealed record CompletionBody([property: Required, MaxLength(4000)] string? Outcome, [property: DataType(DataType.Date)] string? On);
 
@@ -40,7 +40,7 @@ public static class FollowUpEndpoints
         return app;
     }
 
-    private static async Task<IReadOnlyList<FollowUpItem>> List(string? withinDays, string? overdue, string? relationship,
+    private static async Task<IReadOnlyList<FollowUpItem>> List([Range(0, 36500)] string? withinDays, string? overdue, string? relationship,
         IMediator mediator, TimeProvider clock, CancellationToken cancellationToken)
     {
         var overdueOnly = overdue is not null && (bool.TryParse(overdue, out var flag)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CommsLedger.Api.Auth;
 using CommsLedger.Api.Http;
 using CommsLedger.Application.History.Reading;
@@ -21,7 +22,7 @@ public static class HistoryEndpoints
         return app;
     }
 
-    private static async Task<IReadOnlyList<HistoryEntry>> Get(string key, string? asKnownAt, string? asOccurredBy, IMediator mediator, CancellationToken cancellationToken) =>
+    private static async Task<IReadOnlyList<HistoryEntry>> Get(string key, string? asKnownAt, [DataType(DataType.Date)] string? asOccurredBy, IMediator mediator, CancellationToken cancellationToken) =>
         await mediator.Send(new GetHistory(key, QueryText.AsOf(asKnownAt, asOccurredBy)), cancellationToken);
 
     private static async Task<ReplayCheck> Check(IMediator mediator, CancellationToken cancellationToken)

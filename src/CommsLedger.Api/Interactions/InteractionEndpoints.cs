@@ -20,7 +20,7 @@ namespace CommsLedger.Api.Interactions;
 
 /// <summary>A statement to add, in the log file's format (classification defaults to the interaction's).</summary>
 public sealed record StatementBody(
-    [property: Required] string? Speaker, [property: Required] string? Country, [property: Required, MaxLength(4000)] string? Text,
+    [property: Required, MaxLength(200)] string? Speaker, [property: Required] string? Country, [property: Required, MaxLength(8000)] string? Text,
     [property: MaxLength(50)] IReadOnlyList<string?>? Topics, [property: WireEnum(typeof(Classification))] string? Classification);
 
 /// <summary>A commitment to add, in the log file's format: kind pledge|intent|offer|request|agreement, due yyyy-MM-dd.</summary>

@@ -5,11 +5,12 @@ using Microsoft.OpenApi;
 
 namespace CommsLedger.Api.OpenApi;
 
-/// <summary>What the document says once: title, licence, contact, the server, tag descriptions, the ways to sign in
+/// <summary>What the document says once: title, licence, contact, the server, tag descriptions, the ways to sign in, the Retry-After header
 /// and the one ProblemDetails shape every error answer has.</summary>
 public static class DocumentConventions
 {
     public const string ProblemSchema = "ProblemDetails";
+    public const string RetryAfterHeader = "Retry-After";
 
     /// <summary>The server the document names, <c>OpenApi:ServerUrl</c> (default the README's local address).</summary>
     public const string ServerUrlSetting = "OpenApi:ServerUrl";
@@ -27,6 +28,8 @@ public static class DocumentConventions
         ["Exports"] = "A relationship's ledger as JSON or CSV.",
         ["Integrity"] = "Verification of the signed, hash-chained ledger log.",
         ["Users"] = "Users, roles, clearances and API keys (admin), and who the caller is.",
+        ["Search"] = "Full-text search over statements, commitments and interactions, ranked, with facets per relationship, party and year.",
+        ["Reports"] = "Briefs and scorecards in Markdown, HTML, CSV, JSON or PDF, built with the caller's clearance.",
     };
 
     public static Task Apply(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
@@ -43,7 +46,7 @@ public static class DocumentConventions
         document.Info.License = new OpenApiLicense { Name = "Proprietary: for the ministry and its integrators", Identifier = "LicenseRef-CommsLedger-Proprietary" };
         foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
         {
-            tag.Description ??= TagDescriptions.TryGetValue(tag.Name ?? "", out var text) ? text : tag.Name;
+            tag.Description ??= TagDescriptions.GetValueOrDefault(tag.Name ?? ""); // a new tag without one fails ContractConventionsTests
         }
 
         document.Components ??= new OpenApiComponents();
@@ -55,6 +58,12 @@ public static class DocumentConventions
 
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
         document.Components.Schemas[ProblemSchema] = Problem();
+        document.Components.Headers ??= new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal);
+        document.Components.Headers[RetryAfterHeader] = new OpenApiHeader
+        {
+            Description = "Seconds to wait before retrying",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1", Examples = [JsonValue.Create(5)] },
+        };
         return Task.CompletedTask;
     }
 
@@ -72,6 +81,8 @@ public static class DocumentConventions
             ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null },
             ["instance"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null },
             ["correlationId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The X-Correlation-Id of the request" },
+            ["cause"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Why the database is unavailable (503 only)" },
+            ["database"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Why the database is unavailable, on the health checks' 503" },
             ["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String },
             ["errors"] = new OpenApiSchema
             {

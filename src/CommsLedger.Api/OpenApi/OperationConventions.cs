@@ -12,99 +12,56 @@ using Microsoft.OpenApi;
 namespace CommsLedger.Api.OpenApi;
 
 /// <summary>
-/// Every operation, by convention from its endpoint's metadata: an operationId from its method and route, its security
-/// requirement, the If-Match and Idempotency-Key headers it takes, the ETag it answers with, and a ProblemDetails
-/// answer for each error it can give.
+/// Every operation, by convention from its endpoint's metadata: an operationId from its method and route, every
+/// content type it declares, its security requirement, the If-Match and Idempotency-Key headers it takes, the ETag it
+/// answers with, and a ProblemDetails answer for each error it can give (<see cref="ProblemAnswers"/>).
 /// </summary>
 public static class OperationConventions
 {
-    public const string ProblemJson = "application/problem+json";
-
-    public static Task Apply(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public static async Task Apply(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var description = context.Description;
         var metadata = description.ActionDescriptor.EndpointMetadata;
         var document = context.Document;
         operation.OperationId ??= OperationId(description.HttpMethod ?? "GET", description.RelativePath ?? "");
         operation.Responses ??= [];
+        await ProducedContent.Merge(operation, context, cancellationToken);
         if (operation.Responses.ContainsKey("201"))
         {
             operation.Responses.Remove("200"); // Versioned<T> declares 200 for every use; a creating write answers 201 only
         }
 
-        var takesIfMatch = metadata.OfType<MethodInfo>().Any(m => m.GetParameters().Any(p => p.ParameterType == typeof(IfMatch)));
-        var answersVersioned = metadata.OfType<MethodInfo>().Any(m => IsVersioned(m.ReturnType));
-        var idempotent = metadata.OfType<IdempotentWrite>().Any();
-        var secured = metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
-        var hasBody = operation.RequestBody is not null;
+        var facts = new ProblemAnswers.Facts(
+            Writes: !HttpMethods.IsGet(description.HttpMethod ?? "GET") && !HttpMethods.IsHead(description.HttpMethod ?? "GET"),
+            TakesIfMatch: metadata.OfType<MethodInfo>().Any(m => m.GetParameters().Any(p => p.ParameterType == typeof(IfMatch))),
+            Idempotent: metadata.OfType<IdempotentWrite>().Any(),
+            Secured: metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any(),
+            HasBody: operation.RequestBody is not null,
+            HasParameters: operation.Parameters?.Count > 0,
+            HasRouteValues: description.RelativePath?.Contains('{', StringComparison.Ordinal) == true);
 
-        if (takesIfMatch)
+        if (facts.TakesIfMatch)
         {
             Header(operation, IfMatch.Header, required: true, "The ETag of the stream you read (e.g. \"7\"); 428 without it, 409 when stale.", "\"7\"");
-            Problem(operation, document, "409", "Changed since the If-Match version (or already recorded); nothing was appended");
-            Problem(operation, document, "428", "If-Match is missing");
         }
 
-        if (idempotent)
+        if (facts.Idempotent)
         {
             Header(operation, IdempotencyMiddleware.Header, required: false,
                 "Retrying with the same key and request returns the first response and appends nothing; the same key with another request is 422.",
                 "3f1c9a2e-retry-1");
-            Problem(operation, document, "409", "Already recorded, or the same Idempotency-Key was being processed at the same moment; nothing was appended");
-            Problem(operation, document, "422", "The ledger's rules do not allow this change, or the Idempotency-Key was used for another request (errors name the field)");
         }
 
-        if (answersVersioned)
+        if (metadata.OfType<MethodInfo>().Any(m => IsVersioned(m.ReturnType)))
         {
-            foreach (var status in new[] { "200", "201" })
-            {
-                if (operation.Responses.TryGetValue(status, out var answer) && answer is OpenApiResponse response)
-                {
-                    response.Headers ??= new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal);
-                    response.Headers["ETag"] = new OpenApiHeader
-                    {
-                        Description = "The stream's version as this reader sees it; send it back as If-Match to change the stream (absent on time-travel reads)",
-                        Schema = new OpenApiSchema { Type = JsonSchemaType.String, Examples = [JsonValue.Create("\"7\"")] },
-                    };
-                }
-            }
+            ETag(operation);
         }
 
-        if (operation.Parameters?.Count > 0 || hasBody)
-        {
-            Problem(operation, document, "400", "Invalid fields, unreadable JSON or a bad query value (errors name each field)");
-        }
-
-        if (hasBody)
-        {
-            Problem(operation, document, "413", $"The body is larger than {Hosting.ApiLimits.MaxBodyBytes / 1024} KiB");
-            Problem(operation, document, "415", "The body is not of the declared Content-Type, or its charset is unknown");
-        }
-
-        if (description.RelativePath?.Contains('{', StringComparison.Ordinal) == true)
-        {
-            Problem(operation, document, "404", "No such entry, or none you are cleared to see");
-        }
-
-        if (secured)
-        {
-            Secure(operation, document, context.ApplicationServices.GetRequiredService<JwtSettings>());
-        }
-        else
-        {
-            operation.Security = [];
-        }
-
-        Problem(operation, document, "503", "The ledger's database is unavailable; retry after the Retry-After seconds");
-        foreach (var (status, answer) in operation.Responses)
-        {
-            if (status.Length == 3 && status[0] is '4' or '5' && answer is OpenApiResponse response)
-            {
-                UseProblemShape(response, document);
-            }
-        }
-
-        return Task.CompletedTask;
+        operation.Security = facts.Secured
+            ? [.. SignIn.Schemes(context.ApplicationServices.GetRequiredService<JwtSettings>())
+                .Select(s => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(s.Name, document)] = [] })]
+            : [];
+        ProblemAnswers.Declare(operation, document, facts);
     }
 
     /// <summary>GET /interactions/{id}/statements → getInteractionsByIdStatements: unique, since method and route are.</summary>
@@ -131,6 +88,22 @@ public static class OperationConventions
         return answer.IsGenericType && answer.GetGenericTypeDefinition() == typeof(Versioned<>);
     }
 
+    private static void ETag(OpenApiOperation operation)
+    {
+        foreach (var status in new[] { "200", "201" })
+        {
+            if (operation.Responses!.TryGetValue(status, out var answer) && answer is OpenApiResponse response)
+            {
+                response.Headers ??= new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal);
+                response.Headers["ETag"] = new OpenApiHeader
+                {
+                    Description = "The stream's version as this reader sees it; send it back as If-Match to change the stream (absent on time-travel reads)",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Examples = [JsonValue.Create("\"7\"")] },
+                };
+            }
+        }
+    }
+
     private static void Header(OpenApiOperation operation, string name, bool required, string description, string example)
     {
         operation.Parameters ??= [];
@@ -147,33 +120,5 @@ public static class OperationConventions
             Description = description,
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 200, Examples = [JsonValue.Create(example)] },
         });
-    }
-
-    private static void Problem(OpenApiOperation operation, OpenApiDocument? document, string status, string description)
-    {
-        operation.Responses ??= [];
-        if (operation.Responses.TryAdd(status, new OpenApiResponse { Description = description }))
-        {
-            UseProblemShape((OpenApiResponse)operation.Responses[status], document);
-        }
-    }
-
-    private static void UseProblemShape(OpenApiResponse response, OpenApiDocument? document)
-    {
-        response.Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
-        {
-            [ProblemJson] = new OpenApiMediaType { Schema = new OpenApiSchemaReference(DocumentConventions.ProblemSchema, document) },
-        };
-        if (string.IsNullOrEmpty(response.Description))
-        {
-            response.Description = "A ProblemDetails";
-        }
-    }
-
-    private static void Secure(OpenApiOperation operation, OpenApiDocument? document, JwtSettings jwt)
-    {
-        operation.Security = [.. SignIn.Schemes(jwt).Select(s => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(s.Name, document)] = [] })];
-        Problem(operation, document, "401", "No or wrong credentials");
-        Problem(operation, document, "403", "The caller's roles or clearance do not allow this");
     }
 }

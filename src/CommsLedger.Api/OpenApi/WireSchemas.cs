@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using CommsLedger.Application.Wire;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -10,8 +11,8 @@ namespace CommsLedger.Api.OpenApi;
 /// <summary>
 /// Schemas as the wire really is: enums as their kebab-case values, numbers as numbers (the server writes them so),
 /// text fields that carry an enum or a date described as such, and <c>required</c> only where the server requires.
-/// A request shape says what it requires with [Required]; a shape without any lists its non-nullable properties,
-/// which is what the server always writes.
+/// A request shape says what it requires with [Required] (and such a field is not nullable); a shape without any lists
+/// its non-nullable properties, which is what the server always writes. Request shapes carry the seed call as example.
 /// </summary>
 public static class WireSchemas
 {
@@ -22,17 +23,40 @@ public static class WireSchemas
         {
             Enum(schema, type);
         }
+        else if (context.JsonTypeInfo is { Kind: JsonTypeInfoKind.Enumerable, ElementType: { IsEnum: true } element } && schema.Items?.Enum is not { Count: > 0 })
+        {
+            // The generator leaves a list of enums (roles) without items, since the enums are written by a converter.
+            var items = new OpenApiSchema();
+            Enum(items, element);
+            schema.Items = items;
+        }
 
         NumbersAsNumbers(schema);
+        if (context.ParameterDescription?.ParameterDescriptor is IParameterInfoParameterDescriptor { ParameterInfo: var parameter })
+        {
+            Describe(schema, parameter.GetCustomAttributes(inherit: true));
+        }
+
         if (context.JsonPropertyInfo is { } property)
         {
-            Describe(schema, property);
+            Describe(schema, property.AttributeProvider?.GetCustomAttributes(inherit: true) ?? []);
+            if (property.AttributeProvider?.IsDefined(typeof(RequiredAttribute), inherit: true) == true)
+            {
+                NotNull(schema);
+            }
         }
 
         if (context.JsonTypeInfo.Kind == JsonTypeInfoKind.Object && schema.Properties is { Count: > 0 })
         {
+            if (DraftSchemas.Covers(type))
+            {
+                DraftSchemas.Apply(schema, context.JsonTypeInfo);
+            }
+
             schema.Required = RequiredOf(schema, context.JsonTypeInfo);
         }
+
+        SeedExamples.Apply(schema, type);
 
         return Task.CompletedTask;
     }
@@ -54,9 +78,9 @@ public static class WireSchemas
         }
     }
 
-    private static void Describe(OpenApiSchema schema, JsonPropertyInfo property)
+    /// <summary>What the attributes of a property or query parameter say about its values.</summary>
+    private static void Describe(OpenApiSchema schema, IEnumerable<object> attributes)
     {
-        var attributes = property.AttributeProvider?.GetCustomAttributes(inherit: true) ?? [];
         foreach (var attribute in attributes)
         {
             switch (attribute)
@@ -71,6 +95,12 @@ public static class WireSchemas
                 case DataTypeAttribute { DataType: DataType.Date }:
                     schema.Format = "date";
                     break;
+                case DataTypeAttribute { DataType: DataType.DateTime }:
+                    schema.Format = "date-time";
+                    break;
+                case AllowedValuesAttribute allowed:
+                    schema.Enum = [.. allowed.Values.Select(value => (JsonNode)JsonValue.Create(value?.ToString())!)];
+                    break;
                 case DataTypeAttribute { DataType: DataType.Time }:
                     schema.Format = "time";
                     schema.Pattern = "^[0-2][0-9]:[0-5][0-9]$";
@@ -84,6 +114,12 @@ public static class WireSchemas
                 case MaxLengthAttribute max:
                     schema.MaxLength = max.Length;
                     break;
+                case MinLengthAttribute min when schema.Type?.HasFlag(JsonSchemaType.Array) == true:
+                    schema.MinItems = min.Length;
+                    break;
+                case MinLengthAttribute min:
+                    schema.MinLength = min.Length;
+                    break;
                 case StringLengthAttribute length:
                     schema.MinLength = length.MinimumLength > 0 ? length.MinimumLength : null;
                     schema.MaxLength = length.MaximumLength;
@@ -92,10 +128,21 @@ public static class WireSchemas
                     schema.Pattern = regex.Pattern;
                     break;
                 case RangeAttribute range:
+                    schema.Type = schema.Type?.HasFlag(JsonSchemaType.String) == true ? (schema.Type & ~JsonSchemaType.String) | JsonSchemaType.Integer : schema.Type; // a number read from text
                     schema.Minimum = Convert.ToString(range.Minimum, System.Globalization.CultureInfo.InvariantCulture);
                     schema.Maximum = Convert.ToString(range.Maximum, System.Globalization.CultureInfo.InvariantCulture);
                     break;
             }
+        }
+    }
+
+    /// <summary>A required field is sent with a value: the server reads it as nullable only to name it when it is missing.</summary>
+    private static void NotNull(OpenApiSchema schema)
+    {
+        if (schema.Type is { } t && t.HasFlag(JsonSchemaType.Null))
+        {
+            schema.Type = t & ~JsonSchemaType.Null;
+            schema.Enum = schema.Enum?.Where(value => value is not null).ToList();
         }
     }
 

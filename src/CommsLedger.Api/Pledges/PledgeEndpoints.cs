@@ -1,4 +1,3 @@
-using CommsLedger.Application.Wire;
 using System.ComponentModel.DataAnnotations;
 using CommsLedger.Api.Auth;
 using CommsLedger.Api.Concurrency;
@@ -10,6 +9,7 @@ using CommsLedger.Application.Pledges.Listing;
 using CommsLedger.Application.Pledges.NotingProgress;
 using CommsLedger.Application.Pledges.Viewing;
 using CommsLedger.Application.Storage;
+using CommsLedger.Application.Wire;
 using CommsLedger.Domain.Pledges;
 using CommsLedger.Domain.Shared;
 using CommsLedger.Projections.Pledges;
@@ -23,7 +23,7 @@ public sealed record ProgressBody([property: Required, MaxLength(4000)] string? 
 public sealed record StatusBody([property: Required, WireEnum(typeof(PledgeStatus))] string? Status, [property: DataType(DataType.Date)] string? On, [property: MaxLength(4000)] string? Note);
 
 /// <summary>score on the G7 scale: +1 full, 0 partial, -1 none.</summary>
-public sealed record AssessmentBody([property: Required, Range(-1, 1)] int? Score, [property: MaxLength(4000)] string? Rationale, string? Evidence, [property: DataType(DataType.Date)] string? On);
+public sealed record AssessmentBody([property: Required, Range(-1, 1)] int? Score, [property: MaxLength(4000)] string? Rationale, [property: MaxLength(4000)] string? Evidence, [property: DataType(DataType.Date)] string? On);
 
 public static class PledgeEndpoints
 {
@@ -44,13 +44,14 @@ public static class PledgeEndpoints
     }
 
     private static async Task<IReadOnlyList<PledgeRegister>> List(
-        string? relationship, string? by, string? status, string? dueBy, string? overdueOn, string? asKnownAt, string? asOccurredBy,
+        string? relationship, string? by, [WireEnum(typeof(PledgeStatus))] string? status, [DataType(DataType.Date)] string? dueBy, [DataType(DataType.Date)] string? overdueOn, string? asKnownAt,
+        [DataType(DataType.Date)] string? asOccurredBy,
         IMediator mediator, CancellationToken cancellationToken) =>
         await mediator.Send(new ListPledges(
             QueryText.Relationship(relationship), QueryText.Party(by, "by"), QueryText.Choice<PledgeStatus>(status, "status"),
             QueryText.Date(dueBy, "dueBy"), QueryText.Date(overdueOn, "overdueOn"), QueryText.AsOf(asKnownAt, asOccurredBy)), cancellationToken);
 
-    private static async Task<Versioned<PledgeRegister>> Get(Guid id, string? asKnownAt, string? asOccurredBy, IMediator mediator, CancellationToken cancellationToken)
+    private static async Task<Versioned<PledgeRegister>> Get(Guid id, string? asKnownAt, [DataType(DataType.Date)] string? asOccurredBy, IMediator mediator, CancellationToken cancellationToken)
     {
         var asOf = QueryText.AsOf(asKnownAt, asOccurredBy);
         var pledge = await mediator.Send(new GetPledge(id, asOf), cancellationToken);

@@ -14,7 +14,7 @@ public static class ReadoutEndpoints
     public static IEndpointRouteBuilder MapReadouts(this IEndpointRouteBuilder app)
     {
         app.MapPost("/readouts/draft", Draft).WithTags("Readouts").RequireAuthorization(Policies.Record)
-            .Accepts<string>(TextPlain).Produces<string>(StatusCodes.Status200OK, "application/json")
+            .Accepts<string>(TextPlain).Produces<ReadoutDraft>(StatusCodes.Status200OK, "application/json")
             .WithSummary("Draft an interaction from the text of a readout (text/plain, at most 1 MiB); nothing is recorded");
         return app;
     }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CommsLedger.Api.Auth;
 using CommsLedger.Api.Http;
 using CommsLedger.Application.Relationships.Listing;
@@ -21,6 +22,6 @@ public static class RelationshipEndpoints
     private static async Task<IReadOnlyList<RelationshipView>> List(IMediator mediator, TimeProvider clock, CancellationToken cancellationToken) =>
         await mediator.Send(new ListRelationships(QueryText.Today(clock)), cancellationToken);
 
-    private static async Task<RelationshipView> Get(string key, string? asKnownAt, string? asOccurredBy, IMediator mediator, TimeProvider clock, CancellationToken cancellationToken) =>
+    private static async Task<RelationshipView> Get(string key, string? asKnownAt, [DataType(DataType.Date)] string? asOccurredBy, IMediator mediator, TimeProvider clock, CancellationToken cancellationToken) =>
         await mediator.Send(new GetRelationship(key, QueryText.Today(clock), QueryText.AsOf(asKnownAt, asOccurredBy)), cancellationToken);
 }

@@ -1,6 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using CommsLedger.Api.Auth;
 using CommsLedger.Api.Http;
 using CommsLedger.Application.Search.Searching;
+using CommsLedger.Application.Wire;
 using CommsLedger.Domain.Pledges;
 using Mediator;
 
@@ -17,8 +19,9 @@ public static class SearchEndpoints
     }
 
     private static async Task<SearchResults> Search(
-        string? q, string? relationship, string? by, string? kind, string? commitmentKind, string? status, string? topic,
-        string? from, string? to, string? asKnownAt, string? includeRetracted, string? page, string? pageSize,
+        string? q, string? relationship, string? by, [WireEnum(typeof(SearchKind))] string? kind, [WireEnum(typeof(CommitmentKind))] string? commitmentKind,
+        [WireEnum(typeof(PledgeStatus))] string? status, string? topic, [DataType(DataType.Date)] string? from, [DataType(DataType.Date)] string? to,
+        string? asKnownAt, string? includeRetracted, [Range(1, 100_000)] string? page, [Range(1, SearchLedger.MaxPageSize)] string? pageSize,
         IMediator mediator, CancellationToken cancellationToken) =>
         await mediator.Send(new SearchLedger(
             q ?? "",

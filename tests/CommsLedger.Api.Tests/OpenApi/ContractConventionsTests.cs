@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using CommsLedger.Api.Tests.Support;
+using CommsLedger.Api.Tests.Support.Contract;
 
 namespace CommsLedger.Api.Tests.OpenApi;
 
@@ -52,6 +54,54 @@ public sealed class ContractConventionsTests(PostgresCluster postgres, SharedApi
         Assert.Contains("phone-call", properties.GetProperty("kind").GetProperty("enum").EnumerateArray().Select(e => e.ToString()));
         Assert.Contains("top-secret", properties.GetProperty("classification").GetProperty("enum").EnumerateArray().Select(e => e.ToString()));
         Assert.Equal("date", properties.GetProperty("occurredOn").GetProperty("format").GetString());
+        Assert.Equal("string", properties.GetProperty("kind").GetProperty("type").GetString()); // required, so never null
+        Assert.DoesNotContain(properties.GetProperty("kind").GetProperty("enum").EnumerateArray(), e => e.ValueKind == JsonValueKind.Null);
+    }
+
+    [Fact]
+    public void every_example_is_valid_against_its_own_schema_and_the_log_body_has_the_seed_call()
+    {
+        var document = (JsonObject)JsonNode.Parse(_document.GetRawText())!;
+        var schemas = new ContractSchemas(document);
+        var examples = document["components"]!["schemas"]!.AsObject()
+            .SelectMany(s => s.Value?["examples"]?.AsArray().Select(e => (s.Key, s.Value!, e!)) ?? []).ToArray();
+
+        Assert.Contains(examples, e => e.Item1 == "InteractionFile" && e.Item3["summary"]!.GetValue<string>().Contains("Wang Yi", StringComparison.Ordinal));
+        Assert.All(examples, e => Assert.Empty(schemas.Violations("example of " + e.Item1, e.Item2, JsonSerializer.SerializeToElement(e.Item3))));
+    }
+
+    [Fact]
+    public void every_list_says_what_its_items_are()
+    {
+        var lists = Schemas(_document).Where(s => s.Schema.TryGetProperty("type", out var type) && type.ToString().Contains("array", StringComparison.Ordinal)).ToArray();
+
+        Assert.NotEmpty(lists);
+        Assert.All(lists, l => Assert.True(l.Schema.TryGetProperty("items", out _), l.Where));
+    }
+
+    private static IEnumerable<(string Where, JsonElement Schema)> Schemas(JsonElement node, string where = "")
+    {
+        if (node.ValueKind == JsonValueKind.Object)
+        {
+            yield return (where, node);
+            foreach (var child in node.EnumerateObject().Where(c => c.Name is not ("examples" or "example")))
+            {
+                foreach (var found in Schemas(child.Value, where + "/" + child.Name))
+                {
+                    yield return found;
+                }
+            }
+        }
+        else if (node.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var (item, i) in node.EnumerateArray().Select((item, i) => (item, i)))
+            {
+                foreach (var found in Schemas(item, $"{where}/{i}"))
+                {
+                    yield return found;
+                }
+            }
+        }
     }
 
     [Fact]

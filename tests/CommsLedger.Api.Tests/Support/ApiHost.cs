@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using CommsLedger.Api.Hosting;
+using CommsLedger.Api.Tests.Support.Contract;
 using CommsLedger.Application.Access.Keys;
 using CommsLedger.Application.Access.Users;
 using CommsLedger.Application.Pipeline;
@@ -84,9 +85,11 @@ public sealed class ApiHost : IAsyncDisposable
 
     public string KeyOf(string user) => _keys[user];
 
+    /// <summary>A client whose every answer is checked against the OpenAPI document (a test fails on any answer the
+    /// document does not describe: see <see cref="ContractCheckingHandler"/>).</summary>
     public HttpClient Client(string? user = null, string? correlationId = null)
     {
-        var client = new HttpClient { BaseAddress = Address };
+        var client = new HttpClient(new ContractCheckingHandler(ResponseContract.Committed)) { BaseAddress = Address };
         if (user is not null)
         {
             client.DefaultRequestHeaders.Add("X-Api-Key", _keys[user]);

@@ -84,7 +84,7 @@ internal static class ImportFile
         }
         catch (LedgerRuleViolated rule)
         {
-            return (null, [new FieldError($"line {number}: {(rule.Field == "occurred.date" ? "occurredOn" : rule.Field)}", rule.Problem)]);
+            return (null, [new FieldError($"line {number}: {InteractionFile.FieldOf(rule.Field)}", rule.Problem)]);
         }
     }
 

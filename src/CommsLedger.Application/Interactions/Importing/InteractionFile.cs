@@ -20,8 +20,8 @@ public sealed record InteractionFile(
     [property: Required, DataType(DataType.Date)] string? OccurredOn,
     [property: DataType(DataType.Time)] string? OccurredTime,
     [property: MaxLength(64)] string? TimeZone,
-    [property: Required] IReadOnlyList<ParticipantFile> Participants,
-    [property: Required, MaxLength(4000)] string? Summary,
+    [property: Required, MinLength(2)] IReadOnlyList<ParticipantFile> Participants,
+    [property: Required, MaxLength(8000)] string? Summary,
     SourceFile? Source,
     [property: WireEnum(typeof(Classification))] string? Classification,
     IReadOnlyList<string> CameoCodes,
@@ -52,11 +52,20 @@ public sealed record InteractionFile(
         var draft = ToDraft(errors);
         var reported = errors.All.Select(e => e.Field).ToArray();
         var checks = draft.Check()
-            .Select(e => e.Field == "occurred.date" ? e with { Field = "occurredOn" } : e)
+            .Select(e => e with { Field = FieldOf(e.Field) })
             .Where(e => !reported.Any(field => Covers(field, e.Field)));
         IReadOnlyList<FieldError> all = [.. errors.All, .. checks];
         return (all.Count == 0 ? draft : null, all);
     }
+
+    /// <summary>The file's name for a field of the draft: the draft groups date, time and zone as occurred.*.</summary>
+    public static string FieldOf(string draftField) => draftField switch
+    {
+        "occurred.date" => "occurredOn",
+        "occurred.time" => "occurredTime",
+        "occurred.timeZone" => "timeZone",
+        _ => draftField,
+    };
 
     /// <summary>The draft this file describes; every value that cannot be read is added to <paramref name="errors"/>
     /// under its JSON path, and a default stands in for it.</summary>
@@ -82,14 +91,15 @@ public sealed record InteractionFile(
         || field.StartsWith(reported + "[", StringComparison.Ordinal);
 }
 
-public sealed record ParticipantFile([property: Required] string? Name, [property: MaxLength(300)] string? Title, [property: Required] string? Country);
+public sealed record ParticipantFile([property: Required, MaxLength(200)] string? Name, [property: MaxLength(300)] string? Title, [property: Required] string? Country);
 
-public sealed record SourceFile([property: Required] string? SourceId, string? Url, string? TextSha256);
+public sealed record SourceFile(
+    [property: Required, MaxLength(500)] string? SourceId, [property: MaxLength(2048)] string? Url, [property: RegularExpression("^[0-9a-fA-F]{64}$")] string? TextSha256);
 
 public sealed record StatementFile(
-    [property: Required] string? Speaker,
+    [property: Required, MaxLength(200)] string? Speaker,
     [property: Required] string? Country,
-    [property: Required, MaxLength(4000)] string? Text,
+    [property: Required, MaxLength(8000)] string? Text,
     [property: MaxLength(50)] IReadOnlyList<string> Topics,
     [property: WireEnum(typeof(Classification))] string? Classification)
 {
@@ -123,7 +133,7 @@ public sealed record CommitmentFile(
         FileNames.Id(Reaffirms, path + "reaffirms", errors));
 }
 
-public sealed record FollowUpFile([property: Required] string? Action, [property: Required] string? Owner, [property: Required, DataType(DataType.Date)] string? Due)
+public sealed record FollowUpFile([property: Required, MaxLength(1000)] string? Action, [property: Required, MaxLength(200)] string? Owner, [property: Required, DataType(DataType.Date)] string? Due)
 {
     public static FollowUpFile From(FollowUpDraft draft) => new(draft.Action, draft.Owner, FileNames.Date(draft.Due));
 
