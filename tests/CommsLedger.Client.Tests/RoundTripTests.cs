@@ -68,6 +68,24 @@ public sealed class RoundTripTests(PostgresCluster postgres) : IAsyncLifetime
         Assert.Equal(await Content(read), await Content(copyRead));
     }
 
+    [Fact]
+    public async Task a_time_of_day_reads_back_with_its_seconds_and_is_accepted_again_as_read()
+    {
+        var client = LedgerClients.SignedIn(_api, ApiHost.Recorder);
+        var call = await LedgerClients.SeedCall();
+        call.Source = null;
+        call.OccurredTime = "14:30";
+        call.TimeZone = "America/Lima";
+
+        var logged = await client.Interactions.PostAsync(call);
+        var read = await client.Interactions[logged!.Id!.Value].GetAsync();
+        var again = await client.Interactions.PostAsync(InteractionFiles.From(read!)); // logged without a source, so not a duplicate
+
+        Assert.Equal("14:30:00", read!.Occurred!.Time);
+        Assert.Equal("America/Lima", read.Occurred.TimeZone);
+        Assert.Equal("14:30:00", (await client.Interactions[again!.Id!.Value].GetAsync())!.Occurred!.Time);
+    }
+
     private static Task<string> Json(IParsable value) => KiotaJsonSerializer.SerializeAsStringAsync(value);
 
     /// <summary>The record without what a new entry gets anew: ids, times, its source, and the commitments, which

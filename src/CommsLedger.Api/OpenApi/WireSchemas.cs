@@ -32,6 +32,10 @@ public static class WireSchemas
         }
 
         NumbersAsNumbers(schema);
+        if (type == typeof(TimeOnly))
+        {
+            LocalTime(schema, "^[0-2][0-9]:[0-5][0-9]:[0-5][0-9](\\.[0-9]+)?$");
+        }
         if (context.ParameterDescription?.ParameterDescriptor is IParameterInfoParameterDescriptor { ParameterInfo: var parameter })
         {
             Describe(schema, parameter.GetCustomAttributes(inherit: true));
@@ -102,19 +106,18 @@ public static class WireSchemas
                     schema.Enum = [.. allowed.Values.Select(value => (JsonNode)JsonValue.Create(value?.ToString())!)];
                     break;
                 case DataTypeAttribute { DataType: DataType.Time }:
-                    schema.Format = "time";
-                    schema.Pattern = "^[0-2][0-9]:[0-5][0-9]$";
+                    LocalTime(schema, "^[0-2][0-9]:[0-5][0-9](:[0-5][0-9])?$");
                     break;
                 case DataTypeAttribute { DataType: DataType.Url }:
                     schema.Format = "uri";
                     break;
-                case MaxLengthAttribute max when schema.Type?.HasFlag(JsonSchemaType.Array) == true:
+                case MaxLengthAttribute max when IsList(schema):
                     schema.MaxItems = max.Length;
                     break;
                 case MaxLengthAttribute max:
                     schema.MaxLength = max.Length;
                     break;
-                case MinLengthAttribute min when schema.Type?.HasFlag(JsonSchemaType.Array) == true:
+                case MinLengthAttribute min when IsList(schema):
                     schema.MinItems = min.Length;
                     break;
                 case MinLengthAttribute min:
@@ -135,6 +138,17 @@ public static class WireSchemas
             }
         }
     }
+
+    /// <summary>A time of day, local to the entry's time zone. Not <c>format: time</c>: JSON Schema's time is RFC 3339's
+    /// full-time, which carries an offset ("14:30:00Z"), and the ledger's times (14:30, as written 14:30:00) do not.</summary>
+    private static void LocalTime(OpenApiSchema schema, string pattern)
+    {
+        schema.Format = null;
+        schema.Pattern = pattern;
+        schema.Description ??= "A time of day, local to the time zone given with it";
+    }
+
+    private static bool IsList(OpenApiSchema schema) => schema.Type?.HasFlag(JsonSchemaType.Array) == true;
 
     /// <summary>A required field is sent with a value: the server reads it as nullable only to name it when it is missing.</summary>
     private static void NotNull(OpenApiSchema schema)

@@ -30,6 +30,16 @@ public sealed class ResponseContractTests
     }
 
     [Fact]
+    public void a_null_where_the_document_allows_null_or_an_object_passes_and_only_the_real_fault_is_named()
+    {
+        var violations = Check("GET", "/interactions/d0194545-24cf-5816-97ef-51813235b66b", 200, "application/json",
+            """{"source":null,"occurred":{"date":"2020-11-05","time":"2:30 pm"}}""");
+
+        Assert.DoesNotContain(violations, v => v.Contains("/source", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Contains("/occurred/time", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void a_status_the_operation_does_not_declare_breaks_it()
     {
         var violation = Assert.Single(Check("GET", "/health/live", 418, "application/problem+json", """{"title":"teapot","status":418}"""));

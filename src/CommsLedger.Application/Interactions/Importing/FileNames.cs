@@ -35,12 +35,13 @@ public static class FileNames
 
     public static TimeOnly? Time(string text, string field, FieldErrors errors)
     {
-        if (TimeOnly.TryParseExact(text.Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        // HH:mm:ss too: the API writes a time back with its seconds, and generated clients send it so.
+        if (TimeOnly.TryParseExact(text.Trim(), ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
         {
             return time;
         }
 
-        errors.Add(field, $"'{text}' is not a time of day (HH:mm)");
+        errors.Add(field, $"'{text}' is not a time of day (HH:mm or HH:mm:ss)");
         return null;
     }
 

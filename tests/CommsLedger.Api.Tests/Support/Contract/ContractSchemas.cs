@@ -15,7 +15,7 @@ public sealed class ContractSchemas
     private const string ComponentsUri = "https://contract.commsledger.invalid/openapi.json";
     private const string ComponentsRef = "#/components/schemas/";
 
-    private static readonly EvaluationOptions Evaluation = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
+    private static readonly EvaluationOptions Evaluation = new() { OutputFormat = OutputFormat.Hierarchical, RequireFormatValidation = true };
 
     private readonly BuildOptions _build = new() { SchemaRegistry = new SchemaRegistry() };
     private readonly ConcurrentDictionary<string, JsonSchema> _built = new(StringComparer.Ordinal);
@@ -37,13 +37,16 @@ public sealed class ContractSchemas
     /// at <paramref name="location"/>): "instance location: keyword: message".</summary>
     public IReadOnlyList<string> Violations(string location, JsonNode schema, JsonElement instance)
     {
-        var results = For(location, schema).Evaluate(instance, Evaluation);
-        return results.IsValid
-            ? []
-            : [.. (results.Details ?? []).Where(d => d.Errors is { Count: > 0 })
-                .SelectMany(d => d.Errors!.Select(e => $"{Where(d.InstanceLocation.ToString())}: {e.Key}: {e.Value}"))
-                .Distinct(StringComparer.Ordinal)];
+        return [.. Failures(For(location, schema).Evaluate(instance, Evaluation)).Distinct(StringComparer.Ordinal)];
     }
+
+    /// <summary>The errors of the failing nodes, followed only through failing parents: the branch a oneOf did not take
+    /// fails too, but is no violation.</summary>
+    private static IEnumerable<string> Failures(EvaluationResults node) =>
+        node.IsValid
+            ? []
+            : (node.Errors ?? new Dictionary<string, string>()).Select(e => $"{Where(node.InstanceLocation.ToString())}: {e.Key}: {e.Value}")
+                .Concat((node.Details ?? []).SelectMany(Failures));
 
     private static string Where(string pointer) => pointer.Length == 0 ? "(the body)" : pointer;
 
