@@ -30,7 +30,7 @@ namespace CommsLedger.Benchmarks;
 /// </summary>
 public static class ReportsScenario
 {
-    private const int EventsPerInteraction = 14;
+    private const int EventsPerInteraction = 13;
 
     public static async Task<string> RunAsync(EmbeddedCluster cluster, BenchSettings settings)
     {
@@ -84,7 +84,7 @@ public static class ReportsScenario
     }
 
     /// <summary>Interactions spread round-robin over the pairs, each with three statements and two pledges (one
-    /// with a follow-up), every pledge then assessed and settled: 14 events per interaction.</summary>
+    /// with a follow-up), every pledge then assessed and settled: 13 events per interaction.</summary>
     private static async Task Load(IDocumentStore store, int interactions, IReadOnlyList<(string A, string B)> pairs)
     {
         var random = new Random(14);
