@@ -1,6 +1,8 @@
 using System.Text;
 using CommsLedger.Application.Reports;
+using CommsLedger.Application.Reports.Activity;
 using CommsLedger.Application.Reports.Brief;
+using CommsLedger.Application.Reports.Overdue;
 using CommsLedger.Application.Reports.Scorecard;
 using CommsLedger.Reporting.Documents;
 using CommsLedger.Reporting.Layouts;
@@ -16,6 +18,8 @@ public static class Reports
     {
         BriefReport brief => BriefLayout.Of(brief),
         ScorecardReport card => ScorecardLayout.Of(card),
+        OverdueReport overdue => OverdueLayout.Of(overdue),
+        ActivityReport activity => ActivityLayout.Of(activity),
         _ => throw new ArgumentException($"No layout for {report.GetType().Name}", nameof(report)),
     };
 

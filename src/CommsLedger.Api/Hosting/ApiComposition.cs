@@ -51,6 +51,7 @@ public static class ApiComposition
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, Denials>();
         services.AddLedgerLog(connectionString);
         services.AddLedgerOpenApi();
+        services.AddScheduledReports(builder.Configuration);
         return builder;
     }
 

@@ -32,6 +32,7 @@ public static class LedgerStore
         options.AddWriteModels();
         History.Checkpoints.RelationshipCheckpoints.Register(options);
         Access.AccessDocuments.Register(options);
+        Reports.Scheduling.ReportRuns.Register(options);
     }
 
     public static DocumentStore Create(string connectionString) =>

@@ -27,6 +27,9 @@ public sealed class Ledger : IAsyncDisposable
 
     public Actor Actor => _scope.ServiceProvider.GetRequiredService<Actor>();
 
+    /// <summary>For work that needs scopes of its own, each with its own actor (the report scheduler's jobs).</summary>
+    public IServiceProvider Services => _services;
+
     /// <summary>Acts as the named ledger user, with their roles and clearance, as an unattended job does.</summary>
     public async Task ActAs(string name, CancellationToken cancellationToken)
     {

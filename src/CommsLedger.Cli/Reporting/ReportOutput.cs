@@ -1,5 +1,6 @@
 using System.Globalization;
 using CommsLedger.Application.Reports;
+using CommsLedger.Application.Reports.Position;
 using CommsLedger.Cli.Hosting;
 using CommsLedger.Domain.Shared;
 using CommsLedger.Reporting;
@@ -26,8 +27,8 @@ internal static class ReportOutput
             await ledger.ActAs(user, cancellationToken);
         }
 
-        var report = await ExitCodes.ErrorConsole.Status().StartAsync("building the report…", _ =>
-            ledger.Mediator.Send(query(new ReportParameters(at, on)), cancellationToken).AsTask());
+        var report = await ReportProgressBar.Show(ExitCodes.ErrorConsole, progress =>
+            ledger.Mediator.Send(query(new ReportParameters(at, on, progress)), cancellationToken).AsTask());
         var generation = new Generation(generatedAt ?? TimeProvider.System.GetUtcNow(), $"{ledger.Actor.UserName} (clearance {ledger.Actor.Clearance.Display()})", at.ToString());
         var bytes = await Reports.Render(report, settings.Format, generation, cancellationToken);
         if (settings.Out is null)
@@ -47,4 +48,4 @@ internal static class ReportOutput
         Directory.Exists(@out) || @out.EndsWith('/') || @out.EndsWith(Path.DirectorySeparatorChar) ? Path.Combine(@out, fileName) : @out;
 }
 
-internal sealed record ReportParameters(CommsLedger.Application.Reports.Position.ReportAt At, DateOnly On);
+internal sealed record ReportParameters(ReportAt At, DateOnly On, IProgress<ReportProgress> Progress);

@@ -43,8 +43,28 @@ internal static partial class ActivityChart
         plot.ShowLegend(Alignment.UpperLeft);
         var svg = plot.GetSvgXml(width, height);
         // The XML declaration is not allowed inside an HTML document; the <svg> element is.
-        return XmlDeclaration().Replace(svg, "").Trim();
+        return Renumbered(XmlDeclaration().Replace(svg, "").Trim());
     }
+
+    /// <summary>ScottPlot numbers its clip paths from a process-wide counter; numbered by order of appearance instead,
+    /// the same chart is the same text in every build (reports rebuild byte for byte).</summary>
+    private static string Renumbered(string svg)
+    {
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        return ClipId().Replace(svg, match =>
+        {
+            if (!ids.TryGetValue(match.Value, out var id))
+            {
+                id = $"chart-clip-{ids.Count + 1}";
+                ids[match.Value] = id;
+            }
+
+            return id;
+        });
+    }
+
+    [GeneratedRegex(@"\bcl_[0-9A-Za-z]+\b")]
+    private static partial Regex ClipId();
 
     [GeneratedRegex(@"^\s*<\?xml[^>]*\?>")]
     private static partial Regex XmlDeclaration();

@@ -10,6 +10,7 @@ namespace CommsLedger.Reporting.Rendering;
 internal static class HtmlReport
 {
     private const string Style = """
+        @page{size:A4;margin:14mm}
         body{font-family:"DejaVu Sans",Arial,sans-serif;font-size:11pt;color:#0b0c0c;margin:1.5em;line-height:1.35}
         .banner{text-align:center;font-weight:bold;letter-spacing:.08em;padding:.3em;border:2px solid #0b0c0c;margin:0 0 1em}
         .banner.bottom{margin:2em 0 0}
@@ -21,7 +22,7 @@ internal static class HtmlReport
         dl.header{display:grid;grid-template-columns:max-content 1fr;gap:.15em 1em;margin:0 0 .6em}
         dl.header dt{font-weight:bold}dl.header dd{margin:0;overflow-wrap:anywhere}
         p.generated{color:#505a5f;font-size:.9em}p.note{font-size:.9em}
-        figure{margin:.5em 0}figure svg{max-width:100%;height:auto}
+        figure{margin:.5em 0;break-inside:avoid}span.mark{font-weight:bold}figure svg{max-width:100%;height:auto}
         """;
 
     public static string Render(ReportDocument document, Generation generation)
@@ -57,7 +58,10 @@ internal static class HtmlReport
 
         if (section.Chart is { } chart && section.Rows.Count > 0)
         {
-            html.Append("<figure>\n").Append(ActivityChart.Svg(chart)).Append("\n<figcaption>").Append(Encode(chart.Title)).Append("</figcaption>\n</figure>\n");
+            // The chart draws the rows' numbers, so it is marked as the highest of them.
+            var marking = section.Rows.Max(r => r.Marking);
+            html.Append("<figure>\n").Append(ActivityChart.Svg(chart)).Append("\n<figcaption><span class=\"mark\" title=\"").Append(Encode(marking.Display())).Append("\">")
+                .Append(PortionMarks.Of(marking)).Append("</span> ").Append(Encode(chart.Title)).Append("</figcaption>\n</figure>\n");
         }
 
         if (section.Rows.Count == 0)

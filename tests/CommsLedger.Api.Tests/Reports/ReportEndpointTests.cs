@@ -34,16 +34,35 @@ public sealed class ReportEndpointTests(PostgresCluster postgres) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task a_reporter_gets_the_overdue_follow_ups_and_the_activity_with_its_chart()
+    {
+        using var overdue = await _api.Client(ApiHost.Reporter).GetAsync("/reports/overdue?format=csv&on=2021-06-01&relationship=CN-PE");
+        using var activity = await _api.Client(ApiHost.Reporter).GetAsync("/reports/activity?format=html&per=party&from=2020-10&to=2020-12");
+        var csv = await overdue.Content.ReadAsStringAsync();
+        var html = await activity.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, overdue.StatusCode);
+        Assert.Equal("text/csv", overdue.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("report,0,UNCLASSIFIED,on,2021-06-01", csv, StringComparison.Ordinal);
+        Assert.Contains("Overdue follow-ups per owner and relationship", csv, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, activity.StatusCode);
+        Assert.Contains("<svg", html, StringComparison.Ordinal);
+        Assert.Contains("<td>2020-12</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task bad_report_parameters_are_400_naming_the_field()
     {
         using var kind = await _api.Client(ApiHost.Reporter).GetAsync("/reports/gossip");
         using var format = await _api.Client(ApiHost.Reporter).GetAsync("/reports/scorecard?format=docx");
         using var sequence = await _api.Client(ApiHost.Reporter).GetAsync("/reports/scorecard?atSequence=minus");
         using var missing = await _api.Client(ApiHost.Reporter).GetAsync("/reports/brief");
+        using var month = await _api.Client(ApiHost.Reporter).GetAsync("/reports/activity?from=last-year&per=planet");
 
         Assert.Contains("kind", (await kind.Problem(HttpStatusCode.BadRequest)).Keys);
         Assert.Contains("format", (await format.Problem(HttpStatusCode.BadRequest)).Keys);
         Assert.Contains("atSequence", (await sequence.Problem(HttpStatusCode.BadRequest)).Keys);
         Assert.Contains("relationship", (await missing.Problem(HttpStatusCode.BadRequest)).Keys);
+        Assert.Contains("from", (await month.Problem(HttpStatusCode.BadRequest)).Keys);
     }
 }

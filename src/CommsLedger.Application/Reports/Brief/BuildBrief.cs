@@ -16,7 +16,7 @@ namespace CommsLedger.Application.Reports.Brief;
 /// <paramref name="Contacts"/> contacts, the pledges of each side with status and compliance, the open follow-ups,
 /// and the corrections and retractions recorded since <paramref name="Since"/> (default: 90 days before
 /// <paramref name="On"/>).</summary>
-public sealed record BuildBrief(string Relationship, DateOnly On, DateOnly? Since = null, int Contacts = 5, ReportAt? At = null) : IQuery<BriefReport>;
+public sealed record BuildBrief(string Relationship, DateOnly On, DateOnly? Since = null, int Contacts = 5, ReportAt? At = null, IProgress<ReportProgress>? Progress = null) : IQuery<BriefReport>;
 
 public sealed record BriefReport(
     ReportHeader Header,
@@ -54,7 +54,7 @@ public sealed class BuildBriefHandler(IQuerySession session, IDocumentStore stor
         errors.ThrowIfAny();
         var since = query.Since ?? query.On.AddDays(-90);
         var streams = await History.LedgerEvents.StreamsOf(session, key, cancellationToken);
-        var slice = await LedgerSlice.Load(session, store, streams, query.At ?? ReportAt.Now, actor.Clearance, cancellationToken);
+        var slice = await LedgerSlice.Load(session, store, streams, query.At ?? ReportAt.Now, actor.Clearance, cancellationToken, progress: query.Progress);
         var ledger = slice.Relationship(key, actor.Clearance);
         var pledges = slice.Pledges().Where(p => p.Relationships.Contains(key) && actor.Clearance.Sees(p.Classification)).ToArray();
 

@@ -1,6 +1,7 @@
 using CommsLedger.Application.Clearance;
 using CommsLedger.Application.Pipeline;
 using CommsLedger.Application.Reports.Position;
+using CommsLedger.Domain.Pledges;
 using CommsLedger.Domain.Shared;
 using CommsLedger.Projections.Pledges;
 using Marten;
@@ -10,7 +11,7 @@ namespace CommsLedger.Application.Reports.Scorecard;
 
 /// <summary>Compliance of every pledge the reader may see, on the G7 Research Group scale: overall, per party (the
 /// pledge's maker), per relationship and per topic.</summary>
-public sealed record BuildScorecard(ReportAt? At = null) : IQuery<ScorecardReport>;
+public sealed record BuildScorecard(ReportAt? At = null, IProgress<ReportProgress>? Progress = null) : IQuery<ScorecardReport>;
 
 public sealed record ScorecardReport(
     ReportHeader Header,
@@ -28,15 +29,24 @@ public sealed class BuildScorecardHandler(IQuerySession session, IDocumentStore 
 {
     public const string NoTopic = "(no topic)";
 
+    /// <summary>What a score depends on: the pledge, its outcomes, assessments, corrections and retraction (not its
+    /// progress notes, reaffirmations or follow-ups).</summary>
+    private static readonly Type[] ScoredEvents =
+    [
+        typeof(PledgeMade), typeof(ComplianceAssessed), typeof(PledgeCorrected), typeof(PledgeRetracted),
+        .. EventCatalogue.Of<IPledgeOutcome>(),
+    ];
+
     public async ValueTask<ScorecardReport> Handle(BuildScorecard query, CancellationToken cancellationToken)
     {
         var at = query.At ?? ReportAt.Now;
         FieldErrors.Check(at.Check);
-        var slice = await LedgerSlice.Load(session, store, null, at, actor.Clearance, cancellationToken);
-        var pledges = slice.Pledges()
-            .Where(p => actor.Clearance.Sees(p.Classification) && p.Status != Domain.Pledges.PledgeStatus.Retracted)
+        var replayed = new Replayed();
+        var position = await LedgerSlice.Fold(session, store, new SliceFilter(null, ScoredEvents), at, actor.Clearance, replayed.Pledge, query.Progress, cancellationToken);
+        var pledges = replayed.Pledges
+            .Where(p => actor.Clearance.Sees(p.Classification) && p.Status != PledgeStatus.Retracted)
             .ToArray();
-        var header = new ReportHeader("scorecard", "Compliance scorecard (G7 Research Group scale)", [new("pledges", "every pledge the reader may see")], actor.Clearance, slice.Position);
+        var header = new ReportHeader("scorecard", "Compliance scorecard (G7 Research Group scale)", [new("pledges", "every pledge the reader may see")], actor.Clearance, position);
         return new ScorecardReport(
             header,
             Markings.Highest(pledges.Select(p => p.Classification)),

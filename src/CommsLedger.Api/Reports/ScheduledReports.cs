@@ -1,0 +1,30 @@
+using CommsLedger.Reporting.Scheduling;
+using Marten;
+
+namespace CommsLedger.Api.Reports;
+
+/// <summary>The report scheduler as a hosted service of the API (and so of the web application), off unless
+/// <c>Reports:Schedule</c> names a schedule file (e.g. the environment variable <c>Reports__Schedule=/etc/commsledger/reports.json</c>).
+/// A bad file stops the host at start-up with the file's field errors, rather than leaving the jobs silently unrun.</summary>
+public sealed class ScheduledReports(ReportSchedule schedule, IServiceScopeFactory scopes, IDocumentStore store, TimeProvider clock, ILogger<ScheduledReports> logger)
+    : BackgroundService
+{
+    public const string Setting = "Reports:Schedule";
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        new ReportScheduler(schedule, scopes, store, clock, logger).RunAsync(stoppingToken);
+}
+
+public static class ScheduledReportsRegistration
+{
+    public static IServiceCollection AddScheduledReports(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (configuration[ScheduledReports.Setting] is { Length: > 0 } path)
+        {
+            services.AddSingleton(ScheduleFile.Load(path));
+            services.AddHostedService<ScheduledReports>();
+        }
+
+        return services;
+    }
+}
