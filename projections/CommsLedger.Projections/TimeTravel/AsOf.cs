@@ -20,7 +20,7 @@ public sealed record AsOf(DateTimeOffset? KnownAt, DateOnly? OccurredBy)
     public static AsOf Parse(string? knownAt, string? occurredBy, string knownAtField, string occurredByField)
     {
         var errors = new FieldErrors();
-        var asOf = new AsOf(Instant(knownAt, knownAtField, errors), Day(occurredBy, occurredByField, errors));
+        var asOf = new AsOf(ReadInstant(knownAt, knownAtField, errors), ReadDate(occurredBy, occurredByField, errors));
         errors.ThrowIfAny();
         return asOf;
     }
@@ -33,7 +33,8 @@ public sealed record AsOf(DateTimeOffset? KnownAt, DateOnly? OccurredBy)
             OccurredBy is { } o ? "as occurred by " + DateText.Write(o) : null,
         }.Where(s => s is not null));
 
-    private static DateTimeOffset? Instant(string? text, string field, FieldErrors errors)
+    /// <summary>An instant as the "known at" axis reads it; null (and a field error) when it does not read.</summary>
+    public static DateTimeOffset? ReadInstant(string? text, string field, FieldErrors errors)
     {
         if (text is null)
         {
@@ -54,7 +55,8 @@ public sealed record AsOf(DateTimeOffset? KnownAt, DateOnly? OccurredBy)
         return null;
     }
 
-    private static DateOnly? Day(string? text, string field, FieldErrors errors)
+    /// <summary>A date as the "occurred by" axis reads it; null (and a field error) when it does not read.</summary>
+    public static DateOnly? ReadDate(string? text, string field, FieldErrors errors)
     {
         if (text is null)
         {

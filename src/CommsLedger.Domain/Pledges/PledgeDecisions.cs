@@ -6,17 +6,14 @@ namespace CommsLedger.Domain.Pledges;
 /// checked before; a decision checks what depends on the pledge's state.</summary>
 public static class PledgeDecisions
 {
-    /// <summary>The statuses a pledge can be given as an outcome in the world.</summary>
-    public static readonly IReadOnlyList<PledgeStatus> Outcomes =
-        [PledgeStatus.Fulfilled, PledgeStatus.PartiallyFulfilled, PledgeStatus.Broken, PledgeStatus.Withdrawn, PledgeStatus.Lapsed];
-
     public static Decision NoteProgress(Pledge state, string note, DateOnly asOf)
     {
         RequireNotRetracted(state);
         return Decision.Of(new PledgeProgressNoted(state.Id, note.Trim(), asOf, state.Relationships));
     }
 
-    /// <param name="status">One of <see cref="Outcomes"/>.</param>
+    /// <summary>Whether <paramref name="status"/> can follow the pledge's status is judged against it: the same status
+    /// again is a rule broken (422), open or retracted are no outcome at all (a field error).</summary>
     public static Decision ChangeStatus(Pledge state, PledgeStatus status, DateOnly on, string note)
     {
         RequireNotRetracted(state);
@@ -39,7 +36,8 @@ public static class PledgeDecisions
             PledgeStatus.Broken => new PledgeBroken(state.Id, on, trimmed, state.Relationships),
             PledgeStatus.Withdrawn => new PledgeWithdrawn(state.Id, on, trimmed, state.Relationships),
             PledgeStatus.Lapsed => new PledgeLapsed(state.Id, on, trimmed, state.Relationships),
-            _ => throw new ArgumentOutOfRangeException(nameof(status), status, "not an outcome"),
+            _ => throw new CommandRejected([new FieldError("status",
+                $"'{Describe(status)}' is not an outcome; use fulfilled, partially fulfilled, broken, withdrawn or lapsed")]),
         });
     }
 

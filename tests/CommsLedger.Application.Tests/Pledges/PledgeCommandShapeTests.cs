@@ -34,18 +34,6 @@ public class PledgeCommandShapeTests
     }
 
     [Fact]
-    public void open_is_not_an_outcome()
-    {
-        Assert.Equal(["status"], Fields(new ChangePledgeStatus(PledgeId, 2, PledgeStatus.Open, On, "")));
-    }
-
-    [Fact]
-    public void retracted_is_not_an_outcome()
-    {
-        Assert.Equal(["status"], Fields(new ChangePledgeStatus(PledgeId, 1, PledgeStatus.Retracted, On, "")));
-    }
-
-    [Fact]
     public void a_status_change_or_progress_dated_outside_1900_to_2200_is_refused()
     {
         Assert.Equal(["on"], Fields(new ChangePledgeStatus(PledgeId, 1, PledgeStatus.Fulfilled, new DateOnly(1, 1, 1), "")));

@@ -61,6 +61,20 @@ public class StatusTests
     }
 
     [Fact]
+    public void open_is_not_an_outcome()
+    {
+        var state = Given.Pledge(PledgeMade(), new PledgePartiallyFulfilled(PledgeId, On, "", CnPe));
+
+        Assert.Equal(["status"], Then.RejectedFields(() => PledgeDecisions.ChangeStatus(state, PledgeStatus.Open, On, "")));
+    }
+
+    [Fact]
+    public void retracted_is_not_an_outcome()
+    {
+        Assert.Equal(["status"], Then.RejectedFields(() => PledgeDecisions.ChangeStatus(Given.Pledge(PledgeMade()), PledgeStatus.Retracted, On, "")));
+    }
+
+    [Fact]
     public void changing_the_status_of_a_retracted_pledge_is_rejected()
     {
         var state = Given.Pledge(PledgeMade(), PledgeRetracted());

@@ -12,8 +12,6 @@ public sealed record ChangePledgeStatus(Guid PledgeId, long ExpectedVersion, Ple
 {
     public IReadOnlyList<FieldError> Check() => FieldErrors.Of(errors =>
     {
-        errors.Require(PledgeDecisions.Outcomes.Contains(Status), "status",
-            $"'{PledgeDecisions.Describe(Status)}' is not an outcome; use fulfilled, partially fulfilled, broken, withdrawn or lapsed");
         errors.RequirePlausibleDate(On, "on");
         errors.OptionalText(Note, "note");
     });
