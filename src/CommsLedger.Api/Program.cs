@@ -1,7 +1,7 @@
 using CommsLedger.Api.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-await using var database = await LedgerDatabase.OpenAsync(builder.Configuration, CancellationToken.None);
+await using var database = await builder.OpenLedgerDatabaseAsync(CancellationToken.None);
 var app = builder.AddLedgerApi(database.ConnectionString).Build();
 app.UseLedgerApi();
 await app.RunAsync();

@@ -111,16 +111,16 @@ public static class AppendScenario
         return Task.FromResult(Steps(store, changes.Select(change => (Func<Task>)(async () =>
         {
             await using var session = store.LightweightSession();
-            session.Events.StartStream<Interaction>(change.InteractionId, change.Events);
-            foreach (var pledge in change.NewPledges)
+            session.Events.StartStream<Interaction>(change.EntryId!.Value, change.Events);
+            foreach (var pledge in change.Others)
             {
-                session.Events.StartStream<Pledge>(pledge.PledgeId, pledge.Events);
+                session.Events.StartStream<Pledge>(pledge.StreamId, pledge.Events);
             }
 
             await session.SaveChangesAsync();
             if (loadRecord)
             {
-                _ = await session.LoadAsync<InteractionRecord>(change.InteractionId);
+                _ = await session.LoadAsync<InteractionRecord>(change.EntryId!.Value);
             }
         }))));
     };
@@ -144,7 +144,7 @@ public static class AppendScenario
             {
                 var change = InteractionDecisions.Log(Drafts.Interaction(trial.Sequence, 0, 0, 0), Guid.NewGuid(), Guid.NewGuid, Drafts.Today);
                 var statements = Math.Min(settings.StatementsPerStream, settings.Commands - k * settings.StatementsPerStream);
-                return new OpenStream(change.InteractionId, (InteractionLogged)change.Events[0], statements);
+                return new OpenStream(change.EntryId!.Value, (InteractionLogged)change.Events[0], statements);
             }).ToArray();
         await using var session = store.LightweightSession();
         foreach (var stream in streams)

@@ -118,7 +118,7 @@ public static class IntegrityScenario
         for (var i = firstCall; i < firstCall + _callsPerSession; i++)
         {
             var change = InteractionDecisions.Log(Drafts.Interaction(i, 8, 0, 0), Guid.NewGuid(), Guid.NewGuid, Drafts.Today);
-            session.Events.StartStream<Interaction>(change.InteractionId, change.Events);
+            session.Events.StartStream<Interaction>(change.EntryId!.Value, change.Events);
             events += change.Events.Count;
         }
 

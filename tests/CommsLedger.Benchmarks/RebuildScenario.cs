@@ -78,13 +78,13 @@ public static class RebuildScenario
             for (var i = 0; i < _interactionsPerBatch && appended < events; i++, number++)
             {
                 var change = InteractionDecisions.Log(Drafts.Interaction(number, 4, 2, 1), Guid.NewGuid(), Guid.NewGuid, Drafts.Today);
-                session.Events.StartStream<Interaction>(change.InteractionId, change.Events);
-                foreach (var pledge in change.NewPledges)
+                session.Events.StartStream<Interaction>(change.EntryId!.Value, change.Events);
+                foreach (var pledge in change.Others)
                 {
-                    session.Events.StartStream<Pledge>(pledge.PledgeId, pledge.Events);
+                    session.Events.StartStream<Pledge>(pledge.StreamId, pledge.Events);
                 }
 
-                appended += change.Events.Count + change.NewPledges.Sum(p => p.Events.Count);
+                appended += change.Events.Count + change.Others.Sum(p => p.Events.Count);
             }
 
             await session.SaveChangesAsync();

@@ -96,7 +96,7 @@ public static class ReportsScenario
             for (var i = start; i < Math.Min(interactions, start + batch); i++)
             {
                 var change = Decide(pairs[i % pairs.Count], i, random);
-                streams.AddRange(ImportStreams.Start(session, change));
+                streams.AddRange(CommsLedger.Application.Storage.StreamWriter.StartStreams(session, change));
             }
 
             foreach (var e in streams.SelectMany(s => s.Events))
@@ -109,7 +109,7 @@ public static class ReportsScenario
         }
     }
 
-    private static InteractionChange Decide((string A, string B) pair, int n, Random random)
+    private static Decision Decide((string A, string B) pair, int n, Random random)
     {
         var on = new DateOnly(2000, 1, 1).AddDays(random.Next(9000));
         var draft = new InteractionDraft(
@@ -123,19 +123,20 @@ public static class ReportsScenario
             ],
             []);
         var change = InteractionDecisions.Log(draft, Guid.NewGuid(), Guid.NewGuid, new DateOnly(2030, 1, 1));
-        return change with { NewPledges = [.. change.NewPledges.Select(p => Settled(p, on, random))] };
+        return change with { Others = [.. change.Others.Select(p => Settled(p, on, random))] };
     }
 
-    private static NewPledgeStream Settled(NewPledgeStream pledge, DateOnly on, Random random)
+    private static OtherStream Settled(OtherStream pledge, DateOnly on, Random random)
     {
-        var relationships = ((PledgeMade)pledge.Events[0]).Relationships;
+        var made = (PledgeMade)pledge.Events[0];
+        var relationships = made.Relationships;
         return pledge with
         {
             Events =
             [
                 .. pledge.Events,
-                new ComplianceAssessed(pledge.PledgeId, Guid.NewGuid(), random.Next(3) - 1, "assessed", null, on.AddDays(200), relationships),
-                random.Next(2) == 0 ? new PledgeFulfilled(pledge.PledgeId, on.AddDays(150), "done", relationships) : new PledgeBroken(pledge.PledgeId, on.AddDays(200), "not done", relationships),
+                new ComplianceAssessed(made.PledgeId, Guid.NewGuid(), random.Next(3) - 1, "assessed", null, on.AddDays(200), relationships),
+                random.Next(2) == 0 ? new PledgeFulfilled(made.PledgeId, on.AddDays(150), "done", relationships) : new PledgeBroken(made.PledgeId, on.AddDays(200), "not done", relationships),
             ],
         };
     }

@@ -57,7 +57,7 @@ public static class TimeTravelScenario
             {
                 var draft = Drafts.Interaction(i * 190, _statementsPerCall, 0, 0); // pair 0: always CN-PE
                 var change = InteractionDecisions.Log(draft, Guid.NewGuid(), Guid.NewGuid, Drafts.Today);
-                session.Events.StartStream<Interaction>(change.InteractionId, change.Events);
+                session.Events.StartStream<Interaction>(change.EntryId!.Value, change.Events);
             }
 
             await session.SaveChangesAsync();
@@ -98,6 +98,7 @@ public static class TimeTravelScenario
     private static async Task<double> Time(IServiceProvider services, AsOf asOf)
     {
         await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Application.Pipeline.Actor>().Clearance = Domain.Shared.Classification.TopSecret;
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         var stopwatch = Stopwatch.StartNew();
         await mediator.Send(new GetRelationship("CN-PE", Drafts.Today, asOf));

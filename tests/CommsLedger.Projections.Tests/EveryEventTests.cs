@@ -76,17 +76,17 @@ public sealed class EveryEventTests(PostgresCluster postgres) : IAsyncLifetime
         var statement = record.Statements[^1].StatementId;
 
         var (first, second) = (seedPledges[0], seedPledges[1]);
-        await History.Change<Pledge>(store, first.Id, first.Version, s => [PledgeDecisions.NoteProgress(s, "talks under way", new DateOnly(2021, 1, 10))]);
-        await History.Change<Pledge>(store, first.Id, first.Version + 1, s => [PledgeDecisions.ChangeStatus(s, PledgeStatus.Broken, new DateOnly(2021, 3, 10), "talks ended")]);
-        await History.Change<Pledge>(store, second.Id, second.Version, s => [PledgeDecisions.ChangeStatus(s, PledgeStatus.Withdrawn, new DateOnly(2021, 3, 11), "withdrawn")]);
-        await History.Change<Pledge>(store, offer, 2, s => [FollowUpDecisions.Cancel(s, s.FollowUps.Statuses.Keys.Single(), "venue chosen elsewhere")]);
-        await History.Change<Pledge>(store, offer, 3, s => [PledgeDecisions.ChangeStatus(s, PledgeStatus.Lapsed, new DateOnly(2021, 5, 2), "no round held")]);
+        await History.Change<Pledge>(store, first.Id, first.Version, s => PledgeDecisions.NoteProgress(s, "talks under way", new DateOnly(2021, 1, 10)));
+        await History.Change<Pledge>(store, first.Id, first.Version + 1, s => PledgeDecisions.ChangeStatus(s, PledgeStatus.Broken, new DateOnly(2021, 3, 10), "talks ended"));
+        await History.Change<Pledge>(store, second.Id, second.Version, s => PledgeDecisions.ChangeStatus(s, PledgeStatus.Withdrawn, new DateOnly(2021, 3, 11), "withdrawn"));
+        await History.Change<Pledge>(store, offer, 2, s => FollowUpDecisions.Cancel(s, s.FollowUps.Statuses.Keys.Single(), "venue chosen elsewhere"));
+        await History.Change<Pledge>(store, offer, 3, s => PledgeDecisions.ChangeStatus(s, PledgeStatus.Lapsed, new DateOnly(2021, 5, 2), "no round held"));
         var version = record.Version;
-        await History.Change<Interaction>(store, seed, version++, s => [InteractionDecisions.RetractStatement(s, statement, "misattributed")]);
-        await History.Change<Interaction>(store, seed, version++, s => [InteractionDecisions.Correct(s, null, "summary", "Phone call on vaccines, trade and multilateralism.", "fuller summary")]);
+        await History.Change<Interaction>(store, seed, version++, s => InteractionDecisions.RetractStatement(s, statement, "misattributed"));
+        await History.Change<Interaction>(store, seed, version++, s => InteractionDecisions.Correct(s, null, "summary", "Phone call on vaccines, trade and multilateralism.", "fuller summary"));
         var followUp = Guid.NewGuid();
-        await History.Change<Interaction>(store, seed, version++, s => [InteractionDecisions.ScheduleFollowUp(s, new FollowUpDraft("Brief the minister", "Americas desk", new DateOnly(2021, 1, 20)), followUp)]);
-        await History.Change<Interaction>(store, seed, version++, s => [FollowUpDecisions.Complete(s, followUp, "briefed", new DateOnly(2021, 1, 19))]);
+        await History.Change<Interaction>(store, seed, version++, s => InteractionDecisions.ScheduleFollowUp(s, new FollowUpDraft("Brief the minister", "Americas desk", new DateOnly(2021, 1, 20)), followUp));
+        await History.Change<Interaction>(store, seed, version++, s => FollowUpDecisions.Complete(s, followUp, "briefed", new DateOnly(2021, 1, 19)));
         await using var session = store.LightweightSession();
         session.LastModifiedBy = "history";
         var reaffirmable = await session.LockPledges([first.Id], Classification.TopSecret, CancellationToken.None);

@@ -25,21 +25,21 @@ internal static class History
             await session.Start(change, Classification.TopSecret, CancellationToken.None);
         }
 
-        var pledges = seed.NewPledges.Select(p => p.PledgeId).ToArray();
-        await Change<Pledge>(store, pledges[0], 1, s => [PledgeDecisions.ChangeStatus(s, PledgeStatus.Fulfilled, new DateOnly(2021, 1, 5), "done")]);
-        await Change<Pledge>(store, pledges[1], 2, s => [PledgeDecisions.ChangeStatus(s, PledgeStatus.PartiallyFulfilled, new DateOnly(2021, 2, 5), "half")]);
-        await Change<Pledge>(store, pledges[1], 3, s => [FollowUpDecisions.Complete(s, s.FollowUps.Statuses.Keys.Single(), "trials running", new DateOnly(2021, 3, 1))]);
-        await Change<Pledge>(store, pledges[2], 1, s => [PledgeDecisions.Correct(s, "topic", "vaccine access", "clearer topic")]);
-        await Change<Pledge>(store, pledges[5], 1, s => [PledgeDecisions.Retract(s, "duplicate of another entry")]);
-        await Change<Pledge>(store, pledges[4], 2, s => [PledgeDecisions.Assess(s, Guid.NewGuid(), 0, "some purchases", null, new DateOnly(2021, 4, 1))]);
+        var pledges = seed.Others.Select(p => p.StreamId).ToArray();
+        await Change<Pledge>(store, pledges[0], 1, s => PledgeDecisions.ChangeStatus(s, PledgeStatus.Fulfilled, new DateOnly(2021, 1, 5), "done"));
+        await Change<Pledge>(store, pledges[1], 2, s => PledgeDecisions.ChangeStatus(s, PledgeStatus.PartiallyFulfilled, new DateOnly(2021, 2, 5), "half"));
+        await Change<Pledge>(store, pledges[1], 3, s => FollowUpDecisions.Complete(s, s.FollowUps.Statuses.Keys.Single(), "trials running", new DateOnly(2021, 3, 1)));
+        await Change<Pledge>(store, pledges[2], 1, s => PledgeDecisions.Correct(s, "topic", "vaccine access", "clearer topic"));
+        await Change<Pledge>(store, pledges[5], 1, s => PledgeDecisions.Retract(s, "duplicate of another entry"));
+        await Change<Pledge>(store, pledges[4], 2, s => PledgeDecisions.Assess(s, Guid.NewGuid(), 0, "some purchases", null, new DateOnly(2021, 4, 1)));
         var statement = (StatementRecorded)seed.Events[1];
-        await Change<Interaction>(store, seed.InteractionId, seed.Events.Count, s => [InteractionDecisions.Correct(s, statement.StatementId, "text", "China stands ready to work with Peru.", "shorter quote")]);
-        await Change<Interaction>(store, trilateral.InteractionId, trilateral.Events.Count, s => [InteractionDecisions.Retract(s, "meeting never took place")]);
-        return (seed.InteractionId, trilateral.InteractionId);
+        await Change<Interaction>(store, seed.EntryId!.Value, seed.Events.Count, s => InteractionDecisions.Correct(s, statement.StatementId, "text", "China stands ready to work with Peru.", "shorter quote"));
+        await Change<Interaction>(store, trilateral.EntryId!.Value, trilateral.Events.Count, s => InteractionDecisions.Retract(s, "meeting never took place"));
+        return (seed.EntryId!.Value, trilateral.EntryId!.Value);
     }
 
-    public static async Task Change<TState>(IDocumentStore store, Guid id, long version, Func<TState, IReadOnlyList<object>> decide)
-        where TState : class
+    public static async Task Change<TState>(IDocumentStore store, Guid id, long version, Func<TState, Decision> decide)
+        where TState : class, IStreamState<TState>
     {
         await using var session = store.LightweightSession();
         session.LastModifiedBy = "history";

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CommsLedger.Application.History.Replaying;
 using CommsLedger.Application.Storage;
 using CommsLedger.Domain.Pledges;
+using CommsLedger.Domain.Shared;
 using CommsLedger.Projections;
 using CommsLedger.Projections.FollowUps;
 using CommsLedger.Projections.Interactions;
@@ -46,7 +47,7 @@ public sealed class RebuildingFromEventZeroTests(PostgresCluster postgres)
         await using var store = LedgerStore.Create(await postgres.Cluster.CreateDatabaseAsync("check" + Guid.NewGuid().ToString("N")[..8]));
         await History.Record(store);
 
-        var report = await new ReplayProjectionsHandler(store, new CommsLedger.Application.Pipeline.Actor()).Handle(new ReplayProjections(CheckOnly: true), CancellationToken.None);
+        var report = await new ReplayProjectionsHandler(store, new CommsLedger.Application.Pipeline.Actor { Clearance = Classification.TopSecret }).Handle(new ReplayProjections(CheckOnly: true), CancellationToken.None);
 
         Assert.Empty(report.Differences);
         Assert.Equal(8, report.Documents["pledges"]);
@@ -67,7 +68,7 @@ public sealed class RebuildingFromEventZeroTests(PostgresCluster postgres)
             await session.SaveChangesAsync();
         }
 
-        var report = await new ReplayProjectionsHandler(store, new CommsLedger.Application.Pipeline.Actor()).Handle(new ReplayProjections(CheckOnly: true), CancellationToken.None);
+        var report = await new ReplayProjectionsHandler(store, new CommsLedger.Application.Pipeline.Actor { Clearance = Classification.TopSecret }).Handle(new ReplayProjections(CheckOnly: true), CancellationToken.None);
 
         var difference = Assert.Single(report.Differences);
         Assert.StartsWith($"interactions {seed}: differs", difference, StringComparison.Ordinal);
@@ -84,7 +85,7 @@ public sealed class RebuildingFromEventZeroTests(PostgresCluster postgres)
             await session.SaveChangesAsync();
         }
 
-        var report = await new ReplayProjectionsHandler(store, new CommsLedger.Application.Pipeline.Actor()).Handle(new ReplayProjections(CheckOnly: true), CancellationToken.None);
+        var report = await new ReplayProjectionsHandler(store, new CommsLedger.Application.Pipeline.Actor { Clearance = Classification.TopSecret }).Handle(new ReplayProjections(CheckOnly: true), CancellationToken.None);
 
         var difference = Assert.Single(report.Differences);
         Assert.StartsWith($"search {seed} v1: differs", difference, StringComparison.Ordinal);

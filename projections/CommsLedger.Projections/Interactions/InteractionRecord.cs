@@ -110,24 +110,18 @@ public sealed partial class InteractionRecordProjection : SingleStreamProjection
     private static void On(IEvent e, InteractionEntryCorrected c, InteractionRecord view)
     {
         view.Corrections.Add(new CorrectionView(c.StatementId ?? c.InteractionId, c.Field, c.Was, c.Now, c.Reason, e.RecordedAt(), e.UserName, c.Classification));
-        if (c.StatementId is { } statementId)
+        var patch = c.Patch();
+        if (patch.Statement is { } corrected)
         {
-            var statement = view.Statements.Single(s => s.StatementId == statementId);
-            switch (c.Field)
-            {
-                case InteractionFields.Text: statement.Text = c.Now; break;
-                case InteractionFields.Speaker: statement.Speaker = c.Now; break;
-                case InteractionFields.Topics: statement.Topics = [.. c.Now.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)]; break;
-            }
-
+            var statement = view.Statements.Single(s => s.StatementId == corrected.StatementId);
+            statement.Text = corrected.Text ?? statement.Text;
+            statement.Speaker = corrected.Speaker ?? statement.Speaker;
+            statement.Topics = corrected.Topics is { } topics ? [.. topics] : statement.Topics;
             return;
         }
 
-        switch (c.Field)
-        {
-            case InteractionFields.Summary: view.Summary = c.Now; break;
-            case InteractionFields.Kind: view.Kind = Enum.Parse<InteractionKind>(c.Now); break;
-            case InteractionFields.OccurredOn: view.Occurred = view.Occurred with { Date = DateOnly.ParseExact(c.Now, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }; break;
-        }
+        view.Summary = patch.Summary ?? view.Summary;
+        view.Kind = patch.Kind ?? view.Kind;
+        view.Occurred = patch.OccurredOn is { } date ? view.Occurred with { Date = date } : view.Occurred;
     }
 }

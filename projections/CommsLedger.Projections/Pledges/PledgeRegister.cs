@@ -135,17 +135,16 @@ public sealed partial class PledgeRegisterProjection : SingleStreamProjection<Pl
     private static void On(IEvent<PledgeCorrected> e, PledgeRegister view)
     {
         var c = e.Data;
+        var patch = c.Patch();
         view.Corrections.Add(new CorrectionView(c.PledgeId, c.Field, c.Was, c.Now, c.Reason, e.RecordedAt(), e.UserName, view.Classification));
-        switch (c.Field)
+        view.Text = patch.Text ?? view.Text;
+        view.Topic = patch.Topic ?? view.Topic;
+        view.Kind = patch.Kind ?? view.Kind;
+        view.Due = patch.DueOr(view.Due);
+        if (patch.Status is { } status)
         {
-            case PledgeFields.Text: view.Text = c.Now; break;
-            case PledgeFields.Topic: view.Topic = c.Now; break;
-            case PledgeFields.Kind: view.Kind = Enum.Parse<CommitmentKind>(c.Now, ignoreCase: true); break;
-            case PledgeFields.Due: view.Due = c.Now.Length == 0 ? null : DateOnly.ParseExact(c.Now, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture); break;
-            case PledgeFields.Status:
-                view.Status = Enum.Parse<PledgeStatus>(c.Now, ignoreCase: true);
-                view.StatusHistory.Add(new StatusChange(view.Status, DateOnly.FromDateTime(e.RecordedAt().UtcDateTime), "corrected: " + c.Reason, e.RecordedAt(), e.UserName));
-                break;
+            view.Status = status;
+            view.StatusHistory.Add(new StatusChange(status, DateOnly.FromDateTime(e.RecordedAt().UtcDateTime), "corrected: " + c.Reason, e.RecordedAt(), e.UserName));
         }
     }
 

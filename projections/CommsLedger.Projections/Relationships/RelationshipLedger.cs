@@ -119,18 +119,18 @@ public sealed partial class RelationshipLedgerProjection : MultiStreamProjection
 
     private static void On(InteractionEntryCorrected e, RelationshipLedger ledger)
     {
-        if (e.StatementId is { } statementId)
+        var patch = e.Patch();
+        if (patch.Statement is { } statement)
         {
-            CorrectStatement(ledger, statementId, e.Field, e.Now);
+            CorrectStatement(ledger, statement);
         }
-        else if (e.StatementId is null && ledger.Interactions.TryGetValue(e.InteractionId, out var contact))
+        else if (ledger.Interactions.TryGetValue(e.InteractionId, out var contact))
         {
-            ledger.Interactions[e.InteractionId] = e.Field switch
+            ledger.Interactions[e.InteractionId] = contact with
             {
-                InteractionFields.Summary => contact with { Summary = e.Now },
-                InteractionFields.Kind => contact with { Kind = Enum.Parse<InteractionKind>(e.Now) },
-                InteractionFields.OccurredOn => contact with { OccurredOn = DateOnly.ParseExact(e.Now, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) },
-                _ => contact,
+                Summary = patch.Summary ?? contact.Summary,
+                Kind = patch.Kind ?? contact.Kind,
+                OccurredOn = patch.OccurredOn ?? contact.OccurredOn,
             };
         }
     }
@@ -178,18 +178,18 @@ public sealed partial class RelationshipLedgerProjection : MultiStreamProjection
             return;
         }
 
-        ledger.Pledges[e.PledgeId] = e.Field switch
+        var patch = e.Patch();
+        ledger.Pledges[e.PledgeId] = line with
         {
-            PledgeFields.Text => line with { Text = e.Now },
-            PledgeFields.Topic => line with { Topic = e.Now },
-            PledgeFields.Kind => line with { Kind = Enum.Parse<CommitmentKind>(e.Now, ignoreCase: true) },
-            PledgeFields.Due => line with { Due = e.Now.Length == 0 ? null : DateOnly.ParseExact(e.Now, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) },
-            PledgeFields.Status => line with { Status = Enum.Parse<PledgeStatus>(e.Now, ignoreCase: true) },
-            _ => line,
+            Text = patch.Text ?? line.Text,
+            Topic = patch.Topic ?? line.Topic,
+            Kind = patch.Kind ?? line.Kind,
+            Due = patch.DueOr(line.Due),
+            Status = patch.Status ?? line.Status,
         };
-        if (e.Field == PledgeFields.Topic)
+        if (patch.Topic is { } topic)
         {
-            ledger.TopicsByEntry[e.PledgeId] = [e.Now];
+            ledger.TopicsByEntry[e.PledgeId] = [topic];
         }
     }
 
@@ -201,20 +201,15 @@ public sealed partial class RelationshipLedgerProjection : MultiStreamProjection
         }
     }
 
-    private static void CorrectStatement(RelationshipLedger ledger, Guid statementId, string field, string now)
+    private static void CorrectStatement(RelationshipLedger ledger, StatementPatch patch)
     {
-        if (field == InteractionFields.Topics)
+        if (patch.Topics is { } topics)
         {
-            ledger.TopicsByEntry[statementId] = [.. now.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+            ledger.TopicsByEntry[patch.StatementId] = [.. topics];
         }
-        else if (ledger.Statements.TryGetValue(statementId, out var line))
+        else if (ledger.Statements.TryGetValue(patch.StatementId, out var line))
         {
-            ledger.Statements[statementId] = field switch
-            {
-                InteractionFields.Text => line with { Text = now },
-                InteractionFields.Speaker => line with { Speaker = now },
-                _ => line,
-            };
+            ledger.Statements[patch.StatementId] = line with { Text = patch.Text ?? line.Text, Speaker = patch.Speaker ?? line.Speaker };
         }
     }
 

@@ -91,36 +91,29 @@ public static class SearchIndexSql
 
     private static IEnumerable<SearchSql> Corrected(string table, DateTimeOffset at, InteractionEntryCorrected x)
     {
-        if (x.StatementId is { } statementId)
+        var patch = x.Patch();
+        if (patch.Statement is { } statement)
         {
-            var change = x.Field switch
-            {
-                InteractionFields.Text => Text(x.Now),
-                InteractionFields.Speaker => new() { ["speaker"] = x.Now },
-                InteractionFields.Topics => Topics(x.Now.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)),
-                _ => null,
-            };
-            return change is null ? [] : [Supersede(table, at, Entry(statementId), change)];
+            var change = statement.Text is { } text ? Text(text)
+                : statement.Speaker is { } speaker ? new() { ["speaker"] = speaker }
+                : statement.Topics is { } topics ? Topics([.. topics])
+                : null;
+            return change is null ? [] : [Supersede(table, at, Entry(statement.StatementId), change)];
         }
 
-        return x.Field switch
-        {
-            InteractionFields.Summary => [Supersede(table, at, Entry(x.InteractionId), Text(x.Now))],
-            InteractionFields.OccurredOn => [Supersede(table, at, OwnEntries(x.InteractionId), new() { ["occurred_on"] = DateOnly.ParseExact(x.Now, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) })],
-            _ => [],
-        };
+        return patch.Summary is { } summary ? [Supersede(table, at, Entry(x.InteractionId), Text(summary))]
+            : patch.OccurredOn is { } date ? [Supersede(table, at, OwnEntries(x.InteractionId), new() { ["occurred_on"] = date })]
+            : [];
     }
 
     private static IEnumerable<SearchSql> Corrected(string table, DateTimeOffset at, PledgeCorrected x)
     {
-        var change = x.Field switch
-        {
-            PledgeFields.Text => Text(x.Now),
-            PledgeFields.Topic => Topics([x.Now]),
-            PledgeFields.Kind => new() { ["commitment_kind"] = Enum.Parse<CommitmentKind>(x.Now, ignoreCase: true).ToString() },
-            PledgeFields.Status => Status(Enum.Parse<PledgeStatus>(x.Now, ignoreCase: true)),
-            _ => null,
-        };
+        var patch = x.Patch();
+        var change = patch.Text is { } text ? Text(text)
+            : patch.Topic is { } topic ? Topics([topic])
+            : patch.Kind is { } kind ? new() { ["commitment_kind"] = kind.ToString() }
+            : patch.Status is { } status ? Status(status)
+            : null;
         return change is null ? [] : [Supersede(table, at, Entry(x.PledgeId), change)];
     }
 

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text;
 using CommsLedger.Api.Auth;
 using CommsLedger.Api.Http;
-using CommsLedger.Application.Interactions.Importing;
+using CommsLedger.Application.Interactions.InteractionFiles;
 using CommsLedger.Application.Pledges.Listing;
 using CommsLedger.Application.Relationships.Viewing;
 using CommsLedger.Domain.Shared;

@@ -8,7 +8,7 @@ using CommsLedger.Application.FollowUps.Cancelling;
 using CommsLedger.Application.FollowUps.Completing;
 using CommsLedger.Application.FollowUps.Listing;
 using CommsLedger.Application.FollowUps.Scheduling;
-using CommsLedger.Application.Interactions.Importing;
+using CommsLedger.Application.Interactions.InteractionFiles;
 using CommsLedger.Application.Storage;
 using CommsLedger.Domain.Shared;
 using CommsLedger.Projections.FollowUps;

@@ -18,9 +18,8 @@ using CommsLedger.Api.Reports;
 using CommsLedger.Api.Search;
 using CommsLedger.Api.Users;
 using CommsLedger.Application;
-using CommsLedger.Application.Access;
 using CommsLedger.Application.Wire;
-using Marten;
+using CommsLedger.EmbeddedPostgres;
 using Microsoft.AspNetCore.Authorization;
 using Scalar.AspNetCore;
 
@@ -29,13 +28,15 @@ namespace CommsLedger.Api.Hosting;
 /// <summary>The API's services and pipeline, shared by Program.cs and the tests' in-process hosts.</summary>
 public static class ApiComposition
 {
+    /// <summary>Where the ledger lives (<see cref="LedgerDatabase"/>), by this host's configuration.</summary>
+    public static Task<LedgerDatabase> OpenLedgerDatabaseAsync(this WebApplicationBuilder builder, CancellationToken cancellationToken) =>
+        LedgerDatabase.OpenAsync(builder.Configuration.GetConnectionString(LedgerDatabase.ConnectionName), cancellationToken);
+
     public static WebApplicationBuilder AddLedgerApi(this WebApplicationBuilder builder, string connectionString)
     {
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = ApiLimits.MaxBodyBytes);
         var services = builder.Services;
         services.AddLedger(connectionString);
-        // Until LedgerStore registers them for every edge; registering twice is harmless.
-        services.ConfigureMarten(AccessDocuments.Register);
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.Use();

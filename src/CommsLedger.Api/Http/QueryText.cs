@@ -1,5 +1,6 @@
 using System.Globalization;
-using CommsLedger.Application.Interactions.Importing;
+using CommsLedger.Application;
+using CommsLedger.Application.Interactions.InteractionFiles;
 using CommsLedger.Domain.Parties;
 using CommsLedger.Domain.Shared;
 using CommsLedger.Projections.TimeTravel;
@@ -10,36 +11,13 @@ namespace CommsLedger.Api.Http;
 /// The spellings are the CLI's: dates yyyy-MM-dd, instants ISO-8601, kinds and statuses kebab-case.</summary>
 public static class QueryText
 {
-    public static AsOf AsOf(string? asKnownAt, string? asOccurredBy)
-    {
-        var errors = new FieldErrors();
-        DateTimeOffset? knownAt = null;
-        if (asKnownAt is { } rawKnown)
-        {
-            if (DateOnly.TryParseExact(rawKnown, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-            {
-                knownAt = new DateTimeOffset(day.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero);
-            }
-            else if (DateTimeOffset.TryParse(rawKnown, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant))
-            {
-                knownAt = instant;
-            }
-            else
-            {
-                errors.Add("asKnownAt", $"'{rawKnown}' is not an ISO-8601 instant such as 2020-12-31T00:00Z (or a date)");
-            }
-        }
-
-        var occurredBy = asOccurredBy is null ? null : FileNames.Date(asOccurredBy, "asOccurredBy", errors);
-        errors.ThrowIfAny();
-        return new AsOf(knownAt, occurredBy);
-    }
+    public static AsOf AsOf(string? asKnownAt, string? asOccurredBy) => Projections.TimeTravel.AsOf.Parse(asKnownAt, asOccurredBy, "asKnownAt", "asOccurredBy");
 
     public static DateOnly? Date(string? text, string field) => text is null ? null : Checked(errors => FileNames.Date(text, field, errors));
 
     public static DateOnly DateOrToday(string? text, string field, TimeProvider clock) => Date(text, field) ?? Today(clock);
 
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public static DateOnly Today(TimeProvider clock) => clock.Today();
 
     public static string? Relationship(string? key, string field = "relationship") =>
         key is null ? null : RelationshipKey.Parse(key, out var problem) ?? throw new CommandRejected([new FieldError(field, problem!)]);

@@ -20,7 +20,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempote
     public const string Header = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
 
-    public async Task InvokeAsync(HttpContext http, Actor actor, IDocumentSession session, IDocumentStore store)
+    public async Task InvokeAsync(HttpContext http, Actor actor, IDocumentSession session, IDocumentStore store, TimeProvider clock)
     {
         if (http.GetEndpoint()?.Metadata.GetMetadata<IdempotentWrite>() is null || !http.Request.Headers.TryGetValue(Header, out var values))
         {
@@ -46,11 +46,11 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempote
             }
         }
 
-        session.Insert(new IdempotentRequest { Id = id, RequestSha256 = hash, Clearance = actor.Clearance, CreatedAt = DateTimeOffset.UtcNow });
-        await RunAndKeep(http, store, id, hash, actor.Clearance);
+        session.Insert(new IdempotentRequest { Id = id, RequestSha256 = hash, Clearance = actor.Clearance, CreatedAt = clock.GetUtcNow() });
+        await RunAndKeep(http, store, id, hash, actor.Clearance, clock);
     }
 
-    private async Task RunAndKeep(HttpContext http, IDocumentStore store, string id, string hash, Classification clearance)
+    private async Task RunAndKeep(HttpContext http, IDocumentStore store, string id, string hash, Classification clearance, TimeProvider clock)
     {
         var original = http.Response.Body;
         await using var buffer = new MemoryStream();
@@ -66,14 +66,14 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempote
 
         if (http.Response.StatusCode is >= 200 and < 300)
         {
-            await Keep(store, http, id, hash, clearance, Encoding.UTF8.GetString(buffer.ToArray()));
+            await Keep(store, http, id, hash, clearance, Encoding.UTF8.GetString(buffer.ToArray()), clock.GetUtcNow());
         }
 
         buffer.Position = 0;
         await buffer.CopyToAsync(original, http.RequestAborted);
     }
 
-    private async Task Keep(IDocumentStore store, HttpContext http, string id, string hash, Classification clearance, string body)
+    private async Task Keep(IDocumentStore store, HttpContext http, string id, string hash, Classification clearance, string body, DateTimeOffset keptAt)
     {
         try
         {
@@ -89,7 +89,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempote
                 ETag = http.Response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null,
                 Location = http.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
                 Body = body,
-                CreatedAt = DateTimeOffset.UtcNow,
+                CreatedAt = keptAt,
             });
             await session.SaveChangesAsync(http.RequestAborted);
         }

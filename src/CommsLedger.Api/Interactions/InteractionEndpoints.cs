@@ -8,7 +8,7 @@ using CommsLedger.Api.Idempotency;
 using CommsLedger.Api.Problems;
 using CommsLedger.Application.Interactions.AddingCommitments;
 using CommsLedger.Application.Interactions.AddingStatements;
-using CommsLedger.Application.Interactions.Importing;
+using CommsLedger.Application.Interactions.InteractionFiles;
 using CommsLedger.Application.Interactions.Logging;
 using CommsLedger.Application.Interactions.Viewing;
 using CommsLedger.Application.Storage;

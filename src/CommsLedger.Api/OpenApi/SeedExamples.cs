@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using CommsLedger.Api.Interactions;
 using CommsLedger.Application.Demo;
-using CommsLedger.Application.Interactions.Importing;
+using CommsLedger.Application.Interactions.InteractionFiles;
 using Microsoft.OpenApi;
 
 namespace CommsLedger.Api.OpenApi;

@@ -124,6 +124,8 @@ public sealed partial class LedgerProblems(IProblemDetailsService problems, ILog
         AlreadyRecorded duplicate => Plain(StatusCodes.Status409Conflict, "Already recorded; nothing was recorded", duplicate.Message),
         DocumentAlreadyExistsException => Plain(StatusCodes.Status409Conflict, "Processed concurrently; nothing was recorded by this request",
             "another request with the same Idempotency-Key (or the same new entry) was processed at the same moment; retry to get its result"),
+        Ingest.ReadoutRejectedException unreadable => Fields(StatusCodes.Status400BadRequest, "The body is not a readout; nothing was drafted",
+            [new FieldError("body", unreadable.Message)]),
         RequestRefused refused => refused.Field is { } field
             ? Fields(refused.Status, refused.Title, [new FieldError(field, refused.Message)])
             : Plain(refused.Status, refused.Title, refused.Message),

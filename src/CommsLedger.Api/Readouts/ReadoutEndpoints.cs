@@ -29,16 +29,7 @@ public static class ReadoutEndpoints
         // Kestrel stops the read past ApiLimits.MaxBodyBytes (413 naming body); the extractor's own limit is the same.
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken);
-        ReadoutDraft draft;
-        try
-        {
-            draft = ReadoutExtractor.ExtractUtf8(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
-        }
-        catch (ReadoutRejectedException rejected)
-        {
-            throw new RequestRefused(StatusCodes.Status400BadRequest, "The body is not a readout; nothing was drafted", rejected.Message, "body");
-        }
-
+        var draft = ReadoutExtractor.ExtractUtf8(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         return Results.Content(DraftJson.Serialize(draft), "application/json", System.Text.Encoding.UTF8);
     }
 

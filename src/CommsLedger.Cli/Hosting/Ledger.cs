@@ -1,26 +1,28 @@
 using CommsLedger.Application;
 using CommsLedger.Application.Pipeline;
+using CommsLedger.Domain.Shared;
+using CommsLedger.EmbeddedPostgres;
 using Mediator;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommsLedger.Cli.Hosting;
 
-/// <summary>One command-line run's ledger: its connection, the application services, and the acting user.</summary>
+/// <summary>One command-line run's ledger: its database, the application services, and the acting user.</summary>
 public sealed class Ledger : IAsyncDisposable
 {
-    private readonly LedgerConnection _connection;
+    private readonly LedgerDatabase _database;
     private readonly ServiceProvider _services;
     private readonly AsyncServiceScope _scope;
 
-    private Ledger(LedgerConnection connection)
+    private Ledger(LedgerDatabase database)
     {
-        _connection = connection;
+        _database = database;
         _services = new ServiceCollection()
-            .AddLedger(connection.ConnectionString, manageSchema: Environment.GetEnvironmentVariable("COMMSLEDGER_MANAGE_SCHEMA") != "false")
+            .AddLedger(database.ConnectionString, manageSchema: Environment.GetEnvironmentVariable("COMMSLEDGER_MANAGE_SCHEMA") != "false")
             .BuildServiceProvider();
         _scope = _services.CreateAsyncScope();
-        var actor = _scope.ServiceProvider.GetRequiredService<Actor>();
-        actor.UserName = Environment.GetEnvironmentVariable("COMMSLEDGER_USER") ?? Environment.UserName;
+        ActAsLocalOperator(Actor);
     }
 
     public IMediator Mediator => _scope.ServiceProvider.GetRequiredService<IMediator>();
@@ -30,15 +32,19 @@ public sealed class Ledger : IAsyncDisposable
     /// <summary>For work that needs scopes of its own, each with its own actor (the report scheduler's jobs).</summary>
     public IServiceProvider Services => _services;
 
+    /// <summary>Today by the clock <see cref="LedgerServices.AddLedger"/> registers (the system's), read before a
+    /// command opens the ledger too: arguments are checked first.</summary>
+    public static DateOnly Today => TimeProvider.System.Today();
+
     /// <summary>Acts as the named ledger user, with their roles and clearance, as an unattended job does.</summary>
     public async Task ActAs(string name, CancellationToken cancellationToken)
     {
         var users = await Mediator.Send(new CommsLedger.Application.Access.Users.ListUsers(), cancellationToken);
         var user = users.FirstOrDefault(u => string.Equals(u.Name, name, StringComparison.OrdinalIgnoreCase))
-            ?? throw new CommsLedger.Domain.Shared.CommandRejected([new("as-user", $"no ledger user is named '{name}' (commsledger users add)")]);
+            ?? throw new CommandRejected([new("as-user", $"no ledger user is named '{name}' (commsledger users add)")]);
         if (!user.Roles.Any(r => r is LedgerRole.Reporter or LedgerRole.Reviewer or LedgerRole.Recorder))
         {
-            throw new CommsLedger.Domain.Shared.CommandRejected([new("as-user", $"{user.Name} holds no role that reads the ledger (reporter, reviewer or recorder)")]);
+            throw new CommandRejected([new("as-user", $"{user.Name} holds no role that reads the ledger (reporter, reviewer or recorder)")]);
         }
 
         Actor.UserName = user.Name;
@@ -46,15 +52,33 @@ public sealed class Ledger : IAsyncDisposable
         Actor.Roles = user.Roles.ToHashSet();
     }
 
-    public static async Task<Ledger> OpenAsync(CancellationToken cancellationToken) =>
-        new(await LedgerConnection.OpenAsync(cancellationToken));
+    public static async Task<Ledger> OpenAsync(CancellationToken cancellationToken) => new(await OpenDatabaseAsync(cancellationToken));
 
-    public static DateOnly Today => DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+    /// <summary>The database this run uses; the CLI's configuration is an appsettings.json next to the binary or in the
+    /// working directory.</summary>
+    public static Task<LedgerDatabase> OpenDatabaseAsync(CancellationToken cancellationToken)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddJsonFile("appsettings.json", optional: true)
+            .Build();
+        return LedgerDatabase.OpenAsync(configuration.GetConnectionString(LedgerDatabase.ConnectionName), cancellationToken);
+    }
 
     public async ValueTask DisposeAsync()
     {
         await _scope.DisposeAsync();
         await _services.DisposeAsync();
-        await _connection.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    /// <summary>Whoever runs the CLI on the ledger's machine can read its database anyway: they are its trusted local
+    /// operator, who records and reviews with every clearance, under their own name ($COMMSLEDGER_USER, else the OS
+    /// user). This is the one place an actor is raised without a ledger user behind it.</summary>
+    private static void ActAsLocalOperator(Actor actor)
+    {
+        actor.UserName = Environment.GetEnvironmentVariable("COMMSLEDGER_USER") ?? Environment.UserName;
+        actor.Clearance = Classification.TopSecret;
+        actor.Roles = new HashSet<LedgerRole> { LedgerRole.Recorder, LedgerRole.Reviewer };
     }
 }

@@ -118,26 +118,19 @@ public sealed class IntegrateCommand(IAnsiConsole console) : AsyncCommand<Integr
 
     private static async Task<IntegrationView> IntegrateAsync(MerkleIntegrator integrator, Checkpoint? before, LedgerKey key, CancellationToken ct)
     {
-        try
+        long added = 0;
+        IntegrationResult round;
+        do
         {
-            long added = 0;
-            IntegrationResult round;
-            do
-            {
-                round = await integrator.IntegrateOnceAsync(ct);
-                added += round.LeavesAdded;
-            }
-            while (round.LeavesAdded > 0 && !round.Busy);
+            round = await integrator.IntegrateOnceAsync(ct);
+            added += round.LeavesAdded;
+        }
+        while (round.LeavesAdded > 0 && !round.Busy);
 
-            var checkpoint = await integrator.CheckpointNowAsync(ct);
-            var signedNow = checkpoint is not null && checkpoint.TreeSize != before?.TreeSize;
-            return new IntegrationView(
-                added, round.Busy ? checkpoint?.TreeSize ?? 0 : round.TreeSize, round.LastSequence, round.WaitingForSequence, round.Busy, signedNow, key.KeyId, CheckpointView.From(checkpoint));
-        }
-        catch (LogTamperedException tampered)
-        {
-            throw new LedgerRuleViolated("log", tampered.Message);
-        }
+        var checkpoint = await integrator.CheckpointNowAsync(ct);
+        var signedNow = checkpoint is not null && checkpoint.TreeSize != before?.TreeSize;
+        return new IntegrationView(
+            added, round.Busy ? checkpoint?.TreeSize ?? 0 : round.TreeSize, round.LastSequence, round.WaitingForSequence, round.Busy, signedNow, key.KeyId, CheckpointView.From(checkpoint));
     }
 
     private void Describe(IntegrationView view)

@@ -1,6 +1,7 @@
 using CommsLedger.Application.Storage;
 using CommsLedger.Cli.Hosting;
 using CommsLedger.Domain.Shared;
+using CommsLedger.EmbeddedPostgres;
 using CommsLedger.Integrity.Storage;
 using Npgsql;
 
@@ -10,9 +11,9 @@ namespace CommsLedger.Cli.Integrity;
 /// command uses, never Marten, so a check does not trust the code that wrote the events.</summary>
 internal sealed class LogDatabase : IAsyncDisposable
 {
-    private readonly LedgerConnection _connection;
+    private readonly LedgerDatabase _connection;
 
-    private LogDatabase(LedgerConnection connection)
+    private LogDatabase(LedgerDatabase connection)
     {
         _connection = connection;
         DataSource = NpgsqlDataSource.Create(connection.ConnectionString);
@@ -25,7 +26,7 @@ internal sealed class LogDatabase : IAsyncDisposable
 
     public string ConnectionString => _connection.ConnectionString;
 
-    public static async Task<LogDatabase> OpenAsync(CancellationToken ct) => new(await LedgerConnection.OpenAsync(ct));
+    public static async Task<LogDatabase> OpenAsync(CancellationToken ct) => new(await Ledger.OpenDatabaseAsync(ct));
 
     public Task<bool> HasEventsAsync(CancellationToken ct) => ExistAsync([Schema.Events], ct);
 

@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Text;
 using CommsLedger.Cli.Hosting;
 using CommsLedger.Cli.Reviewing;
-using CommsLedger.Domain.Shared;
 using CommsLedger.Integrity.Proving;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -29,7 +28,7 @@ public sealed class ProveCommand(IAnsiConsole console) : AsyncCommand<ProveSetti
         var eventId = Ids.Parse(settings.EventId, "eventId");
         await using var database = await LogDatabase.OpenAsync(cancellationToken);
         await database.RequireLogAsync(cancellationToken);
-        var proof = await ProveAsync(new InclusionProver(database.DataSource, LogDatabase.Schema), eventId, cancellationToken);
+        var proof = await new InclusionProver(database.DataSource, LogDatabase.Schema).ProveAsync(eventId, cancellationToken);
 
         // Written raw: a proof must be its canonical JSON byte for byte, or it will not check.
         if (settings.Out is null)
@@ -42,18 +41,6 @@ public sealed class ProveCommand(IAnsiConsole console) : AsyncCommand<ProveSetti
         console.MarkupLineInterpolated($"Wrote the proof of event {eventId} (sequence {proof.Event.Sequence}, leaf {proof.LeafIndex} of {proof.TreeSize}, checkpoint key {proof.Checkpoint.KeyId}) to {settings.Out}.");
         console.MarkupLineInterpolated($"Anyone can check it offline: commsledger verify-proof {settings.Out} --key ledger-public.pem");
         return ExitCodes.Ok;
-    }
-
-    private static async Task<InclusionProof> ProveAsync(InclusionProver prover, Guid eventId, CancellationToken ct)
-    {
-        try
-        {
-            return await prover.ProveAsync(eventId, ct);
-        }
-        catch (ProofUnavailableException unavailable)
-        {
-            throw new LedgerRuleViolated("eventId", unavailable.Message);
-        }
     }
 
     private static void Write(string path, string json)

@@ -1,4 +1,4 @@
-using CommsLedger.Application.Interactions.Importing;
+using CommsLedger.Application.Interactions.InteractionFiles;
 using CommsLedger.Cli.Hosting;
 using CommsLedger.Domain.Shared;
 
@@ -19,8 +19,6 @@ internal static class Arguments
         errors.ThrowIfAny();
         return date!.Value;
     }
-
-    public static DateOnly? OptionalDate(string? text, string field) => text is null ? null : Date(text, field);
 
     public static DateOnly DateOrToday(string? text, string field) => text is null ? Ledger.Today : Date(text, field);
 }

@@ -3,7 +3,7 @@ using CommsLedger.Application.Corrections;
 using CommsLedger.Application.FollowUps.Cancelling;
 using CommsLedger.Application.FollowUps.Completing;
 using CommsLedger.Application.FollowUps.Scheduling;
-using CommsLedger.Application.Interactions.Importing;
+using CommsLedger.Application.Interactions.InteractionFiles;
 using CommsLedger.Cli.Hosting;
 using CommsLedger.Domain.FollowUps;
 using CommsLedger.Domain.Shared;

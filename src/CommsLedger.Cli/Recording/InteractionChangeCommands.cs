@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using CommsLedger.Application.Interactions.AddingCommitments;
 using CommsLedger.Application.Interactions.AddingStatements;
-using CommsLedger.Application.Interactions.Importing;
+using CommsLedger.Application.Interactions.InteractionFiles;
 using CommsLedger.Cli.Hosting;
 using CommsLedger.Domain.Interactions;
 using CommsLedger.Domain.Pledges;

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using CommsLedger.Application.FollowUps.Listing;
-using CommsLedger.Application.Interactions.Importing;
+using CommsLedger.Application.Interactions.InteractionFiles;
 using CommsLedger.Application.Interactions.Logging;
 using CommsLedger.Cli.Hosting;
 using CommsLedger.Cli.Rendering;

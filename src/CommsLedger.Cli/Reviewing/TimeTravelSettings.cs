@@ -1,7 +1,5 @@
 using System.ComponentModel;
-using System.Globalization;
 using CommsLedger.Cli.Rendering;
-using CommsLedger.Domain.Shared;
 using CommsLedger.Projections.TimeTravel;
 using Spectre.Console.Cli;
 
@@ -18,40 +16,5 @@ public class TimeTravelSettings : OutputSettings
     [Description("Only facts that occurred by then, e.g. 2020-12-31.")]
     public string? AsOccurredBy { get; init; }
 
-    public AsOf ToAsOf()
-    {
-        var errors = new FieldErrors();
-        DateTimeOffset? knownAt = null;
-        DateOnly? occurredBy = null;
-        if (AsKnownAt is { } rawKnown)
-        {
-            if (DateOnly.TryParseExact(rawKnown, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-            {
-                knownAt = new DateTimeOffset(day.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero);
-            }
-            else if (DateTimeOffset.TryParse(rawKnown, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant))
-            {
-                knownAt = instant;
-            }
-            else
-            {
-                errors.Add("--as-known-at", $"'{rawKnown}' is not an ISO-8601 instant such as 2020-12-31T00:00Z");
-            }
-        }
-
-        if (AsOccurredBy is { } rawOccurred)
-        {
-            if (DateOnly.TryParseExact(rawOccurred, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                occurredBy = date;
-            }
-            else
-            {
-                errors.Add("--as-occurred-by", $"'{rawOccurred}' is not a date such as 2020-12-31");
-            }
-        }
-
-        errors.ThrowIfAny();
-        return new AsOf(knownAt, occurredBy);
-    }
+    public AsOf ToAsOf() => AsOf.Parse(AsKnownAt, AsOccurredBy, "--as-known-at", "--as-occurred-by");
 }

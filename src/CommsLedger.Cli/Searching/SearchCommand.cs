@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using CommsLedger.Application.Interactions.Importing;
+using CommsLedger.Application.Interactions.InteractionFiles;
 using CommsLedger.Application.Search.Searching;
 using CommsLedger.Cli.Hosting;
 using CommsLedger.Cli.Rendering;

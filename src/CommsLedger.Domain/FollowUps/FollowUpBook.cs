@@ -58,6 +58,6 @@ public sealed record FollowUpDraft(string Action, string Owner, DateOnly Due)
     {
         errors.RequireText(Action, $"{prefix}action", 1000);
         errors.RequireText(Owner, $"{prefix}owner", 200);
-        errors.Require(Due.Year is >= 1900 and <= 2200, $"{prefix}due", $"{Due:yyyy-MM-dd} is not a plausible date");
+        errors.Require(DateText.IsPlausible(Due), $"{prefix}due", $"{Due:yyyy-MM-dd} is not a plausible date");
     }
 }

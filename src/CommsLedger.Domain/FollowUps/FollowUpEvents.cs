@@ -28,7 +28,7 @@ public sealed record FollowUpScheduled(
 {
     public Occurrence WhenOccurred() => Occurrence.WhenRecorded;
 
-    public HistoryLine Describe() => new($"follow-up scheduled: {Action} (owner {Owner}, due {Wording.Date(Due)})");
+    public HistoryLine Describe() => new($"follow-up scheduled: {Action} (owner {Owner}, due {DateText.Write(Due)})");
 }
 
 [StoredAs("follow_up_completed.v1")]
@@ -37,7 +37,7 @@ public sealed record FollowUpCompleted(Guid FollowUpId, Guid SubjectId, Guid? Pl
 {
     public Occurrence WhenOccurred() => Occurrence.On(CompletedOn);
 
-    public HistoryLine Describe() => new($"follow-up completed on {Wording.Date(CompletedOn)}: {Outcome}");
+    public HistoryLine Describe() => new($"follow-up completed on {DateText.Write(CompletedOn)}: {Outcome}");
 }
 
 [StoredAs("follow_up_cancelled.v1")]

@@ -17,8 +17,10 @@ public sealed record Interaction(
     Classification Classification,
     ImmutableDictionary<Guid, StatementState> Statements,
     FollowUpBook FollowUps,
-    bool Retracted)
+    bool Retracted) : IStreamState<Interaction>
 {
+    public static string Noun => "interaction";
+
     public static Interaction Start(InteractionLogged e) =>
         new(e.InteractionId, e.Kind, e.Occurred, e.Summary, e.Parties, e.Relationships, e.Classification,
             ImmutableDictionary<Guid, StatementState>.Empty, FollowUpBook.Empty, Retracted: false);
@@ -54,40 +56,26 @@ public sealed record Interaction(
             new StatementState(e.Speaker, e.Country, e.Text, string.Join(", ", e.Topics), Retracted: false, e.Classification)),
     };
 
-    private Interaction Evolve(InteractionEntryCorrected e) => e.StatementId is { } statementId
-        ? this with { Statements = Statements.SetItem(statementId, CorrectStatement(Statements[statementId], e.Field, e.Now)) }
-        : e.Field switch
+    private Interaction Evolve(InteractionEntryCorrected e) => e.Patch() switch
+    {
+        { Statement: { } statement } => this with { Statements = Statements.SetItem(statement.StatementId, Correct(Statements[statement.StatementId], statement)) },
+        var patch => this with
         {
-            InteractionFields.Summary => this with { Summary = e.Now },
-            InteractionFields.Kind => this with { Kind = Enum.Parse<InteractionKind>(e.Now) },
-            InteractionFields.OccurredOn => this with { Occurred = Occurred with { Date = DateOnly.Parse(e.Now, System.Globalization.CultureInfo.InvariantCulture) } },
-            _ => this,
-        };
+            Summary = patch.Summary ?? Summary,
+            Kind = patch.Kind ?? Kind,
+            Occurred = patch.OccurredOn is { } date ? Occurred with { Date = date } : Occurred,
+        },
+    };
 
     private Interaction Evolve(StatementRetracted e) => this with
     {
         Statements = Statements.SetItem(e.StatementId, Statements[e.StatementId] with { Retracted = true }),
     };
 
-    private static StatementState CorrectStatement(StatementState statement, string field, string now) => field switch
+    private static StatementState Correct(StatementState statement, StatementPatch patch) => statement with
     {
-        InteractionFields.Text => statement with { Text = now },
-        InteractionFields.Speaker => statement with { Speaker = now },
-        InteractionFields.Topics => statement with { Topics = now },
-        _ => statement,
+        Text = patch.Text ?? statement.Text,
+        Speaker = patch.Speaker ?? statement.Speaker,
+        Topics = patch.Topics is { } topics ? string.Join(", ", topics) : statement.Topics,
     };
-}
-
-/// <summary>The names of the fields a correction may target, as they appear in events and on the command line.</summary>
-public static class InteractionFields
-{
-    public const string Summary = "summary";
-    public const string Kind = "kind";
-    public const string OccurredOn = "occurred_on";
-    public const string Text = "text";
-    public const string Speaker = "speaker";
-    public const string Topics = "topics";
-
-    public static readonly IReadOnlyList<string> OfInteraction = [Summary, Kind, OccurredOn];
-    public static readonly IReadOnlyList<string> OfStatement = [Text, Speaker, Topics];
 }

@@ -5,17 +5,12 @@ using CommsLedger.Domain.Shared;
 
 namespace CommsLedger.Domain.Interactions;
 
-/// <summary>A new pledge stream to start in the same transaction as the interaction's events.</summary>
-public sealed record NewPledgeStream(Guid PledgeId, IReadOnlyList<object> Events);
-
-/// <summary>What logging or extending an interaction appends: events on its own stream, new pledge streams, and one
-/// <see cref="PledgeReaffirmed"/> on each existing pledge that one of its commitments restates.</summary>
-public sealed record InteractionChange(Guid InteractionId, IReadOnlyList<object> Events, IReadOnlyList<NewPledgeStream> NewPledges, IReadOnlyList<PledgeReaffirmed> Reaffirmations);
-
-/// <summary>Pure decisions on interaction streams: (state, command, ids, today) → events.</summary>
+/// <summary>Pure decisions on interaction streams: (state, command, ids, today) → <see cref="Decision"/>. The command's
+/// shape was checked before (<see cref="InteractionDraft.Check"/>, <see cref="InteractionCorrections.Check"/>, the
+/// commands' own checks); a decision checks what depends on the ledger's state.</summary>
 public static class InteractionDecisions
 {
-    public static InteractionChange Log(InteractionDraft draft, Guid interactionId, Func<Guid> nextId, DateOnly today, IReadOnlyDictionary<Guid, Pledge>? reaffirmable = null) =>
+    public static Decision Log(InteractionDraft draft, Guid interactionId, Func<Guid> nextId, DateOnly today, IReadOnlyDictionary<Guid, Pledge>? reaffirmable = null) =>
         Log(draft, interactionId, _ => nextId(), today, reaffirmable);
 
     /// <param name="nextId">The next id for a portion at a marking. Ids derived from a source come from one sequence per
@@ -23,9 +18,8 @@ public static class InteractionDecisions
     /// would count the portions they cannot.</param>
     /// <param name="reaffirmable">The pledges the draft's commitments reaffirm, as the actor can see them (a pledge they
     /// cannot see is not there); null where no pledge can be read (an import).</param>
-    public static InteractionChange Log(InteractionDraft draft, Guid interactionId, Func<Classification, Guid> nextId, DateOnly today, IReadOnlyDictionary<Guid, Pledge>? reaffirmable = null)
+    public static Decision Log(InteractionDraft draft, Guid interactionId, Func<Classification, Guid> nextId, DateOnly today, IReadOnlyDictionary<Guid, Pledge>? reaffirmable = null)
     {
-        ThrowIfInvalid(draft.Check());
         if (draft.Occurred.Date > today)
         {
             throw new LedgerRuleViolated("occurred.date", $"{draft.Occurred.Date:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd})");
@@ -46,92 +40,73 @@ public static class InteractionDecisions
         var state = Interaction.Start(logged);
         var events = new List<object> { logged };
         events.AddRange(draft.Statements.Select(s => RecordStatement(state, s, nextId(AtLeast(s.Classification, state.Classification)))));
-        var pledges = new List<NewPledgeStream>();
-        var reaffirmations = new List<PledgeReaffirmed>();
+        var others = new List<OtherStream>();
         foreach (var (commitment, i) in draft.Commitments.Select((c, i) => (c, i)))
         {
-            if (commitment.Reaffirms is not null)
-            {
-                var (restated, reaffirmed) = Reaffirm(state, commitment, $"commitments[{i}].reaffirms", reaffirmable);
-                events.Add(restated);
-                reaffirmations.Add(reaffirmed);
-                continue;
-            }
-
             var marking = AtLeast(commitment.Classification, state.Classification);
-            var (recorded, pledge) = MakeCommitment(state, commitment, nextId(marking), () => nextId(marking));
+            var (recorded, other) = commitment.Reaffirms is null
+                ? MakeCommitment(state, commitment, nextId(marking), () => nextId(marking))
+                : Reaffirm(state, commitment, $"commitments[{i}].reaffirms", reaffirmable);
             events.Add(recorded);
-            pledges.Add(pledge);
+            others.Add(other);
         }
 
         events.AddRange(draft.FollowUps.Select(f => state.FollowUps.Schedule(interactionId, null, f, nextId(state.Classification), state.Relationships, state.Classification)));
-        return new InteractionChange(interactionId, events, pledges, reaffirmations);
+        return new Decision(events, others, interactionId);
     }
 
-    public static StatementRecorded AddStatement(Interaction state, StatementDraft draft, Guid statementId)
+    public static Decision AddStatement(Interaction state, StatementDraft draft, Guid statementId)
     {
-        var errors = new FieldErrors();
-        draft.Check(errors, "", state.Parties);
-        errors.ThrowIfAny();
+        FieldErrors.Check(errors => StatementDraft.RequirePartyOf(errors, draft.Country, "country", state.Parties));
         RequireNotRetracted(state);
-        return RecordStatement(state, draft, statementId);
+        return Decision.Of(RecordStatement(state, draft, statementId), statementId);
     }
 
+    /// <param name="pledgeId">The id of the pledge the commitment starts, unless it reaffirms one already recorded.</param>
     /// <param name="reaffirmable">The pledge <see cref="CommitmentDraft.Reaffirms"/> names, if the actor can see it.</param>
-    public static InteractionChange AddCommitment(Interaction state, CommitmentDraft draft, Guid pledgeId, Func<Guid> nextId, IReadOnlyDictionary<Guid, Pledge>? reaffirmable = null)
+    public static Decision AddCommitment(Interaction state, CommitmentDraft draft, Guid pledgeId, Func<Guid> nextId, IReadOnlyDictionary<Guid, Pledge>? reaffirmable = null)
     {
-        var errors = new FieldErrors();
-        draft.Check(errors, "", state.Parties);
-        errors.ThrowIfAny();
-        RequireNotRetracted(state);
-        if (draft.Reaffirms is not null)
+        FieldErrors.Check(errors =>
         {
-            var (restated, reaffirmed) = Reaffirm(state, draft, "reaffirms", reaffirmable);
-            return new InteractionChange(state.Id, [restated], [], [reaffirmed]);
-        }
-
-        var (recorded, pledge) = MakeCommitment(state, draft, pledgeId, nextId);
-        return new InteractionChange(state.Id, [recorded], [pledge], []);
+            StatementDraft.RequirePartyOf(errors, draft.By, "by", state.Parties);
+            if (draft.To is { } to)
+            {
+                StatementDraft.RequirePartyOf(errors, to, "to", state.Parties);
+            }
+        });
+        RequireNotRetracted(state);
+        var (recorded, other) = draft.Reaffirms is null
+            ? MakeCommitment(state, draft, pledgeId, nextId)
+            : Reaffirm(state, draft, "reaffirms", reaffirmable);
+        return new Decision([recorded], [other], recorded.PledgeId);
     }
 
-    public static FollowUpScheduled ScheduleFollowUp(Interaction state, FollowUpDraft draft, Guid followUpId)
+    public static Decision ScheduleFollowUp(Interaction state, FollowUpDraft draft, Guid followUpId)
     {
-        var errors = new FieldErrors();
-        draft.Check(errors, "");
-        errors.ThrowIfAny();
         RequireNotRetracted(state);
-        return state.FollowUps.Schedule(state.Id, null, draft, followUpId, state.Relationships, state.Classification);
+        return Decision.Of(state.FollowUps.Schedule(state.Id, null, draft, followUpId, state.Relationships, state.Classification), followUpId);
     }
 
-    public static InteractionEntryCorrected Correct(Interaction state, Guid? statementId, string field, string now, string reason)
+    /// <summary>Corrects a field of the interaction, or of its statement <paramref name="statementId"/>; the field and
+    /// value passed <see cref="InteractionCorrections.Check"/>.</summary>
+    public static Decision Correct(Interaction state, Guid? statementId, string field, string now, string reason)
     {
-        RequireReason(reason);
         RequireNotRetracted(state);
-        var normalisedField = (field ?? "").Trim().ToLowerInvariant();
-        var cleanNow = (now ?? "").Trim();
-        if (cleanNow.Length == 0 && normalisedField != InteractionFields.Topics)
+        var name = InteractionCorrections.FieldName(field);
+        var text = now.Trim();
+        var was = statementId is { } id ? CurrentStatementValue(state, id, name) : CurrentInteractionValue(state, name);
+        var stored = InteractionCorrections.Read(statementId, name, text).Kind?.ToString() ?? text;
+        if (string.Equals(was, stored, StringComparison.Ordinal))
         {
-            throw new CommandRejected([new FieldError("now", $"the {normalisedField} cannot be empty; retract the entry instead")]);
-        }
-
-        var was = statementId is { } id ? CurrentStatementValue(state, id, normalisedField) : CurrentInteractionValue(state, normalisedField, cleanNow);
-        if (normalisedField == InteractionFields.Kind)
-        {
-            cleanNow = Enum.Parse<InteractionKind>(cleanNow, ignoreCase: true).ToString();
-        }
-
-        if (string.Equals(was, cleanNow, StringComparison.Ordinal))
-        {
-            throw new LedgerRuleViolated("now", $"the {normalisedField} is already '{cleanNow}'; nothing to correct");
+            throw new LedgerRuleViolated("now", $"the {name} is already '{stored}'; nothing to correct");
         }
 
         var classification = statementId is { } target ? state.Statements[target].Classification : state.Classification;
-        return new InteractionEntryCorrected(state.Id, statementId, normalisedField, was, cleanNow, reason.Trim(), state.Relationships, classification);
+        return Decision.Of(new InteractionEntryCorrected(state.Id, statementId, name, was, stored, reason.Trim(), state.Relationships, classification));
     }
 
-    public static StatementRetracted RetractStatement(Interaction state, Guid statementId, string reason)
+    public static Decision RetractStatement(Interaction state, Guid statementId, string reason)
     {
-        RequireReason(reason);
         RequireNotRetracted(state);
         var statement = FindStatement(state, statementId);
         if (statement.Retracted)
@@ -139,30 +114,13 @@ public static class InteractionDecisions
             throw new LedgerRuleViolated("statementId", $"statement {statementId} is already retracted");
         }
 
-        return new StatementRetracted(state.Id, statementId, reason.Trim(), state.Relationships, statement.Classification);
+        return Decision.Of(new StatementRetracted(state.Id, statementId, reason.Trim(), state.Relationships, statement.Classification));
     }
 
-    public static InteractionRetracted Retract(Interaction state, string reason)
+    public static Decision Retract(Interaction state, string reason)
     {
-        RequireReason(reason);
         RequireNotRetracted(state);
-        return new InteractionRetracted(state.Id, reason.Trim(), state.Relationships);
-    }
-
-    internal static void RequireReason(string? reason)
-    {
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            throw new CommandRejected([new FieldError("reason", "is required: say why the entry is corrected or retracted")]);
-        }
-    }
-
-    private static void ThrowIfInvalid(IReadOnlyList<FieldError> errors)
-    {
-        if (errors.Count > 0)
-        {
-            throw new CommandRejected(errors);
-        }
+        return Decision.Of(new InteractionRetracted(state.Id, reason.Trim(), state.Relationships));
     }
 
     private static void RequireNotRetracted(Interaction state)
@@ -177,7 +135,7 @@ public static class InteractionDecisions
         new(state.Id, statementId, draft.Speaker.Trim(), PartyCode.Clean(draft.Country), draft.Text.Trim(),
             draft.Topics.Select(t => t.Trim()).Where(t => t.Length > 0).ToArray(), AtLeast(draft.Classification, state.Classification), state.Relationships);
 
-    private static (CommitmentRecorded, NewPledgeStream) MakeCommitment(Interaction state, CommitmentDraft draft, Guid pledgeId, Func<Guid> nextId)
+    private static (CommitmentRecorded, OtherStream) MakeCommitment(Interaction state, CommitmentDraft draft, Guid pledgeId, Func<Guid> nextId)
     {
         var (by, to, relationships) = Sides(state, draft);
         var classification = AtLeast(draft.Classification, state.Classification);
@@ -185,13 +143,13 @@ public static class InteractionDecisions
             draft.Due, state.Occurred.Date, relationships, classification, draft.CameoCodes);
         var pledgeEvents = new List<object> { made };
         pledgeEvents.AddRange(draft.FollowUps.Select(f => FollowUpBook.Empty.Schedule(pledgeId, pledgeId, f, nextId(), relationships, classification)));
-        return (new CommitmentRecorded(state.Id, pledgeId, by, to, made.Text, classification), new NewPledgeStream(pledgeId, pledgeEvents));
+        return (new CommitmentRecorded(state.Id, pledgeId, by, to, made.Text, classification), new OtherStream(pledgeId, Starts: true, classification, pledgeEvents));
     }
 
     /// <summary>The commitment restates pledge <see cref="CommitmentDraft.Reaffirms"/>: the interaction records it under
     /// that pledge's id, and the pledge stream gets <see cref="PledgeReaffirmed"/>. A pledge the actor cannot see reads
     /// exactly as one that does not exist.</summary>
-    private static (CommitmentRecorded, PledgeReaffirmed) Reaffirm(Interaction state, CommitmentDraft draft, string field, IReadOnlyDictionary<Guid, Pledge>? reaffirmable)
+    private static (CommitmentRecorded, OtherStream) Reaffirm(Interaction state, CommitmentDraft draft, string field, IReadOnlyDictionary<Guid, Pledge>? reaffirmable)
     {
         var pledgeId = draft.Reaffirms!.Value;
         if (reaffirmable is null)
@@ -216,8 +174,8 @@ public static class InteractionDecisions
 
         var marking = AtLeast(AtLeast(draft.Classification, state.Classification), pledge.Classification);
         var text = draft.Text.Trim();
-        return (new CommitmentRecorded(state.Id, pledgeId, by, to, text, marking),
-            new PledgeReaffirmed(pledgeId, state.Id, by, to, text, state.Occurred.Date, pledge.Relationships, marking));
+        var reaffirmed = new PledgeReaffirmed(pledgeId, state.Id, by, to, text, state.Occurred.Date, pledge.Relationships, marking);
+        return (new CommitmentRecorded(state.Id, pledgeId, by, to, text, marking), new OtherStream(pledgeId, Starts: false, marking, [reaffirmed]));
     }
 
     /// <summary>Who commits, to whom, and the pairs that counts towards: the pair of both, or every pair of the
@@ -255,21 +213,15 @@ public static class InteractionDecisions
             InteractionFields.Text => statement.Text,
             InteractionFields.Speaker => statement.Speaker,
             InteractionFields.Topics => statement.Topics,
-            _ => throw new CommandRejected([new FieldError("field", $"'{field}' cannot be corrected on a statement; use one of {string.Join(", ", InteractionFields.OfStatement)}")]),
+            _ => throw new ArgumentOutOfRangeException(nameof(field), field, "not a field of a statement"),
         };
     }
 
-    private static string CurrentInteractionValue(Interaction state, string field, string now) => field switch
+    private static string CurrentInteractionValue(Interaction state, string field) => field switch
     {
         InteractionFields.Summary => state.Summary,
-        InteractionFields.Kind => EnumText.IsName<InteractionKind>(now)
-            ? state.Kind.ToString()
-            : throw new CommandRejected([new FieldError("now", $"'{now}' is not an interaction kind ({string.Join(", ", Enum.GetNames<InteractionKind>())})")]),
-        InteractionFields.OccurredOn => DateOnly.TryParseExact(now, "yyyy-MM-dd", out var date)
-            ? date.Year is >= 1900 and <= 2200
-                ? state.Occurred.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
-                : throw new CommandRejected([new FieldError("now", $"{now} is not a plausible date (1900–2200)")])
-            : throw new CommandRejected([new FieldError("now", $"'{now}' is not a date (yyyy-MM-dd)")]),
-        _ => throw new CommandRejected([new FieldError("field", $"'{field}' cannot be corrected on an interaction; use one of {string.Join(", ", InteractionFields.OfInteraction)}")]),
+        InteractionFields.Kind => state.Kind.ToString(),
+        InteractionFields.OccurredOn => DateText.Write(state.Occurred.Date),
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "not a field of an interaction"),
     };
 }

@@ -133,7 +133,9 @@ public sealed record InteractionDraft(
 
 public sealed record StatementDraft(string Speaker, string Country, string Text, IReadOnlyList<string> Topics, Classification? Classification = null)
 {
-    public void Check(FieldErrors errors, string prefix, IReadOnlyList<string> parties)
+    /// <param name="parties">The parties the statement must come from, when the same message names them (a logged
+    /// interaction's participants); a statement added later is checked against its interaction by the decision.</param>
+    public void Check(FieldErrors errors, string prefix, IReadOnlyList<string>? parties = null)
     {
         errors.RequireText(Speaker, $"{prefix}speaker", 200);
         errors.RequireText(Text, $"{prefix}text", 8000);
@@ -152,17 +154,25 @@ public sealed record StatementDraft(string Speaker, string Country, string Text,
         }
     }
 
-    internal static void CheckPartyOf(FieldErrors errors, string? code, string field, IReadOnlyList<string> parties)
+    /// <summary>A known party code, and one of <paramref name="parties"/> when they are given.</summary>
+    internal static void CheckPartyOf(FieldErrors errors, string? code, string field, IReadOnlyList<string>? parties)
     {
         var normalised = PartyCode.Normalise(code, out var problem);
         if (normalised is null)
         {
             errors.Add(field, problem!);
         }
-        else if (!parties.Contains(normalised))
+        else if (parties is not null)
         {
-            errors.Add(field, $"{normalised} is not a party to this interaction ({string.Join(", ", parties)})");
+            RequirePartyOf(errors, normalised, field, parties);
         }
+    }
+
+    /// <summary>The rule a decision applies to a portion added to an interaction already logged.</summary>
+    internal static void RequirePartyOf(FieldErrors errors, string code, string field, IReadOnlyList<string> parties)
+    {
+        var cleaned = PartyCode.Clean(code);
+        errors.Require(parties.Contains(cleaned), field, $"{cleaned} is not a party to this interaction ({string.Join(", ", parties)})");
     }
 }
 
@@ -178,7 +188,8 @@ public sealed record CommitmentDraft(
     Classification? Classification = null,
     Guid? Reaffirms = null)
 {
-    public void Check(FieldErrors errors, string prefix, IReadOnlyList<string> parties)
+    /// <param name="parties">As for <see cref="StatementDraft.Check"/>.</param>
+    public void Check(FieldErrors errors, string prefix, IReadOnlyList<string>? parties = null)
     {
         StatementDraft.CheckPartyOf(errors, By, $"{prefix}by", parties);
         if (Reaffirms is not null)
@@ -196,7 +207,7 @@ public sealed record CommitmentDraft(
         errors.RequireText(Text, $"{prefix}text", 4000);
         errors.Require(Topic is null || Topic.Length <= 200, $"{prefix}topic", "is longer than 200 characters");
         errors.RequireStorable(Topic, $"{prefix}topic");
-        errors.Require(Due is null || Due.Value.Year is >= 1900 and <= 2200, $"{prefix}due", "is not a plausible date");
+        errors.Require(Due is null || DateText.IsPlausible(Due.Value), $"{prefix}due", "is not a plausible date");
         errors.Require(Classification is null || Enum.IsDefined(Classification.Value), $"{prefix}classification", "is not a classification");
         InteractionDraft.CheckCameo(errors, CameoCodes, $"{prefix}cameoCodes");
         for (var i = 0; i < FollowUps.Count; i++)

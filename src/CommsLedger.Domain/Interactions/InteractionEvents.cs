@@ -90,6 +90,9 @@ public sealed record InteractionEntryCorrected(
 
     public HistoryLine Describe() =>
         new($"{(StatementId is null ? "interaction" : "statement")} {Field} corrected to '{Now}' ({Reason})", $"{Field} was '{Was}'");
+
+    /// <summary>What the correction changes, typed (<see cref="InteractionCorrections"/>).</summary>
+    public InteractionPatch Patch() => InteractionCorrections.Read(StatementId, Field, Now);
 }
 
 /// <summary>A statement should never have been recorded. It stays in the stream, marked retracted.</summary>

@@ -15,8 +15,10 @@ public sealed record Pledge(
     PledgeStatus Status,
     IReadOnlyList<string> Relationships,
     Classification Classification,
-    FollowUpBook FollowUps)
+    FollowUpBook FollowUps) : IStreamState<Pledge>
 {
+    public static string Noun => "pledge";
+
     public static Pledge Start(PledgeMade e) =>
         new(e.PledgeId, e.By, e.To, e.Kind, e.Text, e.Topic, e.Due, PledgeStatus.Open, e.Relationships, e.Classification, FollowUpBook.Empty);
 
@@ -39,25 +41,19 @@ public sealed record Pledge(
         _ => throw new ArgumentException($"{e.GetType().Name} is not a pledge event", nameof(e)),
     };
 
-    private Pledge Evolve(PledgeCorrected e) => e.Field switch
+    /// <summary>A pledge has no portions of its own: whoever may see it sees all of it.</summary>
+    public Pledge Within(Classification clearance) => this;
+
+    private Pledge Evolve(PledgeCorrected e)
     {
-        PledgeFields.Text => this with { Text = e.Now },
-        PledgeFields.Topic => this with { Topic = e.Now },
-        PledgeFields.Kind => this with { Kind = Enum.Parse<CommitmentKind>(e.Now, ignoreCase: true) },
-        PledgeFields.Due => this with { Due = e.Now.Length == 0 ? null : DateOnly.ParseExact(e.Now, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) },
-        PledgeFields.Status => this with { Status = Enum.Parse<PledgeStatus>(e.Now, ignoreCase: true) },
-        _ => this,
-    };
-}
-
-/// <summary>The fields of a pledge that a correction may target.</summary>
-public static class PledgeFields
-{
-    public const string Text = "text";
-    public const string Topic = "topic";
-    public const string Kind = "kind";
-    public const string Due = "due";
-    public const string Status = "status";
-
-    public static readonly IReadOnlyList<string> All = [Text, Topic, Kind, Due, Status];
+        var patch = e.Patch();
+        return this with
+        {
+            Text = patch.Text ?? Text,
+            Topic = patch.Topic ?? Topic,
+            Kind = patch.Kind ?? Kind,
+            Due = patch.DueOr(Due),
+            Status = patch.Status ?? Status,
+        };
+    }
 }

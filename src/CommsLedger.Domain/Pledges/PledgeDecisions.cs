@@ -1,23 +1,21 @@
-using System.Globalization;
-using CommsLedger.Domain.FollowUps;
-using CommsLedger.Domain.Interactions;
 using CommsLedger.Domain.Shared;
 
 namespace CommsLedger.Domain.Pledges;
 
-/// <summary>Pure decisions on pledge streams: (state, command, ids, today) → events.</summary>
+/// <summary>Pure decisions on pledge streams: (state, command, ids) → <see cref="Decision"/>. The command's shape was
+/// checked before; a decision checks what depends on the pledge's state.</summary>
 public static class PledgeDecisions
 {
-    public static PledgeProgressNoted NoteProgress(Pledge state, string note, DateOnly asOf)
+    public static Decision NoteProgress(Pledge state, string note, DateOnly asOf)
     {
-        FieldErrors.Check(errors => { errors.RequireText(note, "note"); errors.RequirePlausibleDate(asOf, "asOf"); });
         RequireNotRetracted(state);
-        return new PledgeProgressNoted(state.Id, note.Trim(), asOf, state.Relationships);
+        return Decision.Of(new PledgeProgressNoted(state.Id, note.Trim(), asOf, state.Relationships));
     }
 
-    public static IPledgeOutcome ChangeStatus(Pledge state, PledgeStatus status, DateOnly on, string note)
+    /// <summary>Whether <paramref name="status"/> can follow the pledge's status is judged against it: the same status
+    /// again is a rule broken (422), open or retracted are no outcome at all (a field error).</summary>
+    public static Decision ChangeStatus(Pledge state, PledgeStatus status, DateOnly on, string note)
     {
-        FieldErrors.Check(errors => { errors.RequirePlausibleDate(on, "on"); errors.OptionalText(note, "note"); });
         RequireNotRetracted(state);
         if (state.IsSettled)
         {
@@ -31,7 +29,7 @@ public static class PledgeDecisions
         }
 
         var trimmed = (note ?? "").Trim();
-        return status switch
+        return Decision.Of(status switch
         {
             PledgeStatus.Fulfilled => new PledgeFulfilled(state.Id, on, trimmed, state.Relationships),
             PledgeStatus.PartiallyFulfilled => new PledgePartiallyFulfilled(state.Id, on, trimmed, state.Relationships),
@@ -40,73 +38,50 @@ public static class PledgeDecisions
             PledgeStatus.Lapsed => new PledgeLapsed(state.Id, on, trimmed, state.Relationships),
             _ => throw new CommandRejected([new FieldError("status",
                 $"'{Describe(status)}' is not an outcome; use fulfilled, partially fulfilled, broken, withdrawn or lapsed")]),
-        };
-    }
-
-    public static ComplianceAssessed Assess(Pledge state, Guid assessmentId, int score, string rationale, string? evidence, DateOnly assessedOn)
-    {
-        if (score is < -1 or > 1)
-        {
-            throw new CommandRejected([new FieldError("score", $"{score} is not on the G7 scale: use +1 (full), 0 (partial) or -1 (none)")]);
-        }
-
-        FieldErrors.Check(errors =>
-        {
-            errors.RequireText(rationale, "rationale");
-            errors.OptionalText(evidence, "evidence");
-            errors.RequirePlausibleDate(assessedOn, "on");
         });
-        RequireNotRetracted(state);
-        return new ComplianceAssessed(state.Id, assessmentId, score, rationale.Trim(), evidence?.Trim(), assessedOn, state.Relationships);
     }
 
-    public static FollowUpScheduled ScheduleFollowUp(Pledge state, FollowUpDraft draft, Guid followUpId)
+    public static Decision Assess(Pledge state, Guid assessmentId, int score, string rationale, string? evidence, DateOnly assessedOn)
     {
-        var errors = new FieldErrors();
-        draft.Check(errors, "");
-        errors.ThrowIfAny();
         RequireNotRetracted(state);
-        return state.FollowUps.Schedule(state.Id, state.Id, draft, followUpId, state.Relationships, state.Classification);
+        return Decision.Of(new ComplianceAssessed(state.Id, assessmentId, score, rationale.Trim(), evidence?.Trim(), assessedOn, state.Relationships), assessmentId);
     }
 
-    public static PledgeCorrected Correct(Pledge state, string field, string now, string reason)
+    public static Decision ScheduleFollowUp(Pledge state, FollowUps.FollowUpDraft draft, Guid followUpId)
     {
-        InteractionDecisions.RequireReason(reason);
         RequireNotRetracted(state);
-        var normalisedField = (field ?? "").Trim().ToLowerInvariant();
-        var cleanNow = (now ?? "").Trim();
-        var was = normalisedField switch
+        return Decision.Of(state.FollowUps.Schedule(state.Id, state.Id, draft, followUpId, state.Relationships, state.Classification), followUpId);
+    }
+
+    /// <summary>Corrects one field; the field and value passed <see cref="PledgeCorrections.Check"/>.</summary>
+    public static Decision Correct(Pledge state, string field, string now, string reason)
+    {
+        RequireNotRetracted(state);
+        var name = PledgeCorrections.FieldName(field);
+        var text = now.Trim();
+        var patch = PledgeCorrections.Read(name, text);
+        var stored = patch.Kind?.ToString() ?? patch.Status?.ToString() ?? text;
+        var was = name switch
         {
-            PledgeFields.Text => RequireNonEmpty(state.Text, cleanNow),
+            PledgeFields.Text => state.Text,
             PledgeFields.Topic => state.Topic,
-            PledgeFields.Kind => ParsedOrRejected<CommitmentKind>(cleanNow, state.Kind.ToString()),
-            PledgeFields.Status when EnumText.IsName<PledgeStatus>(cleanNow) && Enum.Parse<PledgeStatus>(cleanNow, ignoreCase: true) == PledgeStatus.Retracted =>
-                throw new CommandRejected([new FieldError("now", "a pledge is retracted with a retraction (and a reason), not by correcting its status")]),
-            PledgeFields.Status => ParsedOrRejected<PledgeStatus>(cleanNow, state.Status.ToString()),
-            PledgeFields.Due => cleanNow.Length == 0
-                || (DateOnly.TryParseExact(cleanNow, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var due) && due.Year is >= 1900 and <= 2200)
-                ? state.Due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? ""
-                : throw new CommandRejected([new FieldError("now", $"'{cleanNow}' is not a plausible date (yyyy-MM-dd, 1900-2200), nor empty to clear it")]),
-            _ => throw new CommandRejected([new FieldError("field", $"'{field}' cannot be corrected on a pledge; use one of {string.Join(", ", PledgeFields.All)}")]),
+            PledgeFields.Kind => state.Kind.ToString(),
+            PledgeFields.Status => state.Status.ToString(),
+            PledgeFields.Due => state.Due is { } due ? DateText.Write(due) : "",
+            _ => throw new ArgumentOutOfRangeException(nameof(field), field, "not a field of a pledge"),
         };
-        if (normalisedField is PledgeFields.Kind or PledgeFields.Status)
+        if (string.Equals(was, stored, StringComparison.Ordinal))
         {
-            cleanNow = Enum.Parse(normalisedField == PledgeFields.Kind ? typeof(CommitmentKind) : typeof(PledgeStatus), cleanNow, ignoreCase: true).ToString()!;
+            throw new LedgerRuleViolated("now", $"the {name} is already '{stored}'; nothing to correct");
         }
 
-        if (string.Equals(was, cleanNow, StringComparison.Ordinal))
-        {
-            throw new LedgerRuleViolated("now", $"the {normalisedField} is already '{cleanNow}'; nothing to correct");
-        }
-
-        return new PledgeCorrected(state.Id, normalisedField, was, cleanNow, reason.Trim(), state.Relationships);
+        return Decision.Of(new PledgeCorrected(state.Id, name, was, stored, reason.Trim(), state.Relationships));
     }
 
-    public static PledgeRetracted Retract(Pledge state, string reason)
+    public static Decision Retract(Pledge state, string reason)
     {
-        InteractionDecisions.RequireReason(reason);
         RequireNotRetracted(state);
-        return new PledgeRetracted(state.Id, reason.Trim(), state.Relationships);
+        return Decision.Of(new PledgeRetracted(state.Id, reason.Trim(), state.Relationships));
     }
 
     public static string Describe(PledgeStatus status) => status switch
@@ -114,15 +89,6 @@ public static class PledgeDecisions
         PledgeStatus.PartiallyFulfilled => "partially fulfilled",
         _ => status.ToString().ToLowerInvariant(),
     };
-
-    private static string RequireNonEmpty(string was, string now) =>
-        now.Length > 0 ? was : throw new CommandRejected([new FieldError("now", "the text of a commitment cannot be empty; retract it instead")]);
-
-    private static string ParsedOrRejected<TEnum>(string now, string was)
-        where TEnum : struct, Enum =>
-        EnumText.IsName<TEnum>(now)
-            ? was
-            : throw new CommandRejected([new FieldError("now", $"'{now}' is not one of {string.Join(", ", Enum.GetNames<TEnum>())}")]);
 
     private static void RequireNotRetracted(Pledge state)
     {

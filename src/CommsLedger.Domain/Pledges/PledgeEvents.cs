@@ -69,7 +69,7 @@ public interface IPledgeOutcome : IPledgeEvent, IRelationshipEvent, IDatedEvent,
     Occurrence IDatedEvent.WhenOccurred() => Occurrence.On(On);
 
     HistoryLine IDescribedEvent.Describe() =>
-        new($"pledge {PledgeDecisions.Describe(Status)} on {Wording.Date(On)}{(Note.Length > 0 ? ": " + Note : "")}");
+        new($"pledge {PledgeDecisions.Describe(Status)} on {DateText.Write(On)}{(Note.Length > 0 ? ": " + Note : "")}");
 }
 
 [StoredAs("pledge_fulfilled.v1")]
@@ -126,6 +126,9 @@ public sealed record PledgeCorrected(Guid PledgeId, string Field, string Was, st
     public Occurrence WhenOccurred() => Occurrence.WithItsEntry;
 
     public HistoryLine Describe() => new($"pledge {Field} corrected to '{Now}' ({Reason})", $"{Field} was '{Was}'");
+
+    /// <summary>What the correction changes, typed (<see cref="PledgeCorrections"/>).</summary>
+    public PledgePatch Patch() => PledgeCorrections.Read(Field, Now);
 }
 
 /// <summary>The commitment was recorded in error (as opposed to withdrawn by the party in the world).</summary>
@@ -155,5 +158,5 @@ public sealed record PledgeReaffirmed(
 {
     public Occurrence WhenOccurred() => Occurrence.On(ReaffirmedOn);
 
-    public HistoryLine Describe() => new($"pledge reaffirmed by {By}{Wording.To(To)} on {Wording.Date(ReaffirmedOn)} in interaction {InteractionId}: {Text}");
+    public HistoryLine Describe() => new($"pledge reaffirmed by {By}{Wording.To(To)} on {DateText.Write(ReaffirmedOn)} in interaction {InteractionId}: {Text}");
 }

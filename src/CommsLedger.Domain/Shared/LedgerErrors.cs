@@ -79,14 +79,28 @@ public sealed class FieldErrors
     public IReadOnlyList<FieldError> All => _errors;
 
     /// <summary>Runs <paramref name="checks"/> and throws every problem they found at once, if any.</summary>
-    public static void Check(Action<FieldErrors> checks)
+    public static void Check(Action<FieldErrors> checks) => Throw(Of(checks));
+
+    /// <summary>Throws <see cref="CommandRejected"/> with <paramref name="errors"/>, if there are any.</summary>
+    public static void Throw(IReadOnlyList<FieldError> errors)
+    {
+        if (errors.Count > 0)
+        {
+            throw new CommandRejected(errors);
+        }
+    }
+
+    /// <summary>Every problem <paramref name="checks"/> find, in the order found.</summary>
+    public static IReadOnlyList<FieldError> Of(Action<FieldErrors> checks)
     {
         var errors = new FieldErrors();
         checks(errors);
-        errors.ThrowIfAny();
+        return errors.All;
     }
 
     public void Add(string field, string problem) => _errors.Add(new FieldError(field, problem));
+
+    public void Add(IEnumerable<FieldError> errors) => _errors.AddRange(errors);
 
     public void Require(bool condition, string field, string problem)
     {
@@ -114,7 +128,7 @@ public sealed class FieldErrors
 
     /// <summary>A date a diplomatic record can plausibly carry: 1900 to 2200, as for due dates.</summary>
     public void RequirePlausibleDate(DateOnly date, string field) =>
-        Require(date.Year is >= 1900 and <= 2200, field, $"{date:yyyy-MM-dd} is not a plausible date (1900–2200)");
+        Require(DateText.IsPlausible(date), field, $"{date:yyyy-MM-dd} is not a plausible date (1900–2200)");
 
     /// <summary>Optional free text: storable and at most <paramref name="maxLength"/> characters.</summary>
     public void OptionalText(string? value, string field, int maxLength = 4000)

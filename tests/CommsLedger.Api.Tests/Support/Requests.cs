@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using CommsLedger.Application.Demo;
-using CommsLedger.Application.Interactions.Importing;
+using CommsLedger.Application.Interactions.InteractionFiles;
 using CommsLedger.Domain.Interactions;
 
 namespace CommsLedger.Api.Tests.Support;

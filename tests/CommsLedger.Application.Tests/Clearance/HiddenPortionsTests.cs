@@ -7,6 +7,7 @@ using CommsLedger.Application.History.Reading;
 using CommsLedger.Application.History.Replaying;
 using CommsLedger.Application.Interactions.AddingStatements;
 using CommsLedger.Application.Interactions.Importing;
+using CommsLedger.Application.Interactions.InteractionFiles;
 using CommsLedger.Application.Interactions.Logging;
 using CommsLedger.Application.Interactions.Viewing;
 using CommsLedger.Application.Relationships.Viewing;

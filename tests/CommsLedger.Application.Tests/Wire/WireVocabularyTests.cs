@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CommsLedger.Application.Interactions.Importing;
+using CommsLedger.Application.Interactions.InteractionFiles;
 using CommsLedger.Application.Wire;
 using CommsLedger.Domain.Interactions;
 using CommsLedger.Domain.Pledges;

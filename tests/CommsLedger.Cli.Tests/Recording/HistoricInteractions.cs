@@ -1,4 +1,4 @@
-using CommsLedger.Application.Interactions.Importing;
+using CommsLedger.Application.Interactions.InteractionFiles;
 using CommsLedger.Domain.FollowUps;
 using CommsLedger.Domain.Interactions;
 using CommsLedger.Domain.Pledges;

@@ -75,9 +75,9 @@ public sealed class ImportTests(PostgresCluster postgres)
         var good = HistoricInteractions.Draft(7);
         var file = await HistoricInteractions.WriteFile(200, n => n switch
         {
-            3 => Application.Interactions.Importing.InteractionJson.Write(HistoricInteractions.Draft(3)).Replace("\"pledge\"", "\"promise\"", StringComparison.Ordinal),
+            3 => Application.Interactions.InteractionFiles.InteractionJson.Write(HistoricInteractions.Draft(3)).Replace("\"pledge\"", "\"promise\"", StringComparison.Ordinal),
             150 => "{ not json",
-            160 => Application.Interactions.Importing.InteractionJson.Write(good),
+            160 => Application.Interactions.InteractionFiles.InteractionJson.Write(good),
             _ => null,
         });
 

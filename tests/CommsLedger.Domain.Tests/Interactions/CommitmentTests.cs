@@ -7,8 +7,12 @@ namespace CommsLedger.Domain.Tests.Interactions;
 
 public class CommitmentTests
 {
-    private static InteractionChange Add(Interaction state, CommitmentDraft draft) =>
-        InteractionDecisions.AddCommitment(state, draft, PledgeId, IdsFrom(1));
+    /// <summary>As <c>AddCommitment</c> goes: the commitment's shape checked first, then the decision.</summary>
+    private static Decision Add(Interaction state, CommitmentDraft draft)
+    {
+        FieldErrors.Check(errors => draft.Check(errors, ""));
+        return InteractionDecisions.AddCommitment(state, draft, PledgeId, IdsFrom(1));
+    }
 
     [Fact]
     public void adding_a_commitment_records_it_and_starts_its_pledge_stream()
@@ -16,7 +20,7 @@ public class CommitmentTests
         var change = Add(Given.Interaction(Logged()), Commitment("cn", "pe"));
 
         Then.Emitted([new CommitmentRecorded(InteractionId, PledgeId, "CN", "PE", PledgeText, Classification.Unclassified)], change.Events);
-        var pledge = Assert.Single(change.NewPledges);
+        var pledge = Assert.Single(change.Others);
         Then.Emitted(
             [new PledgeMade(PledgeId, InteractionId, "CN", "PE", CommitmentKind.Pledge, PledgeText, "vaccines", PledgeDue, CallDate, CnPe, Classification.Unclassified, [])],
             pledge.Events);
@@ -27,7 +31,7 @@ public class CommitmentTests
     {
         var state = Given.Interaction(Logged(), new InteractionEntryCorrected(InteractionId, null, "occurred_on", "2020-11-05", "2020-11-04", "typo", CnPe, Classification.Unclassified));
 
-        var made = Assert.IsType<PledgeMade>(Add(state, Commitment("CN", "PE")).NewPledges[0].Events[0]);
+        var made = Assert.IsType<PledgeMade>(Add(state, Commitment("CN", "PE")).Others[0].Events[0]);
 
         Assert.Equal(new DateOnly(2020, 11, 4), made.MadeOn);
     }
@@ -55,7 +59,7 @@ public class CommitmentTests
     {
         var change = Add(Given.Interaction(LoggedWithBrazil()), Commitment("CN", null));
 
-        Assert.Equal(["BR-CN", "CN-PE"], Assert.IsType<PledgeMade>(change.NewPledges[0].Events[0]).Relationships);
+        Assert.Equal(["BR-CN", "CN-PE"], Assert.IsType<PledgeMade>(change.Others[0].Events[0]).Relationships);
     }
 
     [Fact]
@@ -63,7 +67,7 @@ public class CommitmentTests
     {
         var change = Add(Given.Interaction(LoggedWithBrazil()), Commitment("PE", "CN"));
 
-        Assert.Equal(["CN-PE"], Assert.IsType<PledgeMade>(change.NewPledges[0].Events[0]).Relationships);
+        Assert.Equal(["CN-PE"], Assert.IsType<PledgeMade>(change.Others[0].Events[0]).Relationships);
     }
 
     [Fact]

@@ -6,12 +6,19 @@ namespace CommsLedger.Domain.Tests.Interactions;
 
 public class CorrectionTests
 {
+    /// <summary>As <c>CorrectEntry</c> goes: the field and value checked first, then the decision.</summary>
+    private static InteractionEntryCorrected Correct(Interaction state, Guid? statementId, string field, string now, string reason)
+    {
+        FieldErrors.Throw(InteractionCorrections.Check(statementId is not null, field, now));
+        return Assert.IsType<InteractionEntryCorrected>(Then.Single(InteractionDecisions.Correct(state, statementId, field, now, reason)));
+    }
+
     [Fact]
     public void correcting_a_statements_text_records_what_it_was_and_what_it_is_now()
     {
         var state = Given.Interaction(Logged(), StatementRecorded());
 
-        var corrected = InteractionDecisions.Correct(state, StatementId, "Text", " China will support trials ", " misquoted ");
+        var corrected = Correct(state, StatementId, "Text", " China will support trials ", " misquoted ");
 
         Then.Emitted(
             new InteractionEntryCorrected(InteractionId, StatementId, "text", SpeechText, "China will support trials", "misquoted", CnPe, Classification.Unclassified),
@@ -24,7 +31,7 @@ public class CorrectionTests
         var state = Given.Interaction(Logged(), StatementRecorded(),
             new InteractionEntryCorrected(InteractionId, StatementId, "speaker", "Wang Yi", "Wang Y.", "typo", CnPe, Classification.Unclassified));
 
-        var corrected = InteractionDecisions.Correct(state, StatementId, "speaker", "Wang Yi", "the first correction was wrong");
+        var corrected = Correct(state, StatementId, "speaker", "Wang Yi", "the first correction was wrong");
 
         Assert.Equal(("Wang Y.", "Wang Yi"), (corrected.Was, corrected.Now));
     }
@@ -32,7 +39,7 @@ public class CorrectionTests
     [Fact]
     public void correcting_the_kind_of_an_interaction_records_what_it_was()
     {
-        var corrected = InteractionDecisions.Correct(Given.Interaction(Logged()), null, "kind", "VideoCall", "it was on video");
+        var corrected = Correct(Given.Interaction(Logged()), null, "kind", "VideoCall", "it was on video");
 
         Assert.Equal(("kind", "PhoneCall", "VideoCall"), (corrected.Field, corrected.Was, corrected.Now));
     }
@@ -42,7 +49,7 @@ public class CorrectionTests
     {
         var state = Given.Interaction(Logged());
 
-        Assert.Equal("now", Then.ViolatedRule(() => InteractionDecisions.Correct(state, null, "summary", Summary, "no change")));
+        Assert.Equal("now", Then.ViolatedRule(() => Correct(state, null, "summary", Summary, "no change")));
     }
 
     [Fact]
@@ -50,7 +57,7 @@ public class CorrectionTests
     {
         var state = Given.Interaction(Logged());
 
-        Assert.Equal("now", Then.ViolatedRule(() => InteractionDecisions.Correct(state, null, "summary", Summary + " ", "no change")));
+        Assert.Equal("now", Then.ViolatedRule(() => Correct(state, null, "summary", Summary + " ", "no change")));
     }
 
     [Fact]
@@ -58,7 +65,7 @@ public class CorrectionTests
     {
         var state = Given.Interaction(Logged());
 
-        Assert.Equal(["field"], Then.RejectedFields(() => InteractionDecisions.Correct(state, null, "venue", "Lima", "wrong venue")));
+        Assert.Equal(["field"], Then.RejectedFields(() => Correct(state, null, "venue", "Lima", "wrong venue")));
     }
 
     [Fact]
@@ -66,7 +73,7 @@ public class CorrectionTests
     {
         var state = Given.Interaction(Logged(), StatementRecorded());
 
-        Assert.Equal(["field"], Then.RejectedFields(() => InteractionDecisions.Correct(state, null, "text", "new text", "wrong place")));
+        Assert.Equal(["field"], Then.RejectedFields(() => Correct(state, null, "text", "new text", "wrong place")));
     }
 
     [Fact]
@@ -74,7 +81,7 @@ public class CorrectionTests
     {
         var state = Given.Interaction(Logged());
 
-        Assert.Equal(["now"], Then.RejectedFields(() => InteractionDecisions.Correct(state, null, "kind", "Telegram", "wrong kind")));
+        Assert.Equal(["now"], Then.RejectedFields(() => Correct(state, null, "kind", "Telegram", "wrong kind")));
     }
 
     [Fact]
@@ -82,7 +89,7 @@ public class CorrectionTests
     {
         var state = Given.Interaction(Logged());
 
-        Assert.Equal(["now"], Then.RejectedFields(() => InteractionDecisions.Correct(state, null, "kind", "2", "wrong kind")));
+        Assert.Equal(["now"], Then.RejectedFields(() => Correct(state, null, "kind", "2", "wrong kind")));
     }
 
     [Fact]
@@ -90,15 +97,7 @@ public class CorrectionTests
     {
         var state = Given.Interaction(Logged());
 
-        Assert.Equal(["now"], Then.RejectedFields(() => InteractionDecisions.Correct(state, null, "occurred_on", "5 Nov 2020", "format")));
-    }
-
-    [Fact]
-    public void correcting_without_a_reason_is_rejected()
-    {
-        var state = Given.Interaction(Logged());
-
-        Assert.Equal(["reason"], Then.RejectedFields(() => InteractionDecisions.Correct(state, null, "summary", "Another summary", " ")));
+        Assert.Equal(["now"], Then.RejectedFields(() => Correct(state, null, "occurred_on", "5 Nov 2020", "format")));
     }
 
     [Fact]
@@ -106,7 +105,7 @@ public class CorrectionTests
     {
         var state = Given.Interaction(Logged());
 
-        var error = Assert.Throws<EntryNotFound>(() => InteractionDecisions.Correct(state, StatementId, "text", "anything", "typo"));
+        var error = Assert.Throws<EntryNotFound>(() => Correct(state, StatementId, "text", "anything", "typo"));
 
         Assert.Equal(StatementId, error.Id);
     }
@@ -116,6 +115,6 @@ public class CorrectionTests
     {
         var state = Given.Interaction(Logged(), StatementRecorded(), new StatementRetracted(InteractionId, StatementId, "misattributed", CnPe, Classification.Unclassified));
 
-        Assert.Equal("statementId", Then.ViolatedRule(() => InteractionDecisions.Correct(state, StatementId, "text", "anything", "typo")));
+        Assert.Equal("statementId", Then.ViolatedRule(() => Correct(state, StatementId, "text", "anything", "typo")));
     }
 }

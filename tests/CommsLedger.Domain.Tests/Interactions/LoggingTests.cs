@@ -8,7 +8,12 @@ namespace CommsLedger.Domain.Tests.Interactions;
 
 public class LoggingTests
 {
-    private static InteractionChange Log(InteractionDraft draft) => InteractionDecisions.Log(draft, InteractionId, IdsFrom(1), Today);
+    /// <summary>As <c>LogInteraction</c> goes: the draft's shape checked first, then the decision.</summary>
+    private static Decision Log(InteractionDraft draft)
+    {
+        FieldErrors.Throw(draft.Check());
+        return InteractionDecisions.Log(draft, InteractionId, IdsFrom(1), Today);
+    }
 
     [Fact]
     public void logging_a_call_between_two_parties_records_its_parties_and_their_relationship()
@@ -19,7 +24,7 @@ public class LoggingTests
             [new InteractionLogged(InteractionId, InteractionKind.PhoneCall, new OccurredAt(CallDate), [WangYi, MarioLopez],
                 ["CN", "PE"], ["CN-PE"], Summary, Call().Source, Classification.Unclassified, ["041"])],
             change.Events);
-        Assert.Empty(change.NewPledges);
+        Assert.Empty(change.Others);
     }
 
     [Fact]
@@ -111,8 +116,8 @@ public class LoggingTests
         var change = Log(Call() with { Commitments = [Commitment("CN", "PE"), Commitment("PE", "CN")] });
 
         var recorded = change.Events.OfType<CommitmentRecorded>().Select(c => c.PledgeId);
-        Assert.Equal(recorded, change.NewPledges.Select(p => p.PledgeId));
-        Assert.All(change.NewPledges, p => Assert.Equal(p.PledgeId, Assert.IsType<PledgeMade>(p.Events[0]).PledgeId));
+        Assert.Equal(recorded, change.Others.Select(p => p.StreamId));
+        Assert.All(change.Others, p => Assert.Equal((true, p.StreamId), (p.Starts, Assert.IsType<PledgeMade>(p.Events[0]).PledgeId)));
     }
 
     [Fact]
@@ -126,8 +131,8 @@ public class LoggingTests
 
         var change = Log(draft);
 
-        var pledge = Assert.Single(change.NewPledges);
-        Assert.Equal(pledge.PledgeId, Id(1));
+        var pledge = Assert.Single(change.Others);
+        Assert.Equal(pledge.StreamId, Id(1));
         Then.Emitted(
             new FollowUpScheduled(Id(2), Id(1), Id(1), "Ask for the trial schedule", "Americas desk", new DateOnly(2020, 12, 1), CnPe, Classification.Unclassified),
             pledge.Events[1]);

@@ -33,14 +33,6 @@ public class RetractionTests
     }
 
     [Fact]
-    public void retracting_a_statement_without_a_reason_is_rejected()
-    {
-        var state = Given.Interaction(Logged(), StatementRecorded());
-
-        Assert.Equal(["reason"], Then.RejectedFields(() => InteractionDecisions.RetractStatement(state, StatementId, "")));
-    }
-
-    [Fact]
     public void retracting_an_interaction_records_why_under_its_relationships()
     {
         Then.Emitted(InteractionRetracted(), InteractionDecisions.Retract(Given.Interaction(Logged()), "logged twice"));

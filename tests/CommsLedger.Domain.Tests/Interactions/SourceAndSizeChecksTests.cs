@@ -8,7 +8,12 @@ namespace CommsLedger.Domain.Tests.Interactions;
 /// <summary>A source must be something a reviewer can follow, and one interaction cannot name every party on earth.</summary>
 public class SourceAndSizeChecksTests
 {
-    private static void Log(InteractionDraft draft) => InteractionDecisions.Log(draft, InteractionId, IdsFrom(1), Today);
+    /// <summary>As <c>LogInteraction</c> goes: the draft's shape checked first, then the decision.</summary>
+    private static void Log(InteractionDraft draft)
+    {
+        FieldErrors.Throw(draft.Check());
+        InteractionDecisions.Log(draft, InteractionId, IdsFrom(1), Today);
+    }
 
     private static InteractionDraft WithSource(string? url, string? sha256) =>
         Call() with { Source = new SourceReference("readout-1", url, sha256) };

@@ -6,12 +6,19 @@ namespace CommsLedger.Domain.Tests.Interactions;
 
 public class StatementTests
 {
+    /// <summary>As <c>AddStatement</c> goes: the statement's shape checked first, then the decision.</summary>
+    private static Decision Add(Interaction state, StatementDraft draft)
+    {
+        FieldErrors.Check(errors => draft.Check(errors, ""));
+        return InteractionDecisions.AddStatement(state, draft, StatementId);
+    }
+
     [Fact]
     public void adding_a_statement_records_it_under_the_interactions_relationships()
     {
         var state = Given.Interaction(Logged());
 
-        var recorded = InteractionDecisions.AddStatement(state, new StatementDraft(" Mario Lopez ", "pe", " Peru welcomes investment ", ["trade", " ", " investment"]), StatementId);
+        var recorded = Add(state, new StatementDraft(" Mario Lopez ", "pe", " Peru welcomes investment ", ["trade", " ", " investment"]));
 
         Then.Emitted(
             new StatementRecorded(InteractionId, StatementId, "Mario Lopez", "PE", "Peru welcomes investment", ["trade", "investment"], Classification.Unclassified, CnPe),
@@ -23,9 +30,9 @@ public class StatementTests
     {
         var state = Given.Interaction(Logged());
 
-        var recorded = InteractionDecisions.AddStatement(state, Statement("CN") with { Classification = Classification.Secret }, StatementId);
+        var recorded = Add(state, Statement("CN") with { Classification = Classification.Secret });
 
-        Assert.Equal(Classification.Secret, recorded.Classification);
+        Assert.Equal(Classification.Secret, Assert.IsType<StatementRecorded>(Then.Single(recorded)).Classification);
     }
 
     [Fact]
@@ -33,7 +40,7 @@ public class StatementTests
     {
         var state = Given.Interaction(Logged());
 
-        Assert.Equal(["country"], Then.RejectedFields(() => InteractionDecisions.AddStatement(state, Statement("BR"), StatementId)));
+        Assert.Equal(["country"], Then.RejectedFields(() => Add(state, Statement("BR"))));
     }
 
     [Fact]
@@ -41,7 +48,7 @@ public class StatementTests
     {
         var draft = Call() with { Statements = [Statement("CN"), Statement("US")] };
 
-        Assert.Equal(["statements[1].country"], Then.RejectedFields(() => InteractionDecisions.Log(draft, InteractionId, IdsFrom(1), Today)));
+        Assert.Equal(["statements[1].country"], Then.RejectedFields(draft.Check()));
     }
 
     [Fact]
@@ -49,7 +56,7 @@ public class StatementTests
     {
         var state = Given.Interaction(Logged());
 
-        Assert.Equal(["text"], Then.RejectedFields(() => InteractionDecisions.AddStatement(state, Statement("CN") with { Text = "" }, StatementId)));
+        Assert.Equal(["text"], Then.RejectedFields(() => Add(state, Statement("CN") with { Text = "" })));
     }
 
     [Fact]
@@ -57,6 +64,6 @@ public class StatementTests
     {
         var state = Given.Interaction(Logged(), InteractionRetracted());
 
-        Assert.Equal("interactionId", Then.ViolatedRule(() => InteractionDecisions.AddStatement(state, Statement("CN"), StatementId)));
+        Assert.Equal("interactionId", Then.ViolatedRule(() => Add(state, Statement("CN"))));
     }
 }

@@ -1,12 +1,17 @@
 using CommsLedger.Domain.Pledges;
+using CommsLedger.Domain.Shared;
 using static CommsLedger.Domain.Tests.Example;
 
 namespace CommsLedger.Domain.Tests.Pledges;
 
 public class CorrectionTests
 {
-    private static PledgeCorrected Correct(string field, string now, string reason = "misread the readout") =>
-        PledgeDecisions.Correct(Given.Pledge(PledgeMade()), field, now, reason);
+    /// <summary>As <c>CorrectEntry</c> goes: the field and value checked first, then the decision.</summary>
+    private static PledgeCorrected Correct(string field, string now, string reason = "misread the readout")
+    {
+        FieldErrors.Throw(PledgeCorrections.Check(field, now));
+        return Assert.IsType<PledgeCorrected>(Then.Single(PledgeDecisions.Correct(Given.Pledge(PledgeMade()), field, now, reason)));
+    }
 
     [Fact]
     public void correcting_the_text_records_what_it_was_and_what_it_is_now()
@@ -61,12 +66,6 @@ public class CorrectionTests
     public void correcting_an_unknown_field_is_rejected()
     {
         Assert.Equal(["field"], Then.RejectedFields(() => Correct("by", "PE")));
-    }
-
-    [Fact]
-    public void correcting_without_a_reason_is_rejected()
-    {
-        Assert.Equal(["reason"], Then.RejectedFields(() => Correct("topic", "health", reason: "")));
     }
 
     [Fact]

@@ -20,13 +20,7 @@ public class ProgressTests
     {
         var state = Given.Pledge(PledgeMade(), new PledgeFulfilled(PledgeId, AsOf, "", CnPe));
 
-        Assert.Equal(PledgeId, PledgeDecisions.NoteProgress(state, "Trial results published", AsOf).PledgeId);
-    }
-
-    [Fact]
-    public void noting_empty_progress_is_rejected()
-    {
-        Assert.Equal(["note"], Then.RejectedFields(() => PledgeDecisions.NoteProgress(Given.Pledge(PledgeMade()), " ", AsOf)));
+        Assert.Equal(PledgeId, Assert.IsType<PledgeProgressNoted>(Then.Single(PledgeDecisions.NoteProgress(state, "Trial results published", AsOf))).PledgeId);
     }
 
     [Fact]

@@ -21,8 +21,17 @@ public class ReaffirmationTests
 
     private static Dictionary<Guid, Pledge> Visible(params Pledge[] pledges) => pledges.ToDictionary(p => p.Id);
 
-    private static InteractionChange Add(Interaction state, CommitmentDraft draft, IReadOnlyDictionary<Guid, Pledge>? pledges) =>
-        InteractionDecisions.AddCommitment(state, draft, Id(999), IdsFrom(1), pledges);
+    /// <summary>As <c>AddCommitment</c> goes: the commitment's shape checked first, then the decision.</summary>
+    private static Decision Add(Interaction state, CommitmentDraft draft, IReadOnlyDictionary<Guid, Pledge>? pledges)
+    {
+        FieldErrors.Check(errors => draft.Check(errors, ""));
+        return InteractionDecisions.AddCommitment(state, draft, Id(999), IdsFrom(1), pledges);
+    }
+
+    private static IEnumerable<PledgeReaffirmed> Reaffirmations(Decision decision) =>
+        decision.Others.Where(o => !o.Starts).SelectMany(o => o.Events).Cast<PledgeReaffirmed>();
+
+    private static IEnumerable<OtherStream> NewPledges(Decision decision) => decision.Others.Where(o => o.Starts);
 
     [Fact]
     public void the_stored_name_of_a_reaffirmation_is_pinned()
@@ -36,8 +45,9 @@ public class ReaffirmationTests
         var change = Add(Given.Interaction(LaterCall()), Reaffirming(), Visible(Given.Pledge(PledgeMade())));
 
         Then.Emitted([new CommitmentRecorded(LaterCallId, PledgeId, "CN", "PE", Restated, Classification.Unclassified)], change.Events);
-        Then.Emitted([new PledgeReaffirmed(PledgeId, LaterCallId, "CN", "PE", Restated, LaterCallDate, CnPe, Classification.Unclassified)], change.Reaffirmations);
-        Assert.Empty(change.NewPledges);
+        Then.Emitted([new PledgeReaffirmed(PledgeId, LaterCallId, "CN", "PE", Restated, LaterCallDate, CnPe, Classification.Unclassified)], Reaffirmations(change));
+        Assert.Equal(PledgeId, change.EntryId);
+        Assert.Empty(NewPledges(change));
     }
 
     [Fact]
@@ -47,8 +57,8 @@ public class ReaffirmationTests
 
         var change = InteractionDecisions.Log(draft, LaterCallId, IdsFrom(1), Today, Visible(Given.Pledge(PledgeMade())));
 
-        Assert.Single(change.NewPledges);
-        var reaffirmed = Assert.Single(change.Reaffirmations);
+        Assert.Single(NewPledges(change));
+        var reaffirmed = Assert.Single(Reaffirmations(change));
         Assert.Equal((PledgeId, LaterCallId, CallDate), (reaffirmed.PledgeId, reaffirmed.InteractionId, reaffirmed.ReaffirmedOn));
         Assert.Equal(2, change.Events.OfType<CommitmentRecorded>().Count());
     }
@@ -100,7 +110,7 @@ public class ReaffirmationTests
     {
         var change = Add(Given.Interaction(LaterCall(Classification.Secret)), Reaffirming(), Visible(Given.Pledge(PledgeMade())));
 
-        Assert.Equal(Classification.Secret, Assert.Single(change.Reaffirmations).Classification);
+        Assert.Equal(Classification.Secret, Assert.Single(Reaffirmations(change)).Classification);
         Assert.Equal(Classification.Secret, Assert.IsType<CommitmentRecorded>(Assert.Single(change.Events)).Classification);
     }
 

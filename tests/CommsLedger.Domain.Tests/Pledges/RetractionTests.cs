@@ -27,9 +27,4 @@ public class RetractionTests
         Assert.Equal("pledgeId", Then.ViolatedRule(() => PledgeDecisions.Retract(state, "still in error")));
     }
 
-    [Fact]
-    public void retracting_a_pledge_without_a_reason_is_rejected()
-    {
-        Assert.Equal(["reason"], Then.RejectedFields(() => PledgeDecisions.Retract(Given.Pledge(PledgeMade()), "\t")));
-    }
 }

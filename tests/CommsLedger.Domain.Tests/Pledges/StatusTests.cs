@@ -22,7 +22,7 @@ public class StatusTests
     [InlineData(PledgeStatus.Lapsed, typeof(PledgeLapsed))]
     public void each_outcome_is_recorded_as_its_own_event(PledgeStatus status, Type expected)
     {
-        var outcome = PledgeDecisions.ChangeStatus(Given.Pledge(PledgeMade()), status, On, "");
+        var outcome = Assert.IsAssignableFrom<IPledgeOutcome>(Then.Single(PledgeDecisions.ChangeStatus(Given.Pledge(PledgeMade()), status, On, "")));
 
         Assert.Equal((expected, status), (outcome.GetType(), outcome.Status));
     }
@@ -40,7 +40,7 @@ public class StatusTests
     {
         var state = Given.Pledge(PledgeMade(), new PledgePartiallyFulfilled(PledgeId, On, "", CnPe));
 
-        Assert.IsType<PledgeFulfilled>(PledgeDecisions.ChangeStatus(state, PledgeStatus.Fulfilled, On.AddMonths(1), ""));
+        Assert.IsType<PledgeFulfilled>(Then.Single(PledgeDecisions.ChangeStatus(state, PledgeStatus.Fulfilled, On.AddMonths(1), "")));
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public class StatusTests
         var state = Given.Pledge(PledgeMade(), new PledgeFulfilled(PledgeId, On, "", CnPe),
             new PledgeCorrected(PledgeId, "status", "Fulfilled", "Open", "recorded on the wrong pledge", CnPe));
 
-        Assert.IsType<PledgeBroken>(PledgeDecisions.ChangeStatus(state, PledgeStatus.Broken, On, ""));
+        Assert.IsType<PledgeBroken>(Then.Single(PledgeDecisions.ChangeStatus(state, PledgeStatus.Broken, On, "")));
     }
 
     [Fact]

@@ -70,8 +70,17 @@ public sealed class WebHost : IAsyncDisposable
     public async Task<T> Send<T>(ICommand<T> command)
     {
         await using var scope = _app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<Actor>().UserName = "operator";
+        ActAsOperator(scope.ServiceProvider.GetRequiredService<Actor>());
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
+    }
+
+    /// <summary>The tests set the ledger up as the CLI's trusted local operator would: every clearance, said explicitly
+    /// (a fresh actor holds none).</summary>
+    private static void ActAsOperator(Actor actor)
+    {
+        actor.UserName = "operator";
+        actor.Clearance = Classification.TopSecret;
+        actor.Roles = new HashSet<LedgerRole> { LedgerRole.Recorder, LedgerRole.Reviewer };
     }
 
     public async Task<T> Query<T>(IQuery<T> query, Classification clearance = Classification.TopSecret)

@@ -13,29 +13,28 @@ namespace CommsLedger.Application.Corrections.Correcting;
 public sealed record CorrectEntry(EntryKind Target, Guid StreamId, Guid? StatementId, long ExpectedVersion, string Field, string Now, string Reason)
     : ICommand<Changed>, IChecked
 {
-    public IReadOnlyList<FieldError> Check()
+    public IReadOnlyList<FieldError> Check() => FieldErrors.Of(errors =>
     {
-        var errors = new FieldErrors();
         errors.RequireText(Field, "field", 50);
         errors.Require(Now is not null, "now", "is required");
         errors.Require((Now?.Length ?? 0) <= 8000, "now", "is longer than 8000 characters");
         errors.RequireStorable(Now, "now");
-        errors.RequireText(Reason, "reason", 2000);
+        if (errors.All.Count == 0)
+        {
+            errors.Add(Target == EntryKind.Pledge ? PledgeCorrections.Check(Field, Now) : InteractionCorrections.Check(Target == EntryKind.Statement, Field, Now));
+        }
+
+        Reasons.Check(errors, Reason);
         errors.Require(Target != EntryKind.Statement || StatementId is not null, "statementId", "is required to correct a statement");
-        return errors.All;
-    }
+    });
 }
 
 public sealed class CorrectEntryHandler(IDocumentSession session, Actor actor) : ICommandHandler<CorrectEntry, Changed>
 {
-    public async ValueTask<Changed> Handle(CorrectEntry command, CancellationToken cancellationToken)
-    {
-        var version = command.Target == EntryKind.Pledge
-            ? await session.Change<Pledge>(command.StreamId, command.ExpectedVersion, actor.Clearance,
-                state => [PledgeDecisions.Correct(state, command.Field, command.Now, command.Reason)], cancellationToken)
-            : await session.Change<Interaction>(command.StreamId, command.ExpectedVersion, actor.Clearance,
-                state => [InteractionDecisions.Correct(state, command.Target == EntryKind.Statement ? command.StatementId : null, command.Field, command.Now, command.Reason)],
-                cancellationToken);
-        return new Changed(command.StreamId, version);
-    }
+    public async ValueTask<Changed> Handle(CorrectEntry command, CancellationToken cancellationToken) => command.Target == EntryKind.Pledge
+        ? await session.Change<Pledge>(command.StreamId, command.ExpectedVersion, actor.Clearance,
+            state => PledgeDecisions.Correct(state, command.Field, command.Now, command.Reason), cancellationToken)
+        : await session.Change<Interaction>(command.StreamId, command.ExpectedVersion, actor.Clearance,
+            state => InteractionDecisions.Correct(state, command.Target == EntryKind.Statement ? command.StatementId : null, command.Field, command.Now, command.Reason),
+            cancellationToken);
 }

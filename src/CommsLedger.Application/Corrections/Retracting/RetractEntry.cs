@@ -12,28 +12,22 @@ namespace CommsLedger.Application.Corrections.Retracting;
 public sealed record RetractEntry(EntryKind Target, Guid StreamId, Guid? StatementId, long ExpectedVersion, string Reason)
     : ICommand<Changed>, IChecked
 {
-    public IReadOnlyList<FieldError> Check()
+    public IReadOnlyList<FieldError> Check() => FieldErrors.Of(errors =>
     {
-        var errors = new FieldErrors();
-        errors.RequireText(Reason, "reason", 2000);
+        Reasons.Check(errors, Reason);
         errors.Require(Target != EntryKind.Statement || StatementId is not null, "statementId", "is required to retract a statement");
-        return errors.All;
-    }
+    });
 }
 
 public sealed class RetractEntryHandler(IDocumentSession session, Actor actor) : ICommandHandler<RetractEntry, Changed>
 {
-    public async ValueTask<Changed> Handle(RetractEntry command, CancellationToken cancellationToken)
+    public async ValueTask<Changed> Handle(RetractEntry command, CancellationToken cancellationToken) => command.Target switch
     {
-        var version = command.Target switch
-        {
-            EntryKind.Pledge => await session.Change<Pledge>(command.StreamId, command.ExpectedVersion, actor.Clearance,
-                state => [PledgeDecisions.Retract(state, command.Reason)], cancellationToken),
-            EntryKind.Statement => await session.Change<Interaction>(command.StreamId, command.ExpectedVersion, actor.Clearance,
-                state => [InteractionDecisions.RetractStatement(state, command.StatementId!.Value, command.Reason)], cancellationToken),
-            _ => await session.Change<Interaction>(command.StreamId, command.ExpectedVersion, actor.Clearance,
-                state => [InteractionDecisions.Retract(state, command.Reason)], cancellationToken),
-        };
-        return new Changed(command.StreamId, version);
-    }
+        EntryKind.Pledge => await session.Change<Pledge>(command.StreamId, command.ExpectedVersion, actor.Clearance,
+            state => PledgeDecisions.Retract(state, command.Reason), cancellationToken),
+        EntryKind.Statement => await session.Change<Interaction>(command.StreamId, command.ExpectedVersion, actor.Clearance,
+            state => InteractionDecisions.RetractStatement(state, command.StatementId!.Value, command.Reason), cancellationToken),
+        _ => await session.Change<Interaction>(command.StreamId, command.ExpectedVersion, actor.Clearance,
+            state => InteractionDecisions.Retract(state, command.Reason), cancellationToken),
+    };
 }

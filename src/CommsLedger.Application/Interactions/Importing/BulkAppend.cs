@@ -32,7 +32,7 @@ internal static class BulkAppend
 
         // The session only builds the stream actions (event wrappers, aggregate types); COPY writes them, so it also
         // copies the metadata a save would have applied.
-        var streams = fresh.SelectMany(l => ImportStreams.Start(session, l.Change)).ToArray();
+        var streams = fresh.SelectMany(l => ImportStreams.Start(session, l)).ToArray();
         foreach (var e in streams.SelectMany(s => s.Events))
         {
             e.UserName = session.LastModifiedBy;

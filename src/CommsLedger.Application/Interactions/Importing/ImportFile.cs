@@ -1,10 +1,14 @@
+using CommsLedger.Application.Interactions.InteractionFiles;
 using CommsLedger.Domain.Interactions;
 using CommsLedger.Domain.Shared;
 
 namespace CommsLedger.Application.Interactions.Importing;
 
 /// <summary>One line of an import file, decided: the events <c>LogInteraction</c> would append for it.</summary>
-internal sealed record ImportLine(int Number, InteractionChange Change);
+internal sealed record ImportLine(int Number, Decision Decision)
+{
+    public InteractionLogged Logged => (InteractionLogged)Decision.Events[0];
+}
 
 /// <summary>Reading an import file: every line checked first (all problems at once, by line and field),
 /// then the same lines decided again, lazily, for appending.</summary>
@@ -60,7 +64,7 @@ internal static class ImportFile
 
     private static (ImportLine? Line, IReadOnlyList<FieldError> Errors) Decide(int number, string text, DateOnly today, Classification clearance)
     {
-        var (draft, errors) = InteractionJson.Read(text);
+        var (draft, errors) = InteractionJson.ReadChecked(text);
         if (draft is null)
         {
             return (null, [.. errors.Select(e => e with { Field = $"line {number}: {e.Field}" })]);

@@ -1,3 +1,4 @@
+using CommsLedger.Application.Interactions.InteractionFiles;
 using CommsLedger.Domain.Shared;
 using Marten;
 using Mediator;
@@ -37,7 +38,7 @@ public sealed class ImportInteractionsHandler(IDocumentSession session, TimeProv
 {
     public async ValueTask<ImportResult> Handle(ImportInteractions command, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var started = clock.GetTimestamp();
         var total = ImportFile.CheckAll(command.Open, today, actor.Clearance, command.Progress, cancellationToken);
         var checkedAt = clock.GetTimestamp();

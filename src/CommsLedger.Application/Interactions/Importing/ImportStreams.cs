@@ -1,6 +1,3 @@
-using CommsLedger.Application.Storage;
-using CommsLedger.Domain.Interactions;
-using CommsLedger.Domain.Pledges;
 using CommsLedger.Domain.Shared;
 using JasperFx.Events;
 using Marten;
@@ -21,26 +18,9 @@ internal static class ImportStreams
         return [.. lines.Where(l => !candidates[l].Any(existing.Contains))];
     }
 
-    public static string SourceIdOf(ImportLine line) => ((InteractionLogged)line.Change.Events[0]).Source!.SourceId;
+    public static string SourceIdOf(ImportLine line) => line.Logged.Source!.SourceId;
 
-    /// <summary>Starts the interaction's stream and its pledges' streams on the session, each event carrying its
-    /// classification header: its own marking, never below its stream's (as <c>StreamWriter</c> stamps them).</summary>
-    public static IReadOnlyList<StreamAction> Start(IDocumentSession session, InteractionChange change)
-    {
-        var logged = (InteractionLogged)change.Events[0];
-        var streams = new List<StreamAction> { Stamped(session.Events.StartStream<Interaction>(change.InteractionId, change.Events), logged.Classification) };
-        foreach (var pledge in change.NewPledges)
-        {
-            var made = (PledgeMade)pledge.Events[0];
-            streams.Add(Stamped(session.Events.StartStream<Pledge>(pledge.PledgeId, pledge.Events), made.Classification));
-        }
-
-        return streams;
-    }
-
-    private static StreamAction Stamped(StreamAction stream, Classification floor)
-    {
-        Storage.StreamWriter.Stamp(stream.Events, floor);
-        return stream;
-    }
+    /// <summary>Starts the interaction's stream and its pledges' streams on the session, stamped as
+    /// <c>StreamWriter</c> stamps them.</summary>
+    public static IReadOnlyList<StreamAction> Start(IDocumentSession session, ImportLine line) => Storage.StreamWriter.StartStreams(session, line.Decision);
 }

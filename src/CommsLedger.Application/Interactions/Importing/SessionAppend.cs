@@ -18,10 +18,8 @@ internal static class SessionAppend
             return (0, 0);
         }
 
-        var events = fresh.SelectMany(l => ImportStreams.Start(session, l.Change)).ToArray().Sum(s => (long)s.Events.Count);
-        var relationships = fresh.SelectMany(l => ((Domain.Interactions.InteractionLogged)l.Change.Events[0]).Relationships)
-            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-        await Storage.StreamWriter.LockRelationships(session, relationships, cancellationToken);
+        var events = fresh.SelectMany(l => ImportStreams.Start(session, l)).ToArray().Sum(s => (long)s.Events.Count);
+        await Storage.AdvisoryLocks.LockRelationships(session, fresh.SelectMany(l => Storage.AdvisoryLocks.RelationshipsOf(l.Decision)), cancellationToken);
         await session.SaveChangesAsync(cancellationToken);
         return (fresh.Length, events);
     }

@@ -25,10 +25,10 @@ public sealed class LogInteractionHandler(IDocumentSession session, TimeProvider
     {
         var interactionId = command.Draft.Source is { } source ? SourceRecords.IdFor(source.SourceId, command.Draft.Classification) : Guid.NewGuid();
         Func<Classification, Guid> nextId = command.Draft.Source is null ? _ => Guid.NewGuid() : DeterministicIds.SequencesByMarking(interactionId);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var reaffirmable = await session.LockPledges(command.Draft.Commitments.Select(c => c.Reaffirms), actor.Clearance, cancellationToken);
-        var change = InteractionDecisions.Log(command.Draft, interactionId, nextId, today, reaffirmable);
-        await session.Start(change, actor.Clearance, cancellationToken);
+        var decision = InteractionDecisions.Log(command.Draft, interactionId, nextId, today, reaffirmable);
+        await session.Start(decision, actor.Clearance, cancellationToken);
         var record = await session.LoadAsync<InteractionRecord>(interactionId, cancellationToken)
             ?? throw new InvalidOperationException($"interaction {interactionId} was appended but its record was not projected");
         var visible = record.Within(actor.Clearance)!;

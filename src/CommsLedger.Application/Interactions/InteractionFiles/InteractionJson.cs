@@ -3,7 +3,7 @@ using System.Text.Json;
 using CommsLedger.Domain.Interactions;
 using CommsLedger.Domain.Shared;
 
-namespace CommsLedger.Application.Interactions.Importing;
+namespace CommsLedger.Application.Interactions.InteractionFiles;
 
 /// <summary>
 /// Reads and writes <see cref="InteractionFile"/> JSON. Reading reports every problem at once, each under its
@@ -22,14 +22,19 @@ public static class InteractionJson
 
     private static readonly JsonSerializerOptions _indented = new(_compact) { WriteIndented = true };
 
-    /// <summary>The draft in <paramref name="json"/>, or <see cref="CommandRejected"/> naming every bad field.</summary>
+    /// <summary>The draft in <paramref name="json"/> for a command (which checks it), or <see cref="CommandRejected"/>
+    /// naming every bad field when it cannot be read whole.</summary>
     public static InteractionDraft Parse(string json)
     {
-        var (draft, errors) = Read(json);
+        var (draft, errors) = Read(json, checkDraft: false);
         return errors.Count == 0 ? draft! : throw new CommandRejected(errors);
     }
 
-    public static (InteractionDraft? Draft, IReadOnlyList<FieldError> Errors) Read(string json)
+    /// <summary>The draft in <paramref name="json"/>, checked as its command would check it (a line of an import is
+    /// no command of its own), or every problem with it.</summary>
+    public static (InteractionDraft? Draft, IReadOnlyList<FieldError> Errors) ReadChecked(string json) => Read(json, checkDraft: true);
+
+    private static (InteractionDraft? Draft, IReadOnlyList<FieldError> Errors) Read(string json, bool checkDraft)
     {
         JsonDocument document;
         try
@@ -45,7 +50,7 @@ public static class InteractionJson
         {
             var reader = new InteractionFileReader();
             var file = reader.Interaction(document.RootElement);
-            return file is null ? (null, reader.Errors.All) : file.Checked(reader.Errors);
+            return file is null ? (null, reader.Errors.All) : file.Checked(reader.Errors, checkDraft);
         }
     }
 

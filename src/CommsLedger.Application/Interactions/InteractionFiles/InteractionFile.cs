@@ -7,7 +7,7 @@ using CommsLedger.Domain.Pledges;
 using CommsLedger.Application.Wire;
 using CommsLedger.Domain.Shared;
 
-namespace CommsLedger.Application.Interactions.Importing;
+namespace CommsLedger.Application.Interactions.InteractionFiles;
 
 /// <summary>
 /// The JSON file format of one interaction, as `log --file` reads it and `import` reads it per line (camelCase).
@@ -46,10 +46,16 @@ public sealed record InteractionFile(
         [.. draft.FollowUps.Select(FollowUpFile.From)]);
 
     /// <summary>The draft this file describes, or every problem with it: <paramref name="errors"/> already found
-    /// (shape), unreadable values, then the draft's own checks on what is left, all named by JSON path.</summary>
-    public (InteractionDraft? Draft, IReadOnlyList<FieldError> Errors) Checked(FieldErrors errors)
+    /// (shape), unreadable values, then the draft's own checks on what is left, all named by JSON path. A file that
+    /// reads whole is not checked here unless <paramref name="checkDraft"/>: the command it becomes checks it.</summary>
+    public (InteractionDraft? Draft, IReadOnlyList<FieldError> Errors) Checked(FieldErrors errors, bool checkDraft = false)
     {
         var draft = ToDraft(errors);
+        if (errors.All.Count == 0 && !checkDraft)
+        {
+            return (draft, []);
+        }
+
         var reported = errors.All.Select(e => e.Field).ToArray();
         var checks = draft.Check()
             .Select(e => e with { Field = FieldOf(e.Field) })

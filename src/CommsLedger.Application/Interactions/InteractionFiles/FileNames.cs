@@ -2,18 +2,18 @@ using System.Globalization;
 using CommsLedger.Application.Wire;
 using CommsLedger.Domain.Shared;
 
-namespace CommsLedger.Application.Interactions.Importing;
+namespace CommsLedger.Application.Interactions.InteractionFiles;
 
 /// <summary>How dates, times, kinds and classifications are spelled in files and on the command line:
 /// yyyy-MM-dd, HH:mm, kebab-case kinds (phone-call) and classifications (top-secret; TOP SECRET still reads).
 /// A value that does not read is reported under its field and a default stands in for it.</summary>
 public static class FileNames
 {
-    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Date(DateOnly date) => DateText.Write(date);
 
     public static DateOnly? Date(string text, string field, FieldErrors errors)
     {
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (DateText.TryRead(text, out var date))
         {
             return date;
         }

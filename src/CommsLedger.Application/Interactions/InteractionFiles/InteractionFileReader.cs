@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CommsLedger.Domain.Shared;
 
-namespace CommsLedger.Application.Interactions.Importing;
+namespace CommsLedger.Application.Interactions.InteractionFiles;
 
 /// <summary>Walks a parsed JSON document into an <see cref="InteractionFile"/>, recording shape problems (unknown
 /// fields, wrong types) under their JSON paths. A value of the wrong type reads as missing.</summary>
