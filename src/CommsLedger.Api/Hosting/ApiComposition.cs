@@ -18,7 +18,6 @@ using CommsLedger.Api.Reports;
 using CommsLedger.Api.Search;
 using CommsLedger.Api.Users;
 using CommsLedger.Application;
-using CommsLedger.Application.Access;
 using CommsLedger.Application.Wire;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -34,8 +33,6 @@ public static class ApiComposition
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = ApiLimits.MaxBodyBytes);
         var services = builder.Services;
         services.AddLedger(connectionString);
-        // Until LedgerStore registers them for every edge; registering twice is harmless.
-        services.ConfigureMarten(AccessDocuments.Register);
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.Use();

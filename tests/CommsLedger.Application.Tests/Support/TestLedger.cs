@@ -22,10 +22,17 @@ public sealed class TestLedger : IAsyncDisposable
 
     public IDocumentStore Store => _services.GetRequiredService<IDocumentStore>();
 
-    public static async Task<TestLedger> Create(PostgresCluster postgres)
+    /// <param name="clock">The application's clock, when a test must move time (key expiry).</param>
+    public static async Task<TestLedger> Create(PostgresCluster postgres, TimeProvider? clock = null)
     {
         var connection = await postgres.Cluster.CreateDatabaseAsync("t" + Guid.NewGuid().ToString("N")[..16]);
-        var services = new ServiceCollection().AddLedger(connection).BuildServiceProvider();
+        var collection = new ServiceCollection().AddLedger(connection);
+        if (clock is not null)
+        {
+            collection.AddSingleton(clock);
+        }
+
+        var services = collection.BuildServiceProvider();
         await services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         return new TestLedger(services, connection);
     }
