@@ -30,7 +30,7 @@ public sealed class ConcurrencyStormTests(PostgresCluster postgres, ITestOutputH
         var clients = Enumerable.Range(0, Size.Writers).Select(_ => _api.Client(ApiHost.Recorder)).ToArray();
 
         var until = DateTime.UtcNow + Size.Storm;
-        await using (var profile = new StormProfile(_api.ConnectionString, () => StormWriter.InFlight))
+        await using (var profile = new StormProfile(_api.ConnectionString, () => StormWriter.InFlight, LockNames(pledges)))
         {
             profile.Start();
             await Task.WhenAll(clients.Select((client, i) => Task.Run(() => new StormWriter(i, client, pledges, journal).Run(until))));
@@ -64,6 +64,13 @@ public sealed class ConcurrencyStormTests(PostgresCluster postgres, ITestOutputH
             + $"p99 {WriteJournal.Percentile(latencies, 0.99).TotalMilliseconds:0} ms; 409 on {guarded.Count(a => a.Status == 409)} of {guarded.Length} If-Match writes "
             + $"({100.0 * guarded.Count(a => a.Status == 409) / Math.Max(1, guarded.Length):0.0}%); other refusals {attempts.Count(a => !a.Acknowledged && a.Status != 409)}");
     }
+
+    /// <summary>The advisory locks the writers take (named as StreamWriter names them): a stream's, before it is read for
+    /// writing, and each party's, standing for the relationships an append rewrites.</summary>
+    private static Dictionary<string, string> LockNames(IEnumerable<Guid> pledges) =>
+        Drafts.Parties.ToDictionary(p => $"party:{p}", _ => "a party's (its relationships' ledgers)", StringComparer.Ordinal)
+            .Concat(pledges.ToDictionary(p => $"stream:{p:N}", _ => "a pledge stream's (writers of one pledge)", StringComparer.Ordinal))
+            .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
 
     /// <summary>Eight interactions of one pledge each: the pledges every writer goes after.</summary>
     private async Task<IReadOnlyList<Guid>> SeedSharedPledges()

@@ -20,16 +20,21 @@ public sealed class StormProfile : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Func<int> _inFlight;
     private readonly string _connectionString;
+    private readonly IReadOnlyDictionary<string, string> _lockNames;
+    private Dictionary<(long ClassId, long ObjId), string> _locks = [];
     private Task? _loop;
     private double _pendingNow;
     private double _inServer;
     private int _samples;
     private bool _disposed;
 
-    public StormProfile(string connectionString, Func<int> inFlight)
+    /// <param name="lockNames">Advisory lock keys the writers take (as <c>StreamWriter</c> names them: "party:CN",
+    /// "stream:…"), each with what it guards, so that a wait can be put down to the lock it waits for.</param>
+    public StormProfile(string connectionString, Func<int> inFlight, IReadOnlyDictionary<string, string> lockNames)
     {
         _connectionString = connectionString;
         _inFlight = inFlight;
+        _lockNames = lockNames;
         _meters.InstrumentPublished = (instrument, listener) =>
         {
             if ((instrument.Meter.Name == "Npgsql" && instrument.Name.EndsWith("pending_requests", StringComparison.Ordinal))
@@ -64,10 +69,13 @@ public sealed class StormProfile : IAsyncDisposable
     {
         await using var connection = new NpgsqlConnection(_connectionString);
         await connection.OpenAsync(stop);
+        _locks = await LockKeys(connection);
         await using var command = new NpgsqlCommand("""
-            select state, coalesce(wait_event_type, ''), coalesce(wait_event, ''), left(query, 400)
-            from pg_stat_activity
-            where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend' and state <> 'idle'
+            select a.state, coalesce(a.wait_event_type, ''), coalesce(a.wait_event, ''), left(a.query, 400),
+                   (select array[l.classid::bigint, l.objid::bigint] from pg_locks l
+                    where l.pid = a.pid and not l.granted and l.locktype = 'advisory' limit 1)
+            from pg_stat_activity a
+            where a.datname = current_database() and a.pid <> pg_backend_pid() and a.backend_type = 'client backend' and a.state <> 'idle'
             """, connection);
         while (!stop.IsCancellationRequested)
         {
@@ -77,7 +85,8 @@ public sealed class StormProfile : IAsyncDisposable
             {
                 while (await reader.ReadAsync(CancellationToken.None))
                 {
-                    states.Add(Classify(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+                    var waitingFor = reader.IsDBNull(4) ? null : reader.GetFieldValue<long[]>(4);
+                    states.Add(Classify(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), waitingFor));
                 }
             }
 
@@ -101,8 +110,25 @@ public sealed class StormProfile : IAsyncDisposable
 
     private void Add(string state, double value) => _totals[state] = _totals.GetValueOrDefault(state) + value;
 
-    private static string Classify(string state, string waitType, string wait, string query) =>
-        waitType == "Lock" && wait == "advisory" ? "waiting on an advisory lock (stream, relationship, source)"
+    /// <summary>How PostgreSQL shows each known lock in pg_locks: a 64-bit key as two 32-bit halves.</summary>
+    private async Task<Dictionary<(long, long), string>> LockKeys(NpgsqlConnection connection)
+    {
+        await using var command = new NpgsqlCommand(
+            "select k, (h >> 32) & 4294967295, h & 4294967295 from (select k, hashtextextended('commsledger:' || k, 0) h from unnest($1) k) t", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = _lockNames.Keys.ToArray() });
+        var keys = new Dictionary<(long, long), string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            keys[(reader.GetInt64(1), reader.GetInt64(2))] = _lockNames[reader.GetString(0)];
+        }
+
+        return keys;
+    }
+
+    private string Classify(string state, string waitType, string wait, string query, long[]? waitingFor) =>
+        waitType == "Lock" && wait == "advisory"
+            ? $"waiting on an advisory lock: {(waitingFor is [var classId, var objId] && _locks.TryGetValue((classId, objId), out var name) ? name : "another")}"
         : waitType == "Lock" ? $"waiting on a row lock ({wait})"
         : state.StartsWith("idle in transaction", StringComparison.Ordinal) ? "idle in a transaction (application code: decide, project, serialise)"
         : query.Contains("mt_quick_append_events", StringComparison.Ordinal) || query.Contains("mt_upsert_", StringComparison.Ordinal)

@@ -31,9 +31,8 @@ public static class Drafts
     /// <summary>One interaction naming all 261 parties the ledger knows.</summary>
     public static string EveryParty()
     {
-        var everyone = (from a in Enumerable.Range('A', 26) from b in Enumerable.Range('A', 26) select $"{(char)a}{(char)b}")
-            .Concat(PartyCode.Organisations.Keys).Where(PartyCode.IsKnown).Distinct();
-        return InteractionJson.Write(Plain("everyone") with { Participants = [.. everyone.Select(code => new Participant($"Minister {code}", "Foreign Minister", code))] });
+        var everyone = PartyCode.Known.Select(code => new Participant($"Minister {code}", "Foreign Minister", code));
+        return InteractionJson.Write(Plain("everyone") with { Participants = [.. everyone] });
     }
 
     public static string WithSource(string? url, string? textSha256) =>
