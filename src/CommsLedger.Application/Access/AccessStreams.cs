@@ -71,8 +71,13 @@ internal static class AccessStreams
         return changes;
     }
 
-    private static void Stamp(IDocumentSession session) =>
-        Storage.StreamWriter.Stamp(session.PendingChanges.Streams().SelectMany(s => s.Events).Where(e => e.Data is IAccessEvent), Classification.Unclassified);
+    private static void Stamp(IDocumentSession session)
+    {
+        foreach (var e in session.PendingChanges.Streams().SelectMany(s => s.Events).Where(e => e.Data is IAccessEvent))
+        {
+            e.SetHeader(LedgerStore.ClassificationHeader, Classification.Unclassified.Display());
+        }
+    }
 
     private static async Task<IReadOnlyList<Guid>> UserStreamIds(IQuerySession session, CancellationToken cancellationToken)
     {

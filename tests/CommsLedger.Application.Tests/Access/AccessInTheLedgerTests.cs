@@ -6,6 +6,7 @@ using CommsLedger.Application.Pipeline;
 using CommsLedger.Application.Tests.Support;
 using CommsLedger.Domain.Access;
 using CommsLedger.Domain.Shared;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace CommsLedger.Application.Tests.Access;
@@ -19,7 +20,7 @@ public sealed class AccessInTheLedgerTests(PostgresCluster postgres) : IAsyncLif
     private readonly ShiftedClock _clock = new();
     private TestLedger _ledger = null!;
 
-    public async Task InitializeAsync() => _ledger = await TestLedger.Create(postgres, _clock);
+    public async Task InitializeAsync() => _ledger = await TestLedger.Create(postgres, services => services.AddSingleton<TimeProvider>(_clock));
 
     public async Task DisposeAsync() => await _ledger.DisposeAsync();
 

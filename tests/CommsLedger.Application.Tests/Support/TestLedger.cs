@@ -22,16 +22,12 @@ public sealed class TestLedger : IAsyncDisposable
 
     public IDocumentStore Store => _services.GetRequiredService<IDocumentStore>();
 
-    /// <param name="clock">The application's clock, when a test must move time (key expiry).</param>
-    public static async Task<TestLedger> Create(PostgresCluster postgres, TimeProvider? clock = null)
+    /// <param name="configure">Services a test puts in place of the application's (a clock it moves, a Marten listener).</param>
+    public static async Task<TestLedger> Create(PostgresCluster postgres, Action<IServiceCollection>? configure = null)
     {
         var connection = await postgres.Cluster.CreateDatabaseAsync("t" + Guid.NewGuid().ToString("N")[..16]);
         var collection = new ServiceCollection().AddLedger(connection);
-        if (clock is not null)
-        {
-            collection.AddSingleton(clock);
-        }
-
+        configure?.Invoke(collection);
         var services = collection.BuildServiceProvider();
         await services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         return new TestLedger(services, connection);

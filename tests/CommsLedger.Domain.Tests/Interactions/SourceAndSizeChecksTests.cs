@@ -50,7 +50,8 @@ public class SourceAndSizeChecksTests
     [Fact]
     public void an_interaction_naming_more_parties_than_the_bound_is_refused_naming_participants()
     {
-        var codes = PartyCode.Known.Take(InteractionDraft.MaxParties + 1);
+        var codes = (from a in Enumerable.Range('A', 26) from b in Enumerable.Range('A', 26) select $"{(char)a}{(char)b}")
+            .Where(PartyCode.IsKnown).Take(InteractionDraft.MaxParties + 1);
         var everyone = CallBetween([.. codes.Select(code => new Participant($"Minister {code}", "Foreign Minister", code))]);
 
         Assert.Equal(["participants"], Then.RejectedFields(() => Log(everyone)));
