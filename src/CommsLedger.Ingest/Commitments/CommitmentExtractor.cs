@@ -20,6 +20,14 @@ internal static partial class CommitmentExtractor
     [GeneratedRegex(@"\b(?:each\s+other|both\s+sides|the\s+two\s+(?:sides|countries|nations)|bilateral|one\s+another)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex Mutual();
 
+    /// <summary>A predicate that states what follows "that" ("set out that", "shared the view that", "a souligné que"), not a wish or a belief.</summary>
+    [GeneratedRegex(@"\G(?:(?:\w+ly|also|further|again|both|all|a|ont|ha|han|également|aussi|también)\s+)*(?:set\s+out|made\s+(?:it\s+)?clear|(?:was|were)\s+(?:\w+\s+)?clear|shared\s+the\s+(?:\w+\s+)?(?:view|understanding|recognition|assessment)|(?:was|were)\s+of\s+the\s+(?:\w+\s+)?view|(?:stress|underlin|underscor|emphasi[sz]|confirm|not|stat|said|reiterat|reaffirm|affirm|assur|indicat|explain|add|recall|declar|point\w*\s+out)\w*|(?:afirm|reiter|asegur|señal|indic|subray|destac|confirm|declar|record|expres|manifest|dijo|dijeron)\w*|(?:affirm|réaffirm|réitér|assur|indiqu|soulign|confirm|déclar|rappel|précis|dit)\w*)\s+(?:that|que|qu['’])\s*",
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
+    private static partial Regex ReportedClause();
+
+    [GeneratedRegex(@"\b(?:that|que|qu['’])\s*", RegexOptions.CultureInvariant | RegexOptions.RightToLeft, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
+    private static partial Regex ThatBefore();
+
     public sealed record Input(SentenceContext Context, IReadOnlyList<CountryMention> Countries, Attribution? Attribution);
 
     public static IReadOnlyList<DraftCommitment> Extract(IEnumerable<Input> sentences, PartyResolver parties, DateOnly? published)
@@ -72,12 +80,22 @@ internal static partial class CommitmentExtractor
         }
     }
 
+    /// <summary>
+    /// The first predicate whose subject (after the last comma or "that" before it) is a party. A reporting predicate
+    /// ("set out that", "shared the view that") hands over to the clause it reports.
+    /// </summary>
     private static (IReadOnlyList<string>? By, int TextStart, Trigger? Trigger) FindSubjectAndTrigger(Input input, Clause clause, IReadOnlyList<Person> speakers, PartyResolver parties)
     {
         var text = input.Context.Sentence.Text;
+        var from = clause.Start;
         foreach (Match predicate in PredicateStart().Matches(text[..clause.End], clause.Start))
         {
-            var subjectStart = Math.Max(clause.Start, text.LastIndexOf(',', Math.Max(clause.Start, predicate.Index - 1), predicate.Index - clause.Start) + 1);
+            if (predicate.Index < from)
+            {
+                continue;
+            }
+
+            var subjectStart = Math.Max(from, SubjectStart(text, from, predicate.Index));
             var (start, end) = Tokenizer.Range(input.Context.Tokens, subjectStart, predicate.Index);
             start = PartyResolver.SkipLeading(input.Context.Tokens, start, end);
             if (start >= end)
@@ -86,13 +104,29 @@ internal static partial class CommitmentExtractor
             }
 
             var by = parties.Resolve(input.Context, start, end, input.Countries, speakers);
-            if (by is not null)
+            if (by is null)
             {
-                return (by, input.Context.Tokens[start].Start, CommitmentTriggers.At(text, predicate.Index, clause.End));
+                continue;
             }
+
+            var trigger = CommitmentTriggers.At(text, predicate.Index, clause.End);
+            if (trigger is null && ReportedClause().Match(text[..clause.End], predicate.Index) is { Success: true } reported)
+            {
+                from = reported.Index + reported.Length;
+                continue;
+            }
+
+            return (by, input.Context.Tokens[start].Start, trigger);
         }
 
         return (null, clause.Start, null);
+    }
+
+    private static int SubjectStart(string text, int from, int predicate)
+    {
+        var comma = text.LastIndexOf(',', Math.Max(from, predicate - 1), predicate - from);
+        var that = ThatBefore().Match(text[from..predicate]);
+        return Math.Max(comma + 1, that.Success ? from + that.Index + that.Length : 0);
     }
 
     private static IEnumerable<DraftCommitment> Build(Input input, Clause clause, IReadOnlyList<string> by, int textStart, Trigger trigger, int contentStart, int contentEnd, PartyResolver parties, DateOnly? published)

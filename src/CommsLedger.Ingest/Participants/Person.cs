@@ -53,6 +53,9 @@ internal sealed class Person(string name, IEnumerable<string> keys, int order, i
         LastMentioned = Math.Max(LastMentioned, mention.SentenceIndex);
     }
 
+    /// <summary>Named only by office ("The Prime Minister" on the publisher's own page): the name is the title.</summary>
+    public bool IsOfficeOnly => Title is not null && Name == Title;
+
     public bool HasTitleWord(string head) =>
         Title is not null && Title.Split(' ', '-').Any(w => w.Equals(head, StringComparison.OrdinalIgnoreCase));
 

@@ -65,7 +65,7 @@ internal static class PersonMentionFinder
             t = t with { Text = c.Slice(b.TokenStart, t.TitleEnd + 1) };
         }
         var p = t.After;
-        if ((t.OfCountry is not null || t.HasPortfolio) && p < c.Tokens.Count && c.Tokens[p].Value == ",")
+        if ((t.OfCountry is not null || t.HasPortfolio || before is not null) && p < c.Tokens.Count && c.Tokens[p].Value == ",")
         {
             p++;
         }

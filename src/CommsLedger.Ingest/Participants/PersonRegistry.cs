@@ -27,9 +27,13 @@ internal sealed class PersonRegistry
         _mentionsBySentence[sentence] = resolved;
     }
 
-    /// <summary>The person whose name contains every name word given, most recently mentioned first.</summary>
+    /// <summary>
+    /// The person whose name contains every name word given, most recently mentioned first; else the one whose every name word
+    /// is among those given ("Vladimir Putin" for someone so far called only "Putin").
+    /// </summary>
     public Person? ByName(IReadOnlyCollection<string> keys) =>
-        _people.Where(p => keys.Count > 0 && keys.All(p.HasKey)).OrderByDescending(p => p.LastMentioned).FirstOrDefault();
+        _people.Where(p => keys.Count > 0 && keys.All(p.HasKey)).OrderByDescending(p => p.LastMentioned).FirstOrDefault()
+        ?? (keys.Count > 1 ? _people.Where(p => p.Keys.All(keys.Contains)).OrderByDescending(p => p.LastMentioned).FirstOrDefault() : null);
 
     /// <summary>Capitalised words of a sentence that are surnames of known _people ("Wang said", "said Lopez").</summary>
     public IEnumerable<(int Token, Person Person)> NamesIn(Sentence sentence)
@@ -44,13 +48,27 @@ internal sealed class PersonRegistry
         }
     }
 
-    /// <summary>"the minister", "the Peruvian minister": _people with that title word (and country), preferring <paramref name="preferred"/>.</summary>
-    public Person? ByTitle(string head, string? country, Person? preferred, IReadOnlyList<Person> among)
+    /// <summary>
+    /// "the minister", "the Peruvian minister", "el jefe de Estado": _people holding that office (and country), preferring
+    /// someone introduced by that office alone ("The Prime Minister spoke to …" on a No 10 page), then <paramref name="preferred"/>.
+    /// </summary>
+    public Person? ByTitle(string title, string? country, Person? preferred, IReadOnlyList<Person> among)
     {
+        var head = TitleLexicon.HeadOf(title);
         var candidates = among.Where(p => (head is "leader" or "official" || p.HasTitleWord(head)) && (country is null || p.Country == country)).ToList();
+        if (candidates.Count == 0)
+        {
+            candidates = among.Where(p => TitleLexicon.SameOffice(title, p.Title) && (country is null || p.Country == country)).ToList();
+        }
+
         if (candidates.Count == 0 && country is not null)
         {
             candidates = among.Where(p => p.Country == country).ToList();
+        }
+
+        if (country is null && candidates.FirstOrDefault(p => p.IsOfficeOnly && string.Equals(p.Title, title, StringComparison.OrdinalIgnoreCase)) is { } office)
+        {
+            return office;
         }
 
         if (preferred is not null && candidates.Contains(preferred))
@@ -72,7 +90,8 @@ internal sealed class PersonRegistry
             return null;
         }
 
-        var existing = _people.Where(p => p.IsNamedBy(mention.NameKeys)).OrderByDescending(p => p.LastMentioned).FirstOrDefault();
+        var existing = _people.Where(p => p.IsNamedBy(mention.NameKeys)).OrderByDescending(p => p.LastMentioned).FirstOrDefault()
+            ?? OfficeNowNamed(mention);
         if (existing is null)
         {
             existing = new Person(mention.Name, mention.NameKeys, _people.Count, mention.SentenceIndex, mention.TokenStart);
@@ -82,4 +101,10 @@ internal sealed class PersonRegistry
         existing.Absorb(mention);
         return existing;
     }
+
+    /// <summary>"Foreign Secretary" in a headline, then "Foreign Secretary James Cleverly": the office gets its holder's name.</summary>
+    private Person? OfficeNowNamed(PersonMention mention) =>
+        mention is { Title: { } title, Country: null, NameKeys.Count: >= 2 }
+            ? _people.FirstOrDefault(p => p.IsOfficeOnly && p.Country is null && string.Equals(p.Title, title, StringComparison.OrdinalIgnoreCase))
+            : null;
 }

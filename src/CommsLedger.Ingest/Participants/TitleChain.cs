@@ -72,6 +72,11 @@ internal static class TitleChain
                     {
                         ofCountry = country.Code;
                         j = country.TokenEnd;
+                        // "President of the European Commission", "Chairperson of the African Union Commission": the body is part of the title.
+                        while (j < tokens.Count && tokens[j].IsCapitalized && TitleLexicon.OrganisationWords.Contains(tokens[j].Value))
+                        {
+                            titleEnd = j++;
+                        }
                     }
 
                     break;

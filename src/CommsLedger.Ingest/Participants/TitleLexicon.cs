@@ -81,5 +81,29 @@ internal static class TitleLexicon
         "Excellency", "His", "Her", "M", "Sr", "Sra", "Señor", "Señora", "Monsieur", "Madame",
     };
 
+    /// <summary>Offices named by their function rather than their title: a head of state is the president, the king ….</summary>
+    private static readonly HashSet<string> _headOfStateTitles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "president", "presidente", "presidenta", "président", "présidente", "mandatario", "mandataria", "king", "queen", "rey", "reina",
+        "roi", "reine", "emir", "sultan", "emperor",
+    };
+
     public static bool IsTitleWord(string word) => Heads.Contains(word) || Modifiers.Contains(word);
+
+    /// <summary>The word that names the office: the last head word ("Secretary of State" → secretary, "premier ministre" → ministre).</summary>
+    public static string HeadOf(string title)
+    {
+        var words = title.Split(' ', '-');
+        return (words.LastOrDefault(Heads.Contains) ?? words[^1]).ToLowerInvariant();
+    }
+
+    /// <summary>"jefe de Estado", "chef de l'État", "head of state" and "mandatario" name the office a president or monarch holds.</summary>
+    public static bool SameOffice(string title, string? held)
+    {
+        var words = title.Split(' ', '-', '\'');
+        var headOfState = words.Any(w => w is "mandatario" or "mandataria" or "Mandatario" or "Mandataria")
+            || (words.Any(w => w.Equals("head", StringComparison.OrdinalIgnoreCase) || w.Equals("jefe", StringComparison.OrdinalIgnoreCase) || w.Equals("jefa", StringComparison.OrdinalIgnoreCase) || w.Equals("chef", StringComparison.OrdinalIgnoreCase))
+                && words.Any(w => w.Equals("state", StringComparison.OrdinalIgnoreCase) || w.Equals("estado", StringComparison.OrdinalIgnoreCase) || w.Equals("état", StringComparison.OrdinalIgnoreCase)));
+        return headOfState && held is not null && held.Split(' ', '-').Any(_headOfStateTitles.Contains);
+    }
 }

@@ -126,7 +126,7 @@ internal sealed class SpeakerResolver(PersonRegistry registry, Func<IReadOnlyLis
                 continue;
             }
 
-            var resolved = person ?? (mention.Title is { } title ? registry.ByTitle(HeadOf(title), mention.Country, LastSpeaker, Everyone()) : null);
+            var resolved = person ?? (mention.Title is { } title ? registry.ByTitle(title, mention.Country, LastSpeaker, Everyone()) : null);
             if (resolved is null)
             {
                 continue;
@@ -208,6 +208,4 @@ internal sealed class SpeakerResolver(PersonRegistry registry, Func<IReadOnlyLis
         var everyone = participants().ToList();
         return everyone.Count >= 2 ? everyone : registry.People.ToList();
     }
-
-    private static string HeadOf(string title) => title.Split(' ', '-')[^1].ToLowerInvariant();
 }
