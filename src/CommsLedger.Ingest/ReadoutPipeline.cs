@@ -31,6 +31,7 @@ internal static class ReadoutPipeline
             return ReadoutDraft.Empty("input: no sentences found");
         }
 
+        var language = LanguageDetector.Detect(sentences);
         var countries = sentences.Select(s => Gazetteer.Shared.FindAll(s.Tokens)).ToList();
         var registry = new PersonRegistry();
         foreach (var sentence in sentences)
@@ -69,7 +70,7 @@ internal static class ReadoutPipeline
 
         var parties = new PartyResolver(registry, participants);
         var commitmentInputs = sentences.Select(s => new CommitmentExtractor.Input(new SentenceContext(s, countries[s.Index]), countries[s.Index], attributions[s.Index]));
-        var commitments = CommitmentExtractor.Extract(commitmentInputs, parties, published);
+        var commitments = CommitmentExtractor.Extract(commitmentInputs, parties, published, language);
         var followUps = FollowUpExtractor.Extract(sentences, channel.SentenceIndex, published);
         var topics = TopicClassifier.Shared.Classify(string.Join(" ", sentences.Where(s => !s.IsHeadline).Select(s => s.Text)));
 
@@ -85,7 +86,7 @@ internal static class ReadoutPipeline
             channel.Cameo,
             published,
             warnings,
-            LanguageDetector.Detect(sentences));
+            language);
     }
 
     private static (Attribution?[] Attributions, List<Person> Participants) Attribute(

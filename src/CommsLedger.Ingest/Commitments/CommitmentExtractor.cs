@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CommsLedger.Ingest.Commitments.Wording;
 using CommsLedger.Ingest.Countries;
 using CommsLedger.Ingest.Dates;
 using CommsLedger.Ingest.Participants;
@@ -9,33 +10,24 @@ using CommsLedger.Ingest.Topics;
 namespace CommsLedger.Ingest.Commitments;
 
 /// <summary>
-/// Finds undertakings in what was said: in each clause, the first predicate whose subject is a party; if that predicate is a
-/// commitment verb, the clause (from its subject, or from its predicate when coordinated) is the commitment text.
+/// Finds undertakings in what was said: in each clause, the first predicate whose subject is a party (see
+/// <see cref="SubjectFinder"/>); if that predicate is a commitment verb, the clause (from its subject, or from its predicate
+/// when coordinated) is the commitment text. "agreed to:" followed by a list makes one commitment per item.
 /// </summary>
 internal static partial class CommitmentExtractor
 {
-    [GeneratedRegex(@"\b(?:" + ClauseSplitter.PredicateStarters + @")\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
-    private static partial Regex PredicateStart();
-
-    [GeneratedRegex(@"\b(?:each\s+other|both\s+sides|the\s+two\s+(?:sides|countries|nations)|bilateral|one\s+another)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:each\s+other|both\s+sides|the\s+two\s+(?:sides|countries|nations)|bilateral|one\s+another|mutu[oa]s?|ambos\s+países|ambas\s+partes|las\s+dos\s+partes|bilaterales|les\s+deux\s+(?:pays|parties)|bilatéra(?:l|le|les|ux)|mutuel(?:le)?s?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex Mutual();
-
-    /// <summary>A predicate that states what follows "that" ("set out that", "shared the view that", "a souligné que"), not a wish or a belief.</summary>
-    [GeneratedRegex(@"\G(?:(?:\w+ly|also|further|again|both|all|a|ont|ha|han|également|aussi|también)\s+)*(?:set\s+out|made\s+(?:it\s+)?clear|(?:was|were)\s+(?:\w+\s+)?clear|shared\s+the\s+(?:\w+\s+)?(?:view|understanding|recognition|assessment)|(?:was|were)\s+of\s+the\s+(?:\w+\s+)?view|(?:stress|underlin|underscor|emphasi[sz]|confirm|not|stat|said|reiterat|reaffirm|affirm|assur|indicat|explain|add|recall|declar|point\w*\s+out)\w*|(?:afirm|reiter|asegur|señal|indic|subray|destac|confirm|declar|record|expres|manifest|dijo|dijeron)\w*|(?:affirm|réaffirm|réitér|assur|indiqu|soulign|confirm|déclar|rappel|précis|dit)\w*)\s+(?:that|que|qu['’])\s*",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
-    private static partial Regex ReportedClause();
-
-    [GeneratedRegex(@"\b(?:that|que|qu['’])\s*", RegexOptions.CultureInvariant | RegexOptions.RightToLeft, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
-    private static partial Regex ThatBefore();
 
     public sealed record Input(SentenceContext Context, IReadOnlyList<CountryMention> Countries, Attribution? Attribution);
 
-    public static IReadOnlyList<DraftCommitment> Extract(IEnumerable<Input> sentences, PartyResolver parties, DateOnly? published)
+    public static IReadOnlyList<DraftCommitment> Extract(IEnumerable<Input> sentences, PartyResolver parties, DateOnly? published, string language)
     {
+        var wording = CommitmentWording.For(language);
         var found = new List<DraftCommitment>();
         foreach (var input in sentences.Where(s => !s.Context.Sentence.IsHeadline))
         {
-            foreach (var commitment in InSentence(input, parties, published))
+            foreach (var commitment in InSentence(input, parties, wording, published))
             {
                 if (!found.Any(f => f.By == commitment.By && f.To == commitment.To && f.Text == commitment.Text))
                 {
@@ -47,22 +39,35 @@ internal static partial class CommitmentExtractor
         return found;
     }
 
-    private static IEnumerable<DraftCommitment> InSentence(Input input, PartyResolver parties, DateOnly? published)
+    private static IEnumerable<DraftCommitment> InSentence(Input input, PartyResolver parties, CommitmentWording wording, DateOnly? published)
     {
         var text = input.Context.Sentence.Text;
         var speakers = input.Attribution?.Speakers ?? [];
         var contentStart = input.Attribution?.ContentStart ?? 0;
         var contentEnd = input.Attribution?.ContentEnd ?? text.Length;
+        var subjects = new SubjectFinder(input, parties, wording, speakers);
         IReadOnlyList<string>? subject = null;
-        foreach (var clause in ClauseSplitter.Split(text, contentStart, contentEnd))
+        (IReadOnlyList<string> By, Trigger Trigger)? listLead = null;
+        foreach (var clause in ClauseSplitter.Split(text, contentStart, contentEnd, wording))
         {
+            if (clause.ListItem && listLead is { } lead)
+            {
+                foreach (var commitment in Build(input, clause, lead.By, clause.Start, lead.Trigger with { Start = clause.Start, Length = 0 }, contentStart, contentEnd, parties, published))
+                {
+                    yield return commitment;
+                }
+
+                continue;
+            }
+
             var (by, textStart, trigger) = clause.Coordinated
-                ? (subject, clause.Start, CommitmentTriggers.At(text, clause.Start, clause.End))
-                : FindSubjectAndTrigger(input, clause, speakers, parties);
+                ? (subject, clause.Start, CommitmentTriggers.At(text, clause.Start, clause.End, wording))
+                : subjects.Find(clause);
             if (by is null && clause.Start == contentStart && input.Attribution is { SpeakerIsSubject: true })
             {
                 by = speakers.Select(p => p.Country).OfType<string>().Distinct().ToList();
             }
+
             if (!clause.Coordinated)
             {
                 subject = by;
@@ -73,60 +78,18 @@ internal static partial class CommitmentExtractor
                 continue;
             }
 
+            if (string.IsNullOrWhiteSpace(text[(trigger.Start + trigger.Length)..clause.End].Trim(':', ' ')))
+            {
+                // "… met in New York and agreed to:" — the undertakings are the lines that follow.
+                listLead = (by, trigger);
+                continue;
+            }
+
             foreach (var commitment in Build(input, clause, by, textStart, trigger, contentStart, contentEnd, parties, published))
             {
                 yield return commitment;
             }
         }
-    }
-
-    /// <summary>
-    /// The first predicate whose subject (after the last comma or "that" before it) is a party. A reporting predicate
-    /// ("set out that", "shared the view that") hands over to the clause it reports.
-    /// </summary>
-    private static (IReadOnlyList<string>? By, int TextStart, Trigger? Trigger) FindSubjectAndTrigger(Input input, Clause clause, IReadOnlyList<Person> speakers, PartyResolver parties)
-    {
-        var text = input.Context.Sentence.Text;
-        var from = clause.Start;
-        foreach (Match predicate in PredicateStart().Matches(text[..clause.End], clause.Start))
-        {
-            if (predicate.Index < from)
-            {
-                continue;
-            }
-
-            var subjectStart = Math.Max(from, SubjectStart(text, from, predicate.Index));
-            var (start, end) = Tokenizer.Range(input.Context.Tokens, subjectStart, predicate.Index);
-            start = PartyResolver.SkipLeading(input.Context.Tokens, start, end);
-            if (start >= end)
-            {
-                continue;
-            }
-
-            var by = parties.Resolve(input.Context, start, end, input.Countries, speakers);
-            if (by is null)
-            {
-                continue;
-            }
-
-            var trigger = CommitmentTriggers.At(text, predicate.Index, clause.End);
-            if (trigger is null && ReportedClause().Match(text[..clause.End], predicate.Index) is { Success: true } reported)
-            {
-                from = reported.Index + reported.Length;
-                continue;
-            }
-
-            return (by, input.Context.Tokens[start].Start, trigger);
-        }
-
-        return (null, clause.Start, null);
-    }
-
-    private static int SubjectStart(string text, int from, int predicate)
-    {
-        var comma = text.LastIndexOf(',', Math.Max(from, predicate - 1), predicate - from);
-        var that = ThatBefore().Match(text[from..predicate]);
-        return Math.Max(comma + 1, that.Success ? from + that.Index + that.Length : 0);
     }
 
     private static IEnumerable<DraftCommitment> Build(Input input, Clause clause, IReadOnlyList<string> by, int textStart, Trigger trigger, int contentStart, int contentEnd, PartyResolver parties, DateOnly? published)

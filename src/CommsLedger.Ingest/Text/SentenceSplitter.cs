@@ -9,6 +9,7 @@ internal static class SentenceSplitter
 {
     public const int MaxSentenceLength = 1500;
     private const int _maxHeadlineLength = 200;
+    private const int _maxListItemLength = 60;
 
     private static readonly HashSet<string> _abbreviations = new(StringComparer.Ordinal)
     {
@@ -45,12 +46,55 @@ internal static class SentenceSplitter
             if (proseStart >= 0)
             {
                 proseSeen = true;
-                SplitProse(text, proseStart, lines[^1].End, sentences);
+                foreach (var (segmentStart, segmentEnd) in ProseSegments(text, lines, proseStart))
+                {
+                    SplitProse(text, segmentStart, segmentEnd, sentences);
+                }
             }
         }
 
         return sentences;
     }
+
+    /// <summary>
+    /// A list introduced by a colon ("agreed to:" and bullet lines, or short unpunctuated lines) belongs to the sentence that
+    /// introduces it; the line after the list starts a new sentence even without a full stop before it.
+    /// </summary>
+    private static IEnumerable<(int Start, int End)> ProseSegments(string text, List<(int Start, int End)> lines, int proseStart)
+    {
+        var segmentStart = proseStart;
+        var n = lines.FindIndex(l => l.Start == proseStart);
+        for (; n < lines.Count; n++)
+        {
+            if (lines[n].End == lines[n].Start || text[lines[n].End - 1] != ':')
+            {
+                continue;
+            }
+
+            var m = n + 1;
+            while (m < lines.Count && IsListItem(text, lines[m]))
+            {
+                m++;
+            }
+
+            var bulleted = m > n + 1 && IsBullet(text, lines[n + 1].Start);
+            if ((bulleted || m > n + 2) && m < lines.Count)
+            {
+                yield return (segmentStart, lines[m - 1].End);
+                segmentStart = lines[m].Start;
+            }
+
+            n = m - 1;
+        }
+
+        yield return (segmentStart, lines[^1].End);
+    }
+
+    private static bool IsListItem(string text, (int Start, int End) line) =>
+        line.End > line.Start && (IsBullet(text, line.Start) || (line.End - line.Start <= _maxListItemLength && text[line.End - 1] is not ('.' or '!' or '?' or ':')));
+
+    public static bool IsBullet(string text, int lineStart) =>
+        lineStart + 1 < text.Length && text[lineStart] is '-' or '–' or '—' or '•' or '*' or '·' or '▪' && char.IsWhiteSpace(text[lineStart + 1]);
 
     private static bool IsUnpunctuated(string text, int start, int end) =>
         end - start <= _maxHeadlineLength && text[end - 1] is not ('.' or '!' or '?' or ';' or ',' or ':' or '"' or '”' or '’' or '\'' or ')');
