@@ -61,7 +61,7 @@ internal static partial class CommitmentExtractor
             }
 
             var (by, textStart, trigger) = clause.Coordinated
-                ? (subject, clause.Start, CommitmentTriggers.At(text, clause.Start, clause.End, wording))
+                ? (subjects.Coordinated(subject, clause), clause.Start, CommitmentTriggers.At(text, clause.Start, clause.End, wording))
                 : subjects.Find(clause);
             if (by is null && clause.Start == contentStart && input.Attribution is { SpeakerIsSubject: true })
             {

@@ -73,6 +73,20 @@ internal sealed partial class SubjectFinder(CommitmentExtractor.Input input, Par
         return (null, clause.Start, null);
     }
 
+    /// <summary>
+    /// A coordinated predicate shares the subject before it, except that a plural verb after one party ("Vizcarra dialogó con
+    /// Duque … y acordaron …", "a reçu son homologue et ils ont convenu …") is the participants together.
+    /// </summary>
+    public IReadOnlyList<string>? Coordinated(IReadOnlyList<string>? subject, Clause clause)
+    {
+        if (subject is not { Count: 1 } || wording.PluralVerb is not { } plural || wording.Predicate.Match(Text[..clause.End], clause.Start) is not { Success: true } verb || verb.Index != clause.Start)
+        {
+            return subject;
+        }
+
+        return plural(verb.Value) && parties.ParticipantCountries.Count >= 2 ? parties.ParticipantCountries : subject;
+    }
+
     /// <summary>The party before the predicate and where the commitment text starts, or null.</summary>
     private (IReadOnlyList<string>? By, int Start) Subject(int from, Match predicate, IReadOnlyList<string>? reporters)
     {

@@ -80,8 +80,9 @@ internal static class ParticipantFinder
         }
 
         var titled = mentions.FirstOrDefault(m => m.Person is null && m.Mention.Title is not null && m.Mention.TokenStart <= 1);
-        // "The Prime Minister met the Prime Minister of Australia …": someone else in the sentence holding the same title is not them.
-        if (titled.Mention is { Title: { } title } mention && !registry.People.Any(p => p.Title == title && !mentions.Any(m => m.Person == p)))
+        // "The Prime Minister met the Prime Minister of Australia …": someone else in the sentence holding the same title for a
+        // stated country is not them.
+        if (titled.Mention is { Title: { } title } mention && !registry.People.Any(p => p.Title == title && !mentions.Any(m => m.Person == p && m.Mention.Country is not null)))
         {
             var named = mention with { Name = title, NameKeys = [title.ToLowerInvariant()] };
             registry.AddSentence(sentence.Index, [named, .. mentions.Where(m => m.Mention != mention).Select(m => m.Mention)]);

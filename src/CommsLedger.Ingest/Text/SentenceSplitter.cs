@@ -10,6 +10,7 @@ internal static class SentenceSplitter
     public const int MaxSentenceLength = 1500;
     private const int _maxHeadlineLength = 200;
     private const int _maxListItemLength = 60;
+    private const int _minUnwrappedLength = 90;
 
     private static readonly HashSet<string> _abbreviations = new(StringComparer.Ordinal)
     {
@@ -30,7 +31,7 @@ internal static class SentenceSplitter
             for (var n = 0; n < lines.Count; n++)
             {
                 var (lineStart, lineEnd) = lines[n];
-                var mayBeHeadline = lines.Count == 1 || headerBlock || (!proseSeen && IsShortLead(text, lines, n));
+                var mayBeHeadline = lines.Count == 1 || headerBlock || (!proseSeen && (IsShortLead(text, lines, n) || IsLongTitle(text, lines, n)));
                 if (proseStart < 0 && mayBeHeadline && IsUnpunctuated(text, lineStart, lineEnd))
                 {
                     sentences.Add(new Sentence(sentences.Count, lineStart, text[lineStart..lineEnd], isHeadline: true));
@@ -102,6 +103,10 @@ internal static class SentenceSplitter
     /// <summary>A short line above a hard-wrapped paragraph is a title; a long one is the paragraph's first line.</summary>
     private static bool IsShortLead(string text, List<(int Start, int End)> lines, int n) =>
         n + 1 < lines.Count && lines[n].End - lines[n].Start < 50 && char.IsUpper(text[lines[n + 1].Start]);
+
+    /// <summary>A first line longer than any hard wrap, with no full stop, above more text: a title or standfirst.</summary>
+    private static bool IsLongTitle(string text, List<(int Start, int End)> lines, int n) =>
+        n == 0 && lines.Count > 1 && lines[0].End - lines[0].Start >= _minUnwrappedLength && char.IsUpper(text[lines[1].Start]);
 
     private static List<(int Start, int End)> Blocks(string text, int start)
     {
