@@ -39,7 +39,7 @@ internal static class ReadoutPipeline
             registry.AddSentence(sentence.Index, PersonMentionFinder.Find(sentence, countries[sentence.Index]));
         }
 
-        var channel = ChannelDetector.Detect(sentences);
+        var channel = ChannelDetector.Detect(sentences, source);
         if (channel.SentenceIndex < 0)
         {
             warnings.Add("channel: no wording names the channel");
