@@ -50,6 +50,7 @@ internal static class ReadoutPipeline
         ParticipantFinder.InferCountries(inInteraction, countries, publisher);
         var (attributions, participants) = Attribute(sentences, countries, registry, inInteraction);
         warnings.AddRange(ParticipantFinder.InferCountries(participants, countries, publisher));
+        participants = ParticipantFinder.WithoutOfficesNamedElsewhere(participants);
         warnings.AddRange(participants.Where(p => p.CountryFromPublisher).Select(p => $"participants: country of {p.Name} not stated; taken as the publisher's ({p.Country}, from the source address)"));
         warnings.AddRange(participants.Where(p => p.CountryInferred).Select(p => $"participants: country of {p.Name} not stated; guessed {p.Country} from the countries the text mentions"));
         var relationship = participants.Select(p => p.Country).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();

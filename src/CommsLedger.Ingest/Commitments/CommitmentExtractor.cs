@@ -152,6 +152,7 @@ internal static partial class CommitmentExtractor
         var tokens = input.Context.Tokens;
         var codes = input.Countries
             .Where(m => tokens[m.TokenStart].Start >= charStart && tokens[m.TokenEnd - 1].End <= charEnd && m.Code != by)
+            .Where(m => m.Code.Length == 2 || parties.ParticipantCountries.Contains(m.Code))
             .Select(m => m.Code)
             .ToList();
         if (withPeople)

@@ -275,7 +275,7 @@ internal sealed class PartyResolver(PersonRegistry registry, IReadOnlyList<Perso
             k++;
         }
 
-        var plural = k < end && TitleLexicon.PluralHeads.Contains(tokens[k].Value);
+        var plural = k < end && TitleLexicon.PluralHeads.ContainsKey(tokens[k].Value);
         return plural && k + 1 < end && TitleLexicon.Connectors.Contains(tokens[k + 1].Value) ? k + 2 : start;
     }
 }

@@ -18,6 +18,9 @@ internal sealed class Person(string name, IEnumerable<string> keys, int order, i
 
     public char? Gender { get; set; }
 
+    /// <summary>Known only as an office of a stated country ("the leaders of Canada, France …", "the President of the European Commission").</summary>
+    public bool IsUnnamedOffice { get; init; }
+
     public int Order { get; } = order;
 
     public int FirstSentence { get; } = firstSentence;

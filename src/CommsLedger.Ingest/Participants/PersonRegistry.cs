@@ -78,9 +78,19 @@ internal sealed class PersonRegistry
 
         // "The Secretary" is the Secretary of State before the Foreign Secretary: a title that starts with the word wins.
         return candidates
-            .OrderByDescending(p => p.Title?.StartsWith(head, StringComparison.OrdinalIgnoreCase) == true)
+            .OrderByDescending(p => string.Equals(p.Title, title, StringComparison.OrdinalIgnoreCase))
+            .ThenByDescending(p => p.Title is not null && TitleLexicon.HeadOf(p.Title) == head)
+            .ThenByDescending(p => p.Title?.StartsWith(head, StringComparison.OrdinalIgnoreCase) == true)
             .ThenByDescending(p => p.LastMentioned)
             .FirstOrDefault();
+    }
+
+    /// <summary>Someone known only by office and country: named by the office ("Leader of Canada") until a name turns up.</summary>
+    public Person AddOffice(string title, string country, string name, int sentence, int token)
+    {
+        var person = new Person(name, [name.ToLowerInvariant()], _people.Count, sentence, token) { Title = title, Country = country, IsUnnamedOffice = true };
+        _people.Add(person);
+        return person;
     }
 
     private Person? Register(PersonMention mention)

@@ -58,7 +58,8 @@ internal static class TitleChain
                 continue;
             }
 
-            if ((t.Is("and") || t.Value == "&") && sawHead && titleEnd == j - 1 && j + 1 < tokens.Count && IsTitleToken(tokens[j + 1], lower))
+            // "State Councilor and Foreign Minister" is one title; "the Prime Minister and Prime Minister Meloni" are two people.
+            if ((t.Is("and") || t.Value == "&") && sawHead && titleEnd == j - 1 && j + 1 < tokens.Count && IsTitleToken(tokens[j + 1], lower) && !tokens[j + 1].Is(tokens[i].Value))
             {
                 j++;
                 continue;

@@ -32,12 +32,13 @@ internal static class TitleLexicon
         "roi", "reine", "vice-président", "vice-présidente", "commissaire", "chef",
     };
 
-    /// <summary>Plural heads that open a list of office holders ("the foreign ministers of Peru, X, and of Ecuador, Y").</summary>
-    public static readonly HashSet<string> PluralHeads = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>Plural heads that open a list of office holders ("the foreign ministers of Peru, X, and of Ecuador, Y"), with their singular.</summary>
+    public static readonly Dictionary<string, string> PluralHeads = new(StringComparer.OrdinalIgnoreCase)
     {
-        "leaders", "ministers", "presidents", "premiers", "secretaries", "heads",
-        "presidentes", "ministros", "cancilleres", "mandatarios", "jefes", "dirigentes", "líderes",
-        "présidents", "ministres", "dirigeants", "chefs",
+        ["leaders"] = "leader", ["ministers"] = "minister", ["presidents"] = "president", ["premiers"] = "premier", ["secretaries"] = "secretary",
+        ["heads"] = "head", ["chancellors"] = "chancellor", ["presidentes"] = "presidente", ["ministros"] = "ministro", ["cancilleres"] = "canciller",
+        ["mandatarios"] = "mandatario", ["jefes"] = "jefe", ["dirigentes"] = "dirigente", ["líderes"] = "líder", ["présidents"] = "président",
+        ["ministres"] = "ministre", ["dirigeants"] = "dirigeant", ["chefs"] = "chef",
     };
 
     /// <summary>"of" in a title, in English, Spanish and French ("Minister of Foreign Affairs", "Ministro de Asuntos Exteriores", "ministre des Affaires étrangères").</summary>
