@@ -34,7 +34,7 @@ internal static partial class ChannelDetector
     [GeneratedRegex(@"\b(?:spoke|speaks|talked)\s+(?:\w+\s+){0,2}(?:with|to)\b|\bconversation\s+with\b|\bs['’](?:est\s+)?entret\w+\s+(?:\w+\s+){0,2}avec\b|\b(?:convers[oó]|dialog[oó])\s+(?:\w+\s+){0,2}con\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex SpokeWith();
 
-    [GeneratedRegex(@"\b(?:will|would|shall|to|upcoming|forthcoming|planned|next|future|proposed|possible|invit\w*|forward\s+to|plans?\s+to|intends?\s+to|hopes?\s+to|return|reciprocal)\s+(?:\w+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:will|would|shall|to|upcoming|forthcoming|planned|next|future|proposed|possible|invit\w*|forward\s+to|plans?\s+to|intends?\s+to|hopes?\s+to|return|reciprocal|pr[oó]xim[oa]|futur[oa]?|future|prochaine?|effectuer|realizar|rendre|efectuar|invitó|invité|invitación|invitation|se\s+reunir[aá]n?|se\s+rencontreront)\s+(?:\w+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex PlannedBefore();
 
     [GeneratedRegex(@"\b(?:hosted|received|welcomed\s+(?:\w+\s+){0,6}to|held\s+talks\s+with\s+visiting|met\s+with\s+visiting|visiting)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]

@@ -122,7 +122,10 @@ internal static class PersonMentionFinder
 
     private static PersonMention? Counterpart(SentenceContext c, int i)
     {
-        if (!(c.Tokens[i].Is("counterpart") || c.Tokens[i].Is("homologue") || c.Tokens[i].Is("homólogo") || c.Tokens[i].Is("homóloga")))
+        // "su par de Brasil" is the Argentine press's counterpart.
+        var word = c.Tokens[i];
+        if (!(word.Is("counterpart") || word.Is("homologue") || word.Is("homólogo") || word.Is("homóloga")
+            || (word.Value == "par" && i > 0 && c.Tokens[i - 1].Is("su"))))
         {
             return null;
         }
@@ -134,6 +137,12 @@ internal static class PersonMentionFinder
         {
             country = demonym.Code;
             p = demonym.TokenEnd;
+        }
+        else if (country is null && c.CountryAfterOf(i + 1) is { } of)
+        {
+            // "su homólogo de Chile, Alberto van Klaveren", "son homologue du Sénégal".
+            country = of.Code;
+            p = of.TokenEnd;
         }
 
         if (p < c.Tokens.Count && c.Tokens[p].Value == ",")

@@ -66,7 +66,9 @@ internal sealed class PersonRegistry
             candidates = among.Where(p => p.Country == country).ToList();
         }
 
-        if (country is null && candidates.FirstOrDefault(p => p.IsOfficeOnly && string.Equals(p.Title, title, StringComparison.OrdinalIgnoreCase)) is { } office)
+        // A bare office ("the Prime Minister", "le chef de l'État") is whoever the readout introduced by office alone: the publisher's.
+        if (country is null && (candidates.FirstOrDefault(p => p.IsOfficeOnly && string.Equals(p.Title, title, StringComparison.OrdinalIgnoreCase))
+            ?? candidates.FirstOrDefault(p => p.IsOfficeOnly)) is { } office)
         {
             return office;
         }

@@ -38,7 +38,7 @@ internal static partial class FrenchWording
         @"|(?:a|ont)\s+invité\s+(?<obj>[^,;.]{1,80}?)\s+à\s+\w+(?:er|ir|re)\b" +
         @"|(?:a|ont)\s+annoncé\s+(?:\w+\s+){0,4}?(?:\$|€|USD|EUR)\s?[\d.,]+|(?:a|ont)\s+annoncé\s+(?:un|une)\s+(?:\w+\s+){0,3}?(?:aide|don|prêt|contribution|enveloppe|programme)\b)" +
         @"|(?<pledge>s['’]est\s+(?:\w+ment\s+)?engagée?\s+à|se\s+sont\s+(?:\w+ment\s+)?engagé(?:e?s)?\s+à|s['’]engage(?:nt)?\s+à" +
-        @"|(?:a|ont)\s+(?:\w+ment\s+)?(?:réaffirmé|réitéré|renouvelé|confirmé)\s+(?:leur|leurs|son|sa|ses|notre|l['’])\s*(?:\w+\s+)?(?:engagement|attachement|appui|soutien|détermination)\s+(?:à|au|aux|en\s+faveur|envers|pour|de|d['’])" +
+        @"|(?:a|ont)\s+(?:\w+ment\s+)?(?:réaffirmé|réitéré|renouvelé|confirmé)\s+(?:leur|leurs|son|sa|ses|notre|l['’]|le)\s*(?:\w+\s+)?(?:engagement|attachement|appui|soutien|détermination)\s+(?:(?:de|du|des)\s+(?:la\s+|l['’])?\p{Lu}[\w'’-]*(?:\s+\p{Lu}[\w'’-]*)?\s+)?(?:à|au|aux|en\s+faveur|envers|pour|de|d['’])" +
         @"|(?:a|ont)\s+(?:\w+ment\s+)?(?:exprimé|souligné|rappelé)\s+(?:leur|son|sa|notre|l['’])\s*(?:\w+\s+)?engagement\s+(?:à|au|aux|en\s+faveur|envers|pour|de|d['’])" +
         @"|(?:va|vont)\s+(?:\w+ment\s+)?\w+(?:er|ir|re|oir)\b" +
         @"|(?!(?:sera|seront|aura|auront|pourra|pourront|devra|devront)\b|(?:prendr|assumer)(?:a|ont)\s+(?:ses|leurs|la|le)\s+(?:fonctions|présidence|mandat|poste)\b|succédera\b)(?:fera|feront|\w{3,}(?:era|eront|ira|iront|dra|dront|vra|vront))\b" +

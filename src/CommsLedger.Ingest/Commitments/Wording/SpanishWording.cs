@@ -41,8 +41,8 @@ internal static partial class SpanishWording
         @"|invit(?:ó|aron)\s+(?<obj>[^,;.]{1,80}?)\s+a\s+\w+(?:ar|er|ir)\b" +
         @"|anunci(?:ó|aron)\s+(?:\w+\s+){0,4}?(?:US\$|\$|€|USD)\s?[\d.,]+|anunci(?:ó|aron)\s+(?:un|una)\s+(?:\w+\s+){0,3}?(?:paquete|donación|préstamo|ayuda|asistencia|contribución|fondo)\b)" +
         @"|(?<pledge>se\s+comprometi(?:ó|eron)\s+a\b|se\s+compromet(?:e|en)\s+a\b" +
-        @"|(?:reafirm|reiter|ratific|renov|destac|subray|expres|manifest|confirm|asumi)\w*\s+(?:[^,;.]{0,80}?\s)?(?:(?:su|sus|nuestro|nuestros)\s+(?:\w+\s+)?compromisos?\s+(?:de|con|a|para|por|en)\b|el\s+compromiso\s+de\s+\w+(?:ar|er|ir)(?:se)?\b)" +
-        @"|(?:reafirm|reiter|ratific|renov)\w*\s+(?:su|sus)\s+(?:\w+\s+)?(?:apoyo|respaldo|adhesión)\s+(?:a|al|para|con)\b" +
+        @"|(?:reafirm|reiter|ratific|renov|destac|subray|expres|manifest|confirm|asumi)\w*\s+(?:[^,;.]{0,80}?\s)?(?:(?:su|sus|nuestro|nuestros)\s+(?:\w+\s+)?compromisos?\s+(?:de|con|a|para|por|en)\b|el\s+compromiso\s+de\s+\w+(?:ar|er|ir)(?:se)?\b|el\s+compromiso\s+de(?:l)?\s+(?:la\s+|el\s+|los\s+)?\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*)?\s+(?:con|de|a|para|en)\b)" +
+        @"|(?:reafirm|reiter|ratific|renov)\w*\s+(?:su|sus|el)\s+(?:\w+\s+)?(?:apoyo|respaldo|adhesión)\s+(?:de(?:l)?\s+(?:la\s+|el\s+)?\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*)?\s+)?(?:a|al|para|con)\b" +
         @"|(?:va|van)\s+a\s+\w+(?:ar|er|ir)\b" +
         @"|(?!(?:será|serán|habrá|habrán|podrá|podrán|tendrá|tendrán)\b|" + _takingOffice + @")\w{2,}(?:rá|rán)\b" +
         @"|(?<support>apoya|apoyan|respalda|respaldan)\s+(?<sobj>\S))" +
