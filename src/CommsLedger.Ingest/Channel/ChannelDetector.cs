@@ -28,13 +28,13 @@ internal static partial class ChannelDetector
     [GeneratedRegex(@"\b(?:(?:state|official|working|first|two-day|three-day|four-day|\w+-day)\s+visit|visiting|visited|paid\s+(?:a|an)\s+(?:\w+\s+){0,2}visit|on\s+(?:a|an|his|her)\s+(?:\w+\s+){0,2}visit|during\s+(?:his|her|their)\s+(?:\w+\s+){0,2}visit|arrived\s+in|visita\s+(?:oficial|de\s+(?:Estado|trabajo))|(?:de|en|durante\s+su)\s+visita|visit[oó]\b|visite\s+(?:officielle|d['’][EÉ]tat|de\s+travail)|en\s+visite|lors\s+de\s+(?:sa|leur)\s+visite|a\s+visit[eé])\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex Visit();
 
-    [GeneratedRegex(@"\b(?:se\s+reuni(?:eron|[oó])|reuni[oó]n\s+(?:con|entre|de)|recibi[oó]|s[eé]\s+rencontr\w*|a\s+rencontr[eé]|a\s+re[cç]u|met|meets|meeting|received|receives|hosted|hosts|held\s+talks|talks\s+with|summit|sidelines|bilateral\s+talks|sat\s+down\s+with|encuentro\s+con|se\s+reuni[oó]|sostuvieron\s+(?:un\s+)?(?:encuentro|reuni[oó]n)|rencontre\s+avec|s['’]est\s+r[eé]uni|se\s+sont\s+r[eé]unis|ont\s+tenu\s+des\s+(?:entretiens|pourparlers))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:se\s+reuni(?:eron|[oó])|reuni[oó]n\s+(?:con|entre|de)|recibi[oó]|s[eé]\s+rencontr\w*|a\s+rencontr[eé]|a\s+re[cç]u|met|meets|meeting|received|receives|hosted|hosts|held\s+talks|talks\s+with|summit|sidelines|bilateral\s+talks|sat\s+down\s+with|encuentro|se\s+reuni[oó]|reuni[oó]n|r[eé]union|rencontre|s['’]est\s+r[eé]uni|se\s+sont\s+r[eé]unis|ont\s+tenu\s+des\s+(?:entretiens|pourparlers))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex Meeting();
 
     [GeneratedRegex(@"\b(?:spoke|speaks|talked)\s+(?:\w+\s+){0,2}(?:with|to)\b|\bconversation\s+with\b|\bs['’](?:est\s+)?entret\w+\s+(?:\w+\s+){0,2}avec\b|\b(?:convers[oó]|dialog[oó])\s+(?:\w+\s+){0,2}con\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex SpokeWith();
 
-    [GeneratedRegex(@"\b(?:will|would|shall|to|upcoming|forthcoming|planned|next|future|proposed|possible|invit\w*|forward\s+to|plans?\s+to|intends?\s+to|hopes?\s+to|return|reciprocal|pr[oó]xim[oa]|futur[oa]?|future|prochaine?|effectuer|realizar|rendre|efectuar|invitó|invité|invitación|invitation|se\s+reunir[aá]n?|se\s+rencontreront)\s+(?:\w+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:will|would|shall|to|upcoming|forthcoming|planned|next|future|proposed|possible|invit\w*|forward\s+to|plans?\s+to|intends?\s+to|hopes?\s+to|return|reciprocal|pr[oó]xim[oa]|futur[oa]?|future|prochaine?|effectuer|realizar|rendre|efectuar|invitó|invité|invitación|invitation|se\s+reunir[aá]n?|se\s+rencontreront)\s+(?:[\w'’]+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex PlannedBefore();
 
     [GeneratedRegex(@"\b(?:hosted|received|welcomed\s+(?:\w+\s+){0,6}to|held\s+talks\s+with\s+visiting|met\s+with\s+visiting|visiting)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
@@ -77,6 +77,7 @@ internal static partial class ChannelDetector
         return fromTitle is null ? found : found with { Channel = fromTitle, Cameo = Cameo.ForInteraction(fromTitle, false, false) };
     }
 
+    /// <summary>The first sentence that names a channel; within it, the most specific cue; "spoke with" (a call) only when nothing else is named there.</summary>
     private static ChannelFinding FromText(IReadOnlyList<Sentence> sentences)
     {
         foreach (var sentence in sentences)
@@ -88,10 +89,14 @@ internal static partial class ChannelDetector
                     return Finding(channel, sentence);
                 }
             }
+
+            if (HasCurrentCue(sentence.Text, SpokeWith()))
+            {
+                return Finding(Channels.Phone, sentence);
+            }
         }
 
-        var spoke = sentences.FirstOrDefault(s => HasCurrentCue(s.Text, SpokeWith()));
-        return spoke is not null ? Finding(Channels.Phone, spoke) : new ChannelFinding(Channels.Other, -1, Cameo.ForInteraction(Channels.Other, false, false));
+        return new ChannelFinding(Channels.Other, -1, Cameo.ForInteraction(Channels.Other, false, false));
     }
 
     /// <summary>The words of the address's last path segment, when it reads as a title (four words or more).</summary>

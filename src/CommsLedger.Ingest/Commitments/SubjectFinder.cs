@@ -15,12 +15,15 @@ namespace CommsLedger.Ingest.Commitments;
 internal sealed partial class SubjectFinder(CommitmentExtractor.Input input, PartyResolver parties, CommitmentWording wording, IReadOnlyList<Person> speakers)
 {
     /// <summary>A predicate that states what follows "that", not a wish or a belief.</summary>
-    [GeneratedRegex(@"\G(?:(?:\w+ly|also|further|again|both|all|a|ont|ha|han|(?:has|have|had|it)\s+been|également|aussi|(?i:también))\s+)*(?:set\s+out|made\s+(?:it\s+)?clear|(?:was|were)\s+(?:\w+\s+)?clear|shared\s+the\s+(?:\w+\s+)?(?:view|understanding|recognition|assessment)|(?:was|were)\s+of\s+the\s+(?:\w+\s+)?view|(?:stress|underlin|underscor|emphasi[sz]|confirm|not|stat|said|reiterat|reaffirm|affirm|assur|indicat|explain|add|recall|declar|point\w*\s+out)\w*|(?:afirm|reiter|asegur|señal|indic|subray|destac|confirm|declar|record|expres|manifest|dijo|dijeron)\w*|(?:affirm|réaffirm|réitér|assur|indiqu|soulign|confirm|déclar|rappel|précis|dit)\w*)\s+(?:that|que|qu['’])\s*",
+    [GeneratedRegex(@"\G(?:(?:\w+ly|also|further|again|both|all|a|ont|ha|han|(?:has|have|had|it)\s+been|également|aussi|(?i:también))\s+)*(?:set\s+out|made\s+(?:it\s+)?clear|(?:was|were)\s+(?:\w+\s+)?clear|shared\s+the\s+(?:\w+\s+)?(?:view|understanding|recognition|assessment)|(?:was|were)\s+of\s+the\s+(?:\w+\s+)?view|(?:stress|underlin|underscor|emphasi[sz]|confirm|not|stat|said|reiterat|reaffirm|affirm|assur|indicat|explain|add|recall|declar|announc|point\w*\s+out)\w*|(?:afirm|reiter|asegur|señal|indic|subray|destac|confirm|declar|record|expres|manifest|anunci|dijo|dijeron|dicho)\w*|(?:affirm|réaffirm|réitér|assur|indiqu|soulign|confirm|déclar|rappel|précis|annonc|dit)\w*)\s+(?:that|que|qu['’])\s*",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex ReportedClause();
 
     [GeneratedRegex(@"\G(?:(?:\w+ly|also|further|still|(?i:también|además|aussi|également))\s+)*(?:wish|hope|believe|expect|think|trust|want|fear|doubt|dese|esper|cre[eí]|confí|souhait|esp[eè]r|croi|pens)\w*\s+(?:(?:firmly|strongly|fermement|firmemente)\s+)?(?:that|que|qu['’])\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex WishedClause();
+
+    [GeneratedRegex(@"\G(?:(?:was|were|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:agreed|decided)\s+(?:to|that|on|upon)\b|(?i:se)\s+(?:(?:ha|había)\s+)?(?:acord(?:ó|ado)|convino|convenido|decidi(?:ó|do)|resolvi(?:ó|do))\b|a\s+été\s+(?:\w+ment\s+)?(?:convenu|décidé|arrêté)\s+(?:de|d['’]|que|qu['’]))", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
+    private static partial Regex ImpersonalAgreement();
 
     [GeneratedRegex(@"\b(?:that|que|qu['’])\s*", RegexOptions.CultureInvariant | RegexOptions.RightToLeft, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex ThatBefore();
@@ -48,6 +51,11 @@ internal sealed partial class SubjectFinder(CommitmentExtractor.Input input, Par
             }
 
             var (by, start) = Subject(from, predicate, reporters);
+            if (Impersonal(from, predicate) is { } agreed)
+            {
+                return agreed;
+            }
+
             var trigger = by is null ? null : CommitmentTriggers.At(Text, predicate.Index, clause.End, wording);
             if (trigger is null && ReportedClause().Match(Text[..clause.End], predicate.Index) is { Success: true } reported)
             {
@@ -85,6 +93,20 @@ internal sealed partial class SubjectFinder(CommitmentExtractor.Input input, Par
         }
 
         return plural(verb.Value) && parties.ParticipantCountries.Count >= 2 ? parties.ParticipantCountries : subject;
+    }
+
+    /// <summary>"It was agreed to …", "Se acordó …", "Il a été convenu de …": an agreement of all the participants.</summary>
+    private (IReadOnlyList<string>? By, int TextStart, Trigger? Trigger)? Impersonal(int from, Match predicate)
+    {
+        var before = Text[SubjectStart(from, predicate.Index)..predicate.Index].Trim();
+        if (before is not ("" or "It" or "it" or "Il" or "il") || parties.ParticipantCountries.Count < 2
+            || ImpersonalAgreement().Match(Text, predicate.Index) is not { Success: true } agreed || agreed.Index != predicate.Index)
+        {
+            return null;
+        }
+
+        var start = before.Length > 0 ? Text.LastIndexOf(before, predicate.Index, StringComparison.Ordinal) : predicate.Index;
+        return (parties.ParticipantCountries, start, new Trigger(CommitmentKinds.Agreement, predicate.Index, agreed.Length, null, -1, false));
     }
 
     /// <summary>The party before the predicate and where the commitment text starts, or null.</summary>

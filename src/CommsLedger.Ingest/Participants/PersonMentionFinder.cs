@@ -71,6 +71,13 @@ internal static class PersonMentionFinder
         }
 
         var name = NameParser.Parse(c.Tokens, p, c.IsCountryToken);
+        if (name is null && p > t.After && PortfolioContinues(c, p) is { } resume)
+        {
+            // "El ministro de Asuntos Exteriores, Unión Europea y Cooperación, José Manuel Albares": the portfolio goes on past a comma.
+            name = NameParser.Parse(c.Tokens, resume, c.IsCountryToken);
+            t = name is null ? t : t with { Text = c.Slice(t.Start, resume - 1) };
+        }
+
         if (name is not { } n)
         {
             return TitleChain.IsStandaloneHead(t.Text) ? c.Mention(start, t.After, null, t.Text, country, false) : null;
@@ -84,6 +91,29 @@ internal static class PersonMentionFinder
         }
 
         return c.Mention(start, end, n, t.Text, country, false);
+    }
+
+    /// <summary>After "Minister of Foreign Affairs," more of the portfolio up to the next comma ("Unión Europea y Cooperación,"): where the name starts.</summary>
+    private static int? PortfolioContinues(SentenceContext c, int p)
+    {
+        const int maxWords = 10;
+        for (var k = p; k < c.Tokens.Count && k - p <= maxWords; k++)
+        {
+            var t = c.Tokens[k];
+            if (t.Value == ",")
+            {
+                return k > p ? k + 1 : null;
+            }
+
+            var portfolioWord = t.IsCapitalized || c.IsCountryToken(k) || TitleLexicon.Connectors.Contains(t.Value) || TitleLexicon.Articles.Contains(t.Value)
+                || t.Value is "y" or "e" or "et" or "and" or "&" || (t.IsLower && TitleLexicon.IsTitleWord(t.Value));
+            if (!portfolioWord)
+            {
+                return null;
+            }
+        }
+
+        return null;
     }
 
     private static PersonMention? NameFirst(SentenceContext c, int i)

@@ -20,11 +20,25 @@ internal sealed class PersonRegistry
         {
             if (mention.IsCounterpart && person is { Title: null })
             {
-                person.Title = resolved.FirstOrDefault(r => r.Item2 is not null && r.Item2 != person && r.Item2.Title is not null).Item2?.Title;
+                person.Title = WithoutNationality(resolved.FirstOrDefault(r => r.Item2 is not null && r.Item2 != person && r.Item2.Title is not null).Item2?.Title);
             }
         }
 
         _mentionsBySentence[sentence] = resolved;
+    }
+
+    /// <summary>A counterpart holds the same office in another country: "ministre chinois des Affaires étrangères" → "ministre des Affaires étrangères".</summary>
+    private static string? WithoutNationality(string? title)
+    {
+        if (title is null)
+        {
+            return null;
+        }
+
+        var tokens = Tokenizer.Tokenize(title);
+        var demonyms = Countries.Gazetteer.Shared.FindAll(tokens).Where(m => m.Kind == Countries.MentionKind.Demonym).ToList();
+        var kept = tokens.Where((_, k) => !demonyms.Any(m => k >= m.TokenStart && k < m.TokenEnd)).ToList();
+        return kept.Count == tokens.Count || kept.Count == 0 ? title : string.Join(' ', kept.Select(t => t.Value)).Replace(" '", "'", StringComparison.Ordinal).Replace("' ", "'", StringComparison.Ordinal);
     }
 
     /// <summary>

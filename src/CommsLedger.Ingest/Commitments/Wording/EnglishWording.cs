@@ -44,7 +44,7 @@ internal static partial class EnglishWording
         @"|pledg(?:es|ed|e)\b|vow(?:s|ed)?\s+to\b|promis(?:es|ed|e)\s+to\b|undert(?:akes|ook)\s+to\b" +
         @"|(?:is|are|remains?|was|were)\s+(?:\w+ly\s+)?committed\s+to\b|commit(?:s|ted)?\s+(?:itself\s+|themselves\s+|himself\s+|herself\s+)?to\b" +
         @"|(?:re-?affirm|reiterat|affirm|underlin|underscor|stress|emphasi[sz]|renew|restat|confirm|recommit|express)(?:s|ed|es|e|ing)?\s+(?:[\w'’.-]+\s+){0,4}?commitments?\s+to\b" +
-        @"|(?:re-?affirm|reiterat|renew|restat)(?:s|ed|es|e)?\s+(?:its|his|her|their|our)\s+(?:\w+\s+){0,2}?(?:support|backing)\s+(?:for|to)\b" +
+        @"|(?:re-?affirm|reiterat|renew|restat)(?:s|ed|es|e)?\s+(?:its|his|her|their|our|the)\s+(?:(?!(?:need|importance|necessity|of|for)\b)[\w'’.-]+\s+){0,3}?(?:support|backing)\s+(?:for|to)\b" +
         @"|(?:has|have)\s+decided\s+to\b|decided\s+to\b" +
         @"|(?<support>supports?|backs?|(?:is|are)\s+(?:\w+ly\s+)?supportive\s+of)\s+(?<sobj>\S))" +
         @")",

@@ -29,18 +29,18 @@ internal static partial class SpanishWording
     [GeneratedRegex(@"\b" + _adverbs + _finiteVerb, RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     public static partial Regex Predicate();
 
-    [GeneratedRegex(@"\G" + _adverbs + @"(?:" +
-        @"(?<intent>(?:está|están|estaba|estaban|estará|estarán|se\s+mostr(?:ó|aron)|se\s+manifest(?:ó|aron)|se\s+declar(?:ó|aron))\s+(?:\w+mente\s+)?(?:dispuest[oa]s?|decidid[oa]s?|determinad[oa]s?|interesad[oa]s?)\s+(?:a|en)\b" +
+    [GeneratedRegex(@"\G" + _adverbs + @"(?:(?:ha|han|había|habían|hemos)\s+(?:\w+mente\s+)?)?(?:" +
+        @"(?<intent>(?:está|están|estaba|estaban|estará|estarán|estado|se\s+(?:(?:ha|han)\s+)?(?:mostr|manifest|declar)(?:ó|aron|ado))\s+(?:\w+mente\s+)?(?:dispuest|decidid|determinad|interesad)[oa]s?\s+(?:a|en)\b" +
         @"|(?:expres|manifest|reiter|reafirm|mostr|destac)\w*\s+(?:su|sus)\s+(?:\w+\s+)?(?:voluntad|disposición|intención|deseo|determinación|decisión)\s+(?:de|para)\b" +
-        @"|(?:tiene|tienen|tenía|tenían)\s+(?:la\s+)?(?:intención|voluntad)\s+de\b|(?:busca|buscan|pretende|pretenden|planea|planean|proyecta|proyectan)\s+\w+(?:ar|er|ir)\b)" +
-        @"|(?<request>(?:inst|exhort|solicit|llam)(?:ó|aron)\s+a\s+(?<obj>[^,;.]{1,80}?)\s+(?:a|que)\b|(?:pidi(?:ó|eron)|urgi(?:ó|eron))\s+a\s+(?<obj>[^,;.]{1,80}?)\s+que\b)" +
-        @"|(?<agreement>(?:acord(?:aron|ó|amos)|(?:han|ha|habían)\s+acordado|convin(?:ieron|o)\s+(?:en\b)?|decidi(?:eron|ó)|resolvi(?:eron|ó)|coincidieron\s+en\s+\w+(?:ar|er|ir)\b)(?!\s+(?:en\s+)?(?:sobre\s+)?(?:la|el)\s+(?:importancia|necesidad)\b)" +
-        @"|(?:firm|suscrib)(?:aron|ó|ieron|ió)\s+\w+|alcanz(?:aron|ó)\s+(?:un\s+)?(?:\w+\s+)?(?:acuerdo|consenso|entendimiento)\b)" +
-        @"|(?<offer>(?:está|están|estaba|estaban|estará|estarán)\s+(?:\w+mente\s+)?(?:list[oa]s?|preparad[oa]s?)\s+(?:para|a)\b" +
-        @"|ofreci(?:ó|eron)\s+(?:\w+(?:ar|er|ir)\b|(?:a\s+\S+\s+)?(?:(?:su|sus|el|la|los|las|un|una)\s+)?(?:\w+\s+){0,2}?(?:ayuda|asistencia|apoyo|cooperación|becas?|préstamos?|financiamiento|financiación|donación|donaciones|capacitación|vacunas)\b)" +
-        @"|invit(?:ó|aron)\s+(?<obj>[^,;.]{1,80}?)\s+a\s+\w+(?:ar|er|ir)\b" +
-        @"|anunci(?:ó|aron)\s+(?:\w+\s+){0,4}?(?:US\$|\$|€|USD)\s?[\d.,]+|anunci(?:ó|aron)\s+(?:un|una)\s+(?:\w+\s+){0,3}?(?:paquete|donación|préstamo|ayuda|asistencia|contribución|fondo)\b)" +
-        @"|(?<pledge>se\s+comprometi(?:ó|eron)\s+a\b|se\s+compromet(?:e|en)\s+a\b" +
+        @"|(?:tiene|tienen|tenía|tenían)\s+(?:la\s+)?(?:intención|voluntad)\s+de\b|(?:busca|buscan|pretende|pretenden|planea|planean|proyecta|proyectan|espera|esperan|desea|desean)\s+\w+(?:ar|er|ir)\b)" +
+        @"|(?<request>(?:inst|exhort|solicit|llam)(?:ó|aron|ado)\s+a\s+(?<obj>[^,;.]{1,80}?)\s+(?:a|que)\b|(?:pidi(?:ó|eron)|pedido|urgi(?:ó|eron)|urgido)\s+a\s+(?<obj>[^,;.]{1,80}?)\s+que\b)" +
+        @"|(?<agreement>(?:acord(?:aron|ó|amos|ado)|convin(?:ieron|o)|convenido|decidi(?:eron|ó|do)|resolvi(?:eron|ó)|resuelto|coincidi(?:eron|do)\s+en\s+\w+(?:ar|er|ir)\b)(?!\s+(?:en\s+)?(?:sobre\s+)?(?:la|el)\s+(?:importancia|necesidad)\b)" +
+        @"|(?:firm|suscrib)(?:aron|ó|ieron|ió|ado|ido)\s+\w+|alcanz(?:aron|ó|ado)\s+(?:un\s+)?(?:\w+\s+)?(?:acuerdo|consenso|entendimiento)\b)" +
+        @"|(?<offer>(?:está|están|estaba|estaban|estará|estarán)\s+(?:\w+mente\s+)?(?:list|preparad)[oa]s?\s+(?:para|a)\b" +
+        @"|ofrec(?:ió|ieron|ido)\s+(?:\w+(?:ar|er|ir)\b|(?:a\s+\S+\s+)?(?:(?:su|sus|el|la|los|las|un|una)\s+)?(?:\w+\s+){0,2}?(?:ayuda|asistencia|apoyo|cooperación|becas?|préstamos?|financiamiento|financiación|donación|donaciones|capacitación|vacunas)\b)" +
+        @"|invit(?:ó|aron|ado)\s+(?<obj>[^,;.]{1,80}?)\s+a\s+\w+(?:ar|er|ir)\b" +
+        @"|anunci(?:ó|aron|ado)\s+(?:\w+\s+){0,4}?(?:US\$|\$|€|USD)\s?[\d.,]+|anunci(?:ó|aron|ado)\s+(?:un|una)\s+(?:\w+\s+){0,3}?(?:paquete|donación|préstamo|ayuda|asistencia|contribución|fondo)\b)" +
+        @"|(?<pledge>se\s+(?:(?:ha|han)\s+)?comprometi(?:ó|eron|do|dos|da|das)\s+a\b|se\s+compromet(?:e|en)\s+a\b" +
         @"|(?:reafirm|reiter|ratific|renov|destac|subray|expres|manifest|confirm|asumi)\w*\s+(?:[^,;.]{0,80}?\s)?(?:(?:su|sus|nuestro|nuestros)\s+(?:\w+\s+)?compromisos?\s+(?:de|con|a|para|por|en)\b|el\s+compromiso\s+de\s+\w+(?:ar|er|ir)(?:se)?\b|el\s+compromiso\s+de(?:l)?\s+(?:la\s+|el\s+|los\s+)?\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*)?\s+(?:con|de|a|para|en)\b)" +
         @"|(?:reafirm|reiter|ratific|renov)\w*\s+(?:su|sus|el)\s+(?:\w+\s+)?(?:apoyo|respaldo|adhesión)\s+(?:de(?:l)?\s+(?:la\s+|el\s+)?\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*)?\s+)?(?:a|al|para|con)\b" +
         @"|(?:va|van)\s+a\s+\w+(?:ar|er|ir)\b" +
