@@ -19,6 +19,12 @@ internal static partial class CommitmentExtractor
     [GeneratedRegex(@"\b(?:each\s+other|both\s+sides|the\s+two\s+(?:sides|countries|nations)|bilateral|one\s+another|mutu[oa]s?|ambos\s+países|ambas\s+partes|las\s+dos\s+partes|bilaterales|les\s+deux\s+(?:pays|parties)|bilatéra(?:l|le|les|ux)|mutuel(?:le)?s?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex Mutual();
 
+    [GeneratedRegex(@"^(?:people|public|economy|citizens|families|workers|taxpayers|pueblo|ciudadanos|economía|familias|peuple|citoyens|économie|familles)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
+    private static partial Regex DomesticObjects();
+
+    [GeneratedRegex(@"\b(?:(?:of|for)\s+(?:the|this|our)\s+country\b|at\s+home\b|domestic\s+(?:agenda|reforms?|priorities)|(?:del|de\s+nuestro)\s+país\b|du\s+pays\b|de\s+notre\s+pays\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
+    private static partial Regex OwnCountry();
+
     public sealed record Input(SentenceContext Context, IReadOnlyList<CountryMention> Countries, Attribution? Attribution);
 
     public static IReadOnlyList<DraftCommitment> Extract(IEnumerable<Input> sentences, PartyResolver parties, DateOnly? published, string language)
@@ -106,10 +112,33 @@ internal static partial class CommitmentExtractor
             yield break;
         }
 
-        foreach (var to in Recipients(input, by[0], trigger, clause, contentStart, contentEnd, parties))
+        var recipients = Recipients(input, by[0], trigger, clause, contentStart, contentEnd, parties);
+        if (recipients is [null] && IsDomestic(input, by[0], textStart, clause.End))
+        {
+            yield break;
+        }
+
+        foreach (var to in recipients)
         {
             yield return new DraftCommitment(by[0], to, clauseText, trigger.Kind, due, topic, cameo);
         }
+    }
+
+    /// <summary>
+    /// A leader's promise to their own country ("committed to fixing the foundations of the country … for the British people")
+    /// is domestic policy, not an undertaking between the parties: no other party named, and the country or its own people as the object.
+    /// </summary>
+    private static bool IsDomestic(Input input, string by, int charStart, int charEnd)
+    {
+        var tokens = input.Context.Tokens;
+        var inClause = input.Countries.Where(m => tokens[m.TokenStart].Start >= charStart && tokens[m.TokenEnd - 1].End <= charEnd).ToList();
+        if (inClause.Any(m => m.Code != by))
+        {
+            return false;
+        }
+
+        var ownPeople = inClause.Any(m => m.Kind == MentionKind.Demonym && m.TokenEnd < tokens.Count && DomesticObjects().IsMatch(tokens[m.TokenEnd].Value));
+        return ownPeople || OwnCountry().IsMatch(input.Context.Sentence.Text[charStart..charEnd]);
     }
 
     /// <summary>

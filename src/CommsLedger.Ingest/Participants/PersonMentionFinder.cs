@@ -71,7 +71,7 @@ internal static class PersonMentionFinder
         }
 
         var name = NameParser.Parse(c.Tokens, p, c.IsCountryToken);
-        if (name is null && p > t.After && PortfolioContinues(c, p) is { } resume)
+        if (name is null && PortfolioContinues(c, p) is { } resume)
         {
             // "El ministro de Asuntos Exteriores, Unión Europea y Cooperación, José Manuel Albares": the portfolio goes on past a comma.
             name = NameParser.Parse(c.Tokens, resume, c.IsCountryToken);
@@ -93,7 +93,10 @@ internal static class PersonMentionFinder
         return c.Mention(start, end, n, t.Text, country, false);
     }
 
-    /// <summary>After "Minister of Foreign Affairs," more of the portfolio up to the next comma ("Unión Europea y Cooperación,"): where the name starts.</summary>
+    /// <summary>
+    /// After "Minister of Foreign Affairs," more of the portfolio up to the next comma ("Unión Europea y Cooperación,",
+    /// "de l'Intégration africaine et des Affaires étrangères,"): where the name starts.
+    /// </summary>
     private static int? PortfolioContinues(SentenceContext c, int p)
     {
         const int maxWords = 10;
@@ -105,8 +108,9 @@ internal static class PersonMentionFinder
                 return k > p ? k + 1 : null;
             }
 
+            // Lower-case words only as adjectives of a portfolio ("de l'Intégration africaine et des Affaires étrangères").
             var portfolioWord = t.IsCapitalized || c.IsCountryToken(k) || TitleLexicon.Connectors.Contains(t.Value) || TitleLexicon.Articles.Contains(t.Value)
-                || t.Value is "y" or "e" or "et" or "and" or "&" || (t.IsLower && TitleLexicon.IsTitleWord(t.Value));
+                || t.Value is "y" or "e" or "et" or "and" or "&" || (t.IsLower && (TitleLexicon.IsTitleWord(t.Value) || (k > p && c.Tokens[k - 1].IsCapitalized && !TitleLexicon.Connectors.Contains(c.Tokens[k - 1].Value))));
             if (!portfolioWord)
             {
                 return null;

@@ -79,7 +79,7 @@ internal static class TitleLexicon
     public static readonly HashSet<string> Honorifics = new(StringComparer.Ordinal)
     {
         "Mr", "Mrs", "Ms", "Miss", "Dr", "Madam", "Mme", "Mister", "H.E.", "H.E", "Dato", "Datuk", "Sheikh", "Sheikha",
-        "Excellency", "His", "Her", "M", "Sr", "Sra", "Señor", "Señora", "Monsieur", "Madame",
+        "Excellency", "His", "Her", "M", "Sr", "Sra", "Señor", "Señora", "Monsieur", "Madame", "Shri", "Smt", "Rt", "Hon",
     };
 
     /// <summary>Offices named by their function rather than their title: a head of state is the president, the king ….</summary>

@@ -41,10 +41,14 @@ internal static partial class AttributionFinder
     [GeneratedRegex(@"(?:,\s*and|;|\band)\s*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex JoinedBefore();
 
+    /// <summary>Spanish and French report with "que": without it, the verb takes an object ("manifestó la disposición de Ecuador a …").</summary>
+    [GeneratedRegex("^(?:" + _romanceSayVerbs + ")$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
+    private static partial Regex RomanceSayVerb();
+
     [GeneratedRegex("^(?:" + _sayVerbs + "|" + _romanceSayVerbs + ")$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex SayVerbOnly();
 
-    /// <summary>A possessive object right after a reporting verb: "his commitment", "su compromiso", "leur appui".</summary>
+    /// <summary>A possessive object right after an English reporting verb: "underlined his commitment".</summary>
     [GeneratedRegex(@"\G(?:his|her|its|their|our|su|sus|son|sa|ses|leur|leurs|notre|nuestro|nuestra)\s", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex DirectObject();
 
@@ -182,9 +186,10 @@ internal static partial class AttributionFinder
 
         after = SkipObjectOfTold(text, verbText, after);
         var lead = ContentLead().Match(text, after);
-        if (DirectObject().IsMatch(text, after + lead.Length) && !lead.Value.Contains(':', StringComparison.Ordinal))
+        var reportsClause = lead.Value.Contains(':', StringComparison.Ordinal) || (RomanceSayVerb().IsMatch(verbText) ? lead.Value.Contains("qu", StringComparison.Ordinal) : !DirectObject().IsMatch(text, after + lead.Length));
+        if (!reportsClause)
         {
-            // "underlined his commitment to …", "a réaffirmé leur appui à …": the speaker is the subject of a plain predicate.
+            // "underlined his commitment to …", "manifestó la disposición de Ecuador a …": the speaker is the subject of a plain predicate.
             return new Attribution(context.Sentence, people, context.Tokens[subjectToken].Start, text.Length, SpeakerIsSubject: true);
         }
 

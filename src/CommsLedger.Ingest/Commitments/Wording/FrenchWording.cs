@@ -28,7 +28,7 @@ internal static partial class FrenchWording
 
     [GeneratedRegex(@"\G" + _adverbs + @"(?:" +
         @"(?<intent>(?:est|sont|était|étaient|sera|seront|s['’]est\s+(?:dite?|montrée?|déclarée?)|se\s+sont\s+(?:dit(?:e?s)?|montré(?:e?s)?|déclaré(?:e?s)?))\s+(?:\w+ment\s+)?(?:disposée?s?|déterminée?s?|résolue?s?|désireu(?:x|se|ses)|décidée?s?)\s+(?:à|de|d['’])" +
-        @"|(?:a|ont)\s+(?:\w+ment\s+)?(?:exprimé|manifesté|réaffirmé|réitéré|affiché|souligné)\s+(?:sa|leur|son|la|une)\s+(?:\w+\s+)?(?:volonté|disposition|intention|souhait|désir|détermination)\s+(?:de|d['’]|à)" +
+        @"|(?:a|ont)\s+(?:\w+ment\s+)?(?:exprimé|manifesté|réaffirmé|réitéré|affiché|souligné)\s+(?:sa|leur|son|la|une)\s+(?:\w+\s+)?(?:volonté|disposition|disponibilité|intention|souhait|désir|détermination)\s+(?:(?:de|du|des)\s+(?:la\s+|l['’])?\p{Lu}[\w'’-]*(?:\s+\p{Lu}[\w'’-]*)?\s+)?(?:de|d['’]|à)" +
         @"|(?:souhaite|souhaitent|entend|entendent|compte|comptent|envisage|envisagent|espère|espèrent)\s+\w+(?:er|ir|re)\b)" +
         @"|(?<request>(?:a|ont)\s+(?:\w+ment\s+)?(?:exhorté|appelé|prié)\s+(?<obj>[^,;.]{1,80}?)\s+(?:à|de|d['’])|(?:a|ont)\s+(?:\w+ment\s+)?demandé\s+(?:à|au|aux)\s+(?<obj>[^,;.]{1,80}?)\s+(?:de|d['’]))" +
         @"|(?<agreement>(?:ont|a|avaient|avait)\s+(?:\w+ment\s+)?(?:convenu|décidé|résolu|arrêté)\s+(?:\w+ment\s+)?(?:de|d['’]|que|qu['’])|sont\s+(?:\w+ment\s+)?convenus\s+(?:de|d['’])" +

@@ -31,7 +31,7 @@ internal static partial class SpanishWording
 
     [GeneratedRegex(@"\G" + _adverbs + @"(?:(?:ha|han|había|habían|hemos)\s+(?:\w+mente\s+)?)?(?:" +
         @"(?<intent>(?:está|están|estaba|estaban|estará|estarán|estado|se\s+(?:(?:ha|han)\s+)?(?:mostr|manifest|declar)(?:ó|aron|ado))\s+(?:\w+mente\s+)?(?:dispuest|decidid|determinad|interesad)[oa]s?\s+(?:a|en)\b" +
-        @"|(?:expres|manifest|reiter|reafirm|mostr|destac)\w*\s+(?:su|sus)\s+(?:\w+\s+)?(?:voluntad|disposición|intención|deseo|determinación|decisión)\s+(?:de|para)\b" +
+        @"|(?:expres|manifest|reiter|reafirm|mostr|destac)\w*\s+(?:su|sus|la)\s+(?:\w+\s+)?(?:voluntad|disposición|intención|deseo|determinación|decisión)\s+(?:de(?:l)?\s+(?:la\s+|el\s+)?\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*)?\s+)?(?:de|para|a)\b" +
         @"|(?:tiene|tienen|tenía|tenían)\s+(?:la\s+)?(?:intención|voluntad)\s+de\b|(?:busca|buscan|pretende|pretenden|planea|planean|proyecta|proyectan|espera|esperan|desea|desean)\s+\w+(?:ar|er|ir)\b)" +
         @"|(?<request>(?:inst|exhort|solicit|llam)(?:ó|aron|ado)\s+a\s+(?<obj>[^,;.]{1,80}?)\s+(?:a|que)\b|(?:pidi(?:ó|eron)|pedido|urgi(?:ó|eron)|urgido)\s+a\s+(?<obj>[^,;.]{1,80}?)\s+que\b)" +
         @"|(?<agreement>(?:acord(?:aron|ó|amos|ado)|convin(?:ieron|o)|convenido|decidi(?:eron|ó|do)|resolvi(?:eron|ó)|resuelto|coincidi(?:eron|do)\s+en\s+\w+(?:ar|er|ir)\b)(?!\s+(?:en\s+)?(?:sobre\s+)?(?:la|el)\s+(?:importancia|necesidad)\b)" +
