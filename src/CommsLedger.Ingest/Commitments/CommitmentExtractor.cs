@@ -25,6 +25,9 @@ internal static partial class CommitmentExtractor
     [GeneratedRegex(@"\b(?:(?:of|for)\s+(?:the|this|our)\s+country\b|at\s+home\b|domestic\s+(?:agenda|reforms?|priorities)|(?:del|de\s+nuestro)\s+país\b|du\s+pays\b|de\s+notre\s+pays\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex OwnCountry();
 
+    [GeneratedRegex(@"\b(?:believes?|believed|expects?|expected|thinks?|thought|trusts?|trusted|hopes?|hoped|wish(?:es|ed)?|(?:(?:ha|han)\s+)?(?:cree|creen|creía|espera|esperan|esperaba|confía|confían)|croit|croient|pense|pensent|espère|espèrent|souhaite|souhaitent)\s*(?:that|que|qu['’])?\s*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
+    private static partial Regex ReportsBelief();
+
     public sealed record Input(SentenceContext Context, IReadOnlyList<CountryMention> Countries, Attribution? Attribution);
 
     public static IReadOnlyList<DraftCommitment> Extract(IEnumerable<Input> sentences, PartyResolver parties, DateOnly? published, string language)
@@ -49,7 +52,14 @@ internal static partial class CommitmentExtractor
     {
         var text = input.Context.Sentence.Text;
         var speakers = input.Attribution?.Speakers ?? [];
-        var contentStart = input.Attribution?.ContentStart ?? 0;
+        if (input.Attribution is { SpeakerIsSubject: false } reported && ReportsBelief().IsMatch(text[..reported.ContentStart]))
+        {
+            // "Shikongo believes that Germany will win the bid": a forecast or a hope about someone, not their undertaking.
+            yield break;
+        }
+
+        // A narrator's sentence is read whole: "Germany will fund …, and both ministers agreed to …" has two subjects.
+        var contentStart = input.Attribution is { SpeakerIsSubject: false } ? input.Attribution.ContentStart : 0;
         var contentEnd = input.Attribution?.ContentEnd ?? text.Length;
         var subjects = new SubjectFinder(input, parties, wording, speakers);
         IReadOnlyList<string>? subject = null;
@@ -69,7 +79,13 @@ internal static partial class CommitmentExtractor
             var (by, textStart, trigger) = clause.Coordinated
                 ? (subjects.Coordinated(subject, clause), clause.Start, CommitmentTriggers.At(text, clause.Start, clause.End, wording))
                 : subjects.Find(clause);
-            if (by is null && clause.Start == contentStart && input.Attribution is { SpeakerIsSubject: true })
+            if (clause.Coordinated && trigger is null && subjects.Find(clause) is { By: not null, Trigger: not null } ownClause)
+            {
+                // "… y afirmó que Uruguay está dispuesto a …": the coordinated verb reports a clause of its own.
+                (by, textStart, trigger) = ownClause;
+            }
+
+            if (by is null && input.Attribution is { SpeakerIsSubject: true } narrated && clause.Start <= narrated.ContentStart && narrated.ContentStart < clause.End)
             {
                 by = speakers.Select(p => p.Country).OfType<string>().Distinct().ToList();
             }

@@ -104,7 +104,7 @@ internal sealed class SpeakerResolver(PersonRegistry registry, Func<IReadOnlyLis
     private IReadOnlyList<Person>? Group(IReadOnlyList<Token> tokens, int start, int end)
     {
         var last = tokens[end - 1];
-        if (!_groupHeads.Contains(last.Value) || (end - start == 1 && !last.Is("they") && !last.Is("both")))
+        if (!_groupHeads.Contains(last.Value) || (end - start == 1 && !(last.Is("they") || last.Is("both") || last.Is("ils") || last.Is("elles") || last.Is("ellos") || last.Is("ambos"))))
         {
             return null;
         }

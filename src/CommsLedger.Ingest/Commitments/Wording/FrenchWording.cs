@@ -15,7 +15,7 @@ internal static partial class FrenchWording
     private const string _adverbs = @"(?:(?i:\w+ment|aussi|également|ainsi|encore|déjà|toujours|ensuite|de\s+nouveau|à\s+nouveau)\s+)*";
 
     private const string _finiteVerb =
-        @"(?:ne\s+|n['’]\s*)?(?:(?:se|s['’]|l['’]|lui|leur|y|en)\s*)?(?:a|ont|est|sont|était|étaient|avait|avaient|va|vont|sera|seront|serait|seraient|" +
+        @"(?:(?i:ne)\s+|(?i:n)['’]\s*)?(?:(?i:se|s['’]|l['’]|lui|leur|y|en)\s*)?(?:a|ont|est|sont|était|étaient|avait|avaient|va|vont|sera|seront|serait|seraient|" +
         @"fera|feront|peut|peuvent|doit|doivent|veut|veulent|entend|entendent|souhaite|souhaitent|espère|espèrent|croit|croient|pense|pensent|compte|comptent|reste|restent|demeure|demeurent|" +
         @"soutient|soutiennent|appuie|appuient|réaffirme|réaffirment|salue|saluent|\w{3,}(?:era|eront|ira|iront|dra|dront|vra|vront))\b";
 

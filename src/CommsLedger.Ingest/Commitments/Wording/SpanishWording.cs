@@ -15,7 +15,7 @@ internal static partial class SpanishWording
     private const string _adverbs = @"(?:(?i:también|además|asimismo|igualmente|ya|hoy|nuevamente|luego|finalmente|ambos|ambas|\w+mente)\s+)*";
 
     private const string _finiteVerb =
-        @"(?:(?:se|no|le|les|lo|la|nos)\s+)*(?:\w+(?:aron|ieron|ó)|\w{2,}(?:rá|rán)|ha|han|había|habían|está|están|estaba|estaban|es|son|fue|fueron|" +
+        @"(?:(?i:se|no|le|les|lo|la|nos)\s+)*(?:\w+(?:aron|ieron|ó)|\w{2,}(?:rá|rán)|ha|han|había|habían|está|están|estaba|estaban|es|son|fue|fueron|" +
         @"va|van|sigue|siguen|tiene|tienen|quiere|quieren|puede|pueden|debe|deben|reitera|reiteran|reafirma|reafirman|acuerda|acuerdan|ofrece|ofrecen|" +
         @"apoya|apoyan|respalda|respaldan|expresa|expresan|destaca|destacan|propone|proponen|busca|buscan|espera|esperan|desea|desean|cree|creen|mantiene|mantienen)\b";
 
