@@ -45,13 +45,13 @@ internal static class ReadoutPipeline
             warnings.Add("channel: no wording names the channel");
         }
 
-        var publisher = Publisher.FromSource(source);
+        var publisher = Publisher.FromSource(source) ?? Publisher.FromText(sentences, countries);
         var inInteraction = ParticipantFinder.InInteraction(sentences, countries, registry, channel.SentenceIndex);
         ParticipantFinder.InferCountries(inInteraction, countries, publisher);
         var (attributions, participants) = Attribute(sentences, countries, registry, inInteraction);
         warnings.AddRange(ParticipantFinder.InferCountries(participants, countries, publisher));
         participants = ParticipantFinder.WithoutOfficesNamedElsewhere(participants);
-        warnings.AddRange(participants.Where(p => p.CountryFromPublisher).Select(p => $"participants: country of {p.Name} not stated; taken as the publisher's ({p.Country}, from the source address)"));
+        warnings.AddRange(participants.Where(p => p.CountryFromPublisher).Select(p => $"participants: country of {p.Name} not stated; taken as the publisher's ({p.Country}, from {(Publisher.FromSource(source) is null ? "the text's header" : "the source address")})"));
         warnings.AddRange(participants.Where(p => p.CountryInferred).Select(p => $"participants: country of {p.Name} not stated; guessed {p.Country} from the countries the text mentions"));
         var relationship = participants.Select(p => p.Country).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
         if (participants.Count == 0)

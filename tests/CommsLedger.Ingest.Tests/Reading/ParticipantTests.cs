@@ -22,6 +22,16 @@ public sealed class ParticipantTests
     }
 
     [Theory]
+    [InlineData("Readout of a Call with President Ana Ruiz of Chile\nThe White House", "The President", "US")]
+    [InlineData("Ministry of Foreign Affairs of Japan\nTelephone Talk with the President of Chile", "The Prime Minister", "JP")]
+    public void without_a_source_address_the_header_naming_a_seat_or_ministry_of_one_country_is_the_publisher(string header, string office, string publisher)
+    {
+        var draft = ReadoutExtractor.Extract("date: 2024-10-02\n\n" + header + "\n\n" + office + " spoke with President Ana Ruiz of Chile this afternoon.");
+        Assert.Equal(["CL", publisher], draft.Relationship);
+        Assert.Contains(draft.Warnings, w => w.Contains("from the text's header", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("UN Secretary-General Amina Okafor met President Ana Ruiz of Chile in New York.", "UNO")]
     [InlineData("NATO Secretary General Lars Berg met President Ana Ruiz of Chile in Brussels.", "NATO")]
     [InlineData("The Chairperson of the African Union Commission, H.E. Kwame Mensah, received President Ana Ruiz of Chile in Addis Ababa.", "AFU")]
