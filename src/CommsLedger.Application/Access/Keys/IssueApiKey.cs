@@ -7,8 +7,9 @@ using Mediator;
 
 namespace CommsLedger.Application.Access.Keys;
 
-/// <summary>Issue an API key for a user (a reporting job, a script). The key acts with that user's roles and clearance.</summary>
-public sealed record IssueApiKey(string UserName, string? Label) : ICommand<IssuedApiKey>, IChecked
+/// <summary>Issue an API key for a user (a reporting job, a script). The key acts with that user's roles and clearance;
+/// with <paramref name="ExpiresAt"/> it stops working by itself then.</summary>
+public sealed record IssueApiKey(string UserName, string? Label, DateTimeOffset? ExpiresAt = null) : ICommand<IssuedApiKey>, IChecked
 {
     public IReadOnlyList<FieldError> Check()
     {
@@ -29,6 +30,11 @@ public sealed class IssueApiKeyHandler(IDocumentSession session, Actor actor, Ti
         var name = UserNames.Clean(command.UserName);
         _ = await session.LoadAsync<LedgerUser>(name, cancellationToken)
             ?? throw new LedgerRuleViolated("user", $"there is no user '{name}'; add the user first");
+        if (command.ExpiresAt <= clock.GetUtcNow())
+        {
+            throw new CommandRejected([new FieldError("expires", $"{command.ExpiresAt:yyyy-MM-dd HH:mm} UTC is not in the future")]);
+        }
+
         var keyId = Guid.NewGuid();
         var key = ApiKeySecrets.New(keyId);
         var label = (command.Label ?? "").Trim();
@@ -40,6 +46,7 @@ public sealed class IssueApiKeyHandler(IDocumentSession session, Actor actor, Ti
             Sha256 = ApiKeySecrets.Sha256(key),
             CreatedAt = clock.GetUtcNow(),
             CreatedBy = actor.UserName,
+            ExpiresAt = command.ExpiresAt,
         });
         await session.SaveChangesAsync(cancellationToken);
         return new IssuedApiKey(keyId, name, label, key);
