@@ -46,6 +46,11 @@ if (settings.Scenarios.Contains("search"))
     await Report(() => SearchScenario.RunAsync(cluster, settings));
 }
 
+if (settings.Scenarios.Contains("pages"))
+{
+    await Report(() => PagesScenario.RunAsync(cluster, settings));
+}
+
 if (settings.Scenarios.Contains("startup"))
 {
     await Report(() => StartupScenario.RunAsync(cluster, settings));

@@ -29,6 +29,7 @@ public sealed class WebSite : IAsyncLifetime
     public const string Admin = "ada";
 
     private readonly string _keys = Path.Combine(Path.GetTempPath(), "commsledger-web-" + Guid.NewGuid().ToString("N"));
+    private readonly Dictionary<string, string> _sessions = new(StringComparer.Ordinal);
 
     public PostgresCluster Postgres { get; } = new();
     public Browser Browser { get; } = new();
@@ -49,14 +50,22 @@ public sealed class WebSite : IAsyncLifetime
         await Host.AddUser(Admin, Classification.Secret, LedgerRole.Admin);
     }
 
-    /// <summary>A new browser context on the shared application, signed in as <paramref name="user"/> when given.</summary>
+    /// <summary>A new browser context on the shared application, signed in as <paramref name="user"/> when given. Each
+    /// user signs in through the page once; later contexts start with that session's cookie (a password check costs
+    /// 600,000 PBKDF2 rounds, which CI time need not pay again and again).</summary>
     public async Task<IPage> Open(string? user = null, bool javaScript = false, int width = 1280)
     {
+        if (user is not null && _sessions.TryGetValue(user, out var session))
+        {
+            return await Browser.NewPage(Host, javaScript, width, session);
+        }
+
         var page = await Browser.NewPage(Host, javaScript, width);
         if (user is not null)
         {
             await page.SignIn(user);
             await Assertions.Expect(page.GetByTestId("who")).ToContainTextAsync("Signed in as " + user);
+            _sessions[user] = await page.Context.StorageStateAsync();
         }
 
         return page;

@@ -1,8 +1,10 @@
+using System.Text.Encodings.Web;
 using CommsLedger.Api.Http;
 using CommsLedger.Application.Search.Searching;
 using CommsLedger.Domain.Pledges;
 using CommsLedger.Web.Access;
 using Mediator;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -70,6 +72,11 @@ public sealed class FindModel(IMediator mediator) : PageModel
 
         return "/find?" + string.Join("&", values.Where(v => !string.IsNullOrEmpty(v.Value)).Select(v => $"{v.Key}={Uri.EscapeDataString(v.Value!)}"));
     }
+
+    /// <summary>The passage with the matching words in &lt;mark&gt;, every part encoded.</summary>
+    public static IHtmlContent Highlighted(SearchHit hit) =>
+        new HtmlString(string.Concat(hit.Highlight.Select(part =>
+            part.Match ? $"<mark>{HtmlEncoder.Default.Encode(part.Text)}</mark>" : HtmlEncoder.Default.Encode(part.Text))));
 
     public static string LinkOf(SearchHit hit) => hit.Kind == SearchKind.Commitment ? $"/pledge/{hit.EntryId}" : $"/interaction/{hit.InteractionId}";
 
