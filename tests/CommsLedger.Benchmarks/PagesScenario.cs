@@ -5,6 +5,7 @@ using CommsLedger.Api.Hosting;
 using CommsLedger.Application.Access.Users;
 using CommsLedger.Application.Interactions.Importing;
 using CommsLedger.Application.Pipeline;
+using CommsLedger.Application.Relationships.Activity;
 using CommsLedger.Application.Relationships.Listing;
 using CommsLedger.Application.Relationships.Viewing;
 using CommsLedger.Domain.FollowUps;
@@ -24,8 +25,8 @@ namespace CommsLedger.Benchmarks;
 /// Server time of the web application's overview (/) and relationship (/relationship/KEY) pages with 1,000 and
 /// 10,000 relationships: one ledger of each size (one call per relationship, bulk-imported), each served by the real
 /// application (pages and API composed as Program.cs does) on Kestrel; a signed-in TOP SECRET reviewer's requests
-/// over loopback, the two sizes taking turns request by request. The mediator query behind each page is timed
-/// alone too, so the table shows how much of a page is its query.
+/// over loopback, the two sizes taking turns request by request. The mediator queries behind each page are timed
+/// alone too, so the table shows how much of a page is its queries.
 /// </summary>
 public static partial class PagesScenario
 {
@@ -77,6 +78,7 @@ public static partial class PagesScenario
         new("  query alone: ListRelationships", site => site.Time(() => site.Ledger.Ask(new ListRelationships(Drafts.Today)))),
         new($"GET /relationship/{key}", site => site.Page($"/relationship/{key}")),
         new("  query alone: GetRelationship", site => site.Time(() => site.Ledger.Ask(new GetRelationship(key, Drafts.Today)))),
+        new("  query alone: GetRelationshipActivity", site => site.Time(() => site.Ledger.Ask(new GetRelationshipActivity(key)))),
     ];
 
     private static string Table(List<Site> sites, Measure[] measures, List<double>[][] samples)

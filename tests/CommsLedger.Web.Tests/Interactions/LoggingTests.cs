@@ -33,6 +33,7 @@ public sealed class LoggingTests(WebSite site)
         await Assertions.Expect(page.GetByTestId("check-statements").Locator("tbody tr")).ToHaveCountAsync(seed.Statements.Count);
         await Assertions.Expect(page.GetByTestId("check-commitments").Locator("tbody tr")).ToHaveCountAsync(seed.Commitments.Count);
         await page.Screenshot("log-check-answers");
+        await page.Screenshot("web-check-answers", fullPage: false);
         var before = await site.Host.EventCount();
         await page.Click("Record this interaction");
 

@@ -37,6 +37,7 @@ public sealed class PledgePageTests(WebSite site)
         await Assertions.Expect(reviewer.GetByTestId("compliance")).ToHaveTextAsync("+1 (100% on the G7 scale)");
         await Assertions.Expect(reviewer.GetByTestId("assessments")).ToContainTextAsync("Delivered in full, on time");
         await reviewer.Screenshot("pledge");
+        await reviewer.Screenshot("web-pledge", fullPage: false);
         await reviewer.GotoAsync("/relationship/FR-SN");
         await Assertions.Expect(reviewer.GetByTestId("compliance").GetByRole(AriaRole.Row).Filter(new() { HasText = "FR" })).ToContainTextAsync("100%");
         var stored = await site.Host.Query(new GetPledge(pledge));

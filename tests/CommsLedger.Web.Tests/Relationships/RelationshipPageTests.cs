@@ -35,6 +35,7 @@ public sealed class RelationshipPageTests(WebSite site)
         await Assertions.Expect(page.GetByTestId("chart").GetByRole(AriaRole.Row).Filter(new() { HasText = "2020" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("compliance").GetByRole(AriaRole.Row).Filter(new() { HasText = "CN" })).ToBeVisibleAsync();
         await page.Screenshot("relationship-cn-pe");
+        await page.Screenshot("web-relationship", fullPage: false);
     }
 
     [Fact]

@@ -36,6 +36,7 @@ public sealed class ReviewTests(WebSite site)
         await Assertions.Expect(reviewer.GetByTestId("now").GetByTestId("statements")).ToContainTextAsync("We agreed on olive oil quotas.");
         await Assertions.Expect(correction).ToContainTextAsync("after the chosen moment");
         await reviewer.Screenshot("review");
+        await reviewer.Screenshot("web-review", fullPage: false);
 
         await reviewer.GotoAsync("/review?what=relationship&id=IT-TN&asOccurredBy=2021-01-01");
         await Assertions.Expect(reviewer.GetByTestId("then")).ToContainTextAsync("Nothing recorded that you may see.");

@@ -6,6 +6,7 @@ using CommsLedger.Domain.Pledges;
 using CommsLedger.Domain.Shared;
 using CommsLedger.Projections.Interactions;
 using CommsLedger.Projections.Pledges;
+using CommsLedger.Projections.Relationships;
 using Marten;
 using Marten.Linq;
 using Mediator;
@@ -13,7 +14,8 @@ using Mediator;
 namespace CommsLedger.Application.Relationships.Activity;
 
 /// <summary>What the relationship page shows beside the ledger itself: pledges made per year, each side's
-/// compliance score, and the latest corrections of its entries — all within the reader's clearance.</summary>
+/// compliance score, and the latest corrections of its entries (those still in its ledger: a retracted entry leaves
+/// it) — all within the reader's clearance.</summary>
 public sealed record GetRelationshipActivity(string Key) : IQuery<RelationshipActivity>;
 
 public sealed record RelationshipActivity(
@@ -39,13 +41,18 @@ public sealed class GetRelationshipActivityHandler(IQuerySession session, Actor 
     {
         var key = RelationshipKey.Parse(query.Key, out var problem)
             ?? throw new CommandRejected([new FieldError("relationship", problem!)]);
+        // The relationship's ledger names its pledges and contacts: loading those by id costs what the relationship
+        // holds, not what the whole ledger holds.
+        var ledger = await session.LoadAsync<RelationshipLedger>(key, cancellationToken) ?? new RelationshipLedger { Id = key };
         var visible = actor.Clearance.VisibleMarkings();
+        var pledgeIds = ledger.Pledges.Keys.ToArray();
+        var interactionIds = ledger.Interactions.Keys.ToArray();
         var pledges = (await session.Query<PledgeRegister>()
-                .Where(p => p.Relationships.Contains(key) && p.Classification.IsOneOf(visible))
+                .Where(p => p.Id.IsOneOf(pledgeIds) && p.Classification.IsOneOf(visible))
                 .ToListAsync(cancellationToken))
             .Select(p => p.Within(actor.Clearance)!).ToArray();
         var corrected = await session.Query<InteractionRecord>()
-            .Where(i => i.Relationships.Contains(key) && i.Classification.IsOneOf(visible) && i.Corrections.Any())
+            .Where(i => i.Id.IsOneOf(interactionIds) && i.Classification.IsOneOf(visible) && i.Corrections.Any())
             .ToListAsync(cancellationToken);
         var kept = pledges.Where(p => p.Status != PledgeStatus.Retracted).ToArray();
         return new RelationshipActivity(

@@ -3,7 +3,6 @@ using CommsLedger.Application.Corrections.Correcting;
 using CommsLedger.Application.Corrections.Retracting;
 using CommsLedger.Application.FollowUps.Scheduling;
 using CommsLedger.Application.FollowUps.Viewing;
-using CommsLedger.Application.Interactions.Importing;
 using CommsLedger.Application.Interactions.Viewing;
 using CommsLedger.Domain.Shared;
 using CommsLedger.Projections.FollowUps;
@@ -30,9 +29,7 @@ public sealed class InteractionModel(IMediator mediator) : PageModel, ILedgerFor
     [BindProperty] public string? Field { get; set; }
     [BindProperty] public string? Now { get; set; }
     [BindProperty] public string? Reason { get; set; }
-    [BindProperty] public string? Action { get; set; }
-    [BindProperty] public string? Owner { get; set; }
-    [BindProperty] public string? Due { get; set; }
+    [BindProperty] public ScheduleForm Schedule { get; set; } = new();
 
     public InteractionRecord? Record { get; private set; }
     public IReadOnlyList<FollowUpItem> FollowUps { get; private set; } = [];
@@ -66,10 +63,7 @@ public sealed class InteractionModel(IMediator mediator) : PageModel, ILedgerFor
     [Requires(WebPolicies.Record)]
     public async Task<IActionResult> OnPostScheduleAsync(CancellationToken cancellationToken)
     {
-        var errors = new FieldErrors();
-        var draft = new FollowUpFile(Action, Owner, Due).ToDraft("", errors);
-        errors.ThrowIfAny();
-        var changed = await mediator.Send(new ScheduleFollowUp(EntryKind.Interaction, Id, Version, draft), cancellationToken);
+        var changed = await mediator.Send(new ScheduleFollowUp(EntryKind.Interaction, Id, Version, Schedule.Draft()), cancellationToken);
         return Done($"Follow-up scheduled (version {changed.Version}).");
     }
 

@@ -3,7 +3,6 @@ using CommsLedger.Application.Corrections;
 using CommsLedger.Application.Corrections.Correcting;
 using CommsLedger.Application.Corrections.Retracting;
 using CommsLedger.Application.FollowUps.Scheduling;
-using CommsLedger.Application.Interactions.Importing;
 using CommsLedger.Application.Pledges.Assessing;
 using CommsLedger.Application.Pledges.ChangingStatus;
 using CommsLedger.Application.Pledges.NotingProgress;
@@ -38,9 +37,7 @@ public sealed class PledgeModel(IMediator mediator, TimeProvider clock) : PageMo
     [BindProperty] public string? Field { get; set; }
     [BindProperty] public string? Now { get; set; }
     [BindProperty] public string? Reason { get; set; }
-    [BindProperty] public string? Action { get; set; }
-    [BindProperty] public string? Owner { get; set; }
-    [BindProperty] public string? Due { get; set; }
+    [BindProperty] public ScheduleForm Schedule { get; set; } = new();
 
     public PledgeRegister? Pledge { get; private set; }
 
@@ -74,10 +71,7 @@ public sealed class PledgeModel(IMediator mediator, TimeProvider clock) : PageMo
     [Requires(WebPolicies.Record)]
     public async Task<IActionResult> OnPostScheduleAsync(CancellationToken cancellationToken)
     {
-        var errors = new FieldErrors();
-        var draft = new FollowUpFile(Action, Owner, Due).ToDraft("", errors);
-        errors.ThrowIfAny();
-        return Done("Follow-up scheduled", await mediator.Send(new ScheduleFollowUp(EntryKind.Pledge, Id, Version, draft), cancellationToken));
+        return Done("Follow-up scheduled", await mediator.Send(new ScheduleFollowUp(EntryKind.Pledge, Id, Version, Schedule.Draft()), cancellationToken));
     }
 
     [Requires(WebPolicies.Record)]
