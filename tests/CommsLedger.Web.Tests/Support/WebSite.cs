@@ -50,14 +50,17 @@ public sealed class WebSite : IAsyncLifetime
         await Host.AddUser(Admin, Classification.Secret, LedgerRole.Admin);
     }
 
-    /// <summary>A new browser context on the shared application, signed in as <paramref name="user"/> when given. Each
+    /// <summary>A new browser context on the shared application, signed in as <paramref name="user"/> when given (on the
+    /// start page, where signing in lands). Each
     /// user signs in through the page once; later contexts start with that session's cookie (a password check costs
     /// 600,000 PBKDF2 rounds, which CI time need not pay again and again).</summary>
     public async Task<IPage> Open(string? user = null, bool javaScript = false, int width = 1280)
     {
         if (user is not null && _sessions.TryGetValue(user, out var session))
         {
-            return await Browser.NewPage(Host, javaScript, width, session);
+            var signedIn = await Browser.NewPage(Host, javaScript, width, session);
+            await signedIn.GotoAsync("/");
+            return signedIn;
         }
 
         var page = await Browser.NewPage(Host, javaScript, width);
