@@ -10,17 +10,18 @@ namespace CommsLedger.Application.Access;
 /// <summary>A user's stream folded with the when and who of its events (the domain's <see cref="UserAccess"/> holds
 /// what decisions need; this adds what people are shown). Signing in reads it from the events every time, never from a
 /// document the application role could rewrite.</summary>
-public sealed record UserAccount(Guid Id, UserAccess Access, DateTimeOffset AddedAt, string? AddedBy, ImmutableDictionary<Guid, KeyDates> KeyDates)
+public sealed record UserAccount(
+    Guid Id, UserAccess Access, DateTimeOffset AddedAt, string? AddedBy, ImmutableDictionary<Guid, KeyDates> KeyDates, DateTimeOffset? DisabledAt = null)
 {
     public static UserAccount? Next(UserAccount? snapshot, Guid id, IEvent e) =>
         UserAccess.Fold(snapshot?.Access, e.Data) is not { } access
             ? null
             : snapshot is null
                 ? new UserAccount(id, access, e.Timestamp, e.UserName, ImmutableDictionary<Guid, KeyDates>.Empty)
-                : snapshot with { Access = access, KeyDates = Dated(snapshot.KeyDates, e) };
+                : snapshot with { Access = access, KeyDates = Dated(snapshot.KeyDates, e), DisabledAt = access.Disabled ? snapshot.DisabledAt ?? e.Timestamp : null };
 
     public UserView View() =>
-        new(Access.Name, UserNames.RolesOf(Access.Roles), Access.Clearance, Access.PasswordFingerprint is not null, AddedAt, AddedBy);
+        new(Access.Name, UserNames.RolesOf(Access.Roles), Access.Clearance, Access.PasswordFingerprint is not null, AddedAt, AddedBy, DisabledAt);
 
     public IReadOnlyList<ApiKeyView> KeysAt(DateTimeOffset now) =>
     [
@@ -44,7 +45,8 @@ public sealed record UserAccount(Guid Id, UserAccess Access, DateTimeOffset Adde
 public sealed record KeyDates(DateTimeOffset IssuedAt, string? IssuedBy, DateTimeOffset? RevokedAt, string? RevokedBy);
 
 /// <summary>A user as shown to administrators and to the authenticating edge: never a password hash.</summary>
-public sealed record UserView(string Name, IReadOnlyList<LedgerRole> Roles, Domain.Shared.Classification Clearance, bool HasPassword, DateTimeOffset CreatedAt, string? CreatedBy);
+public sealed record UserView(string Name, IReadOnlyList<LedgerRole> Roles, Domain.Shared.Classification Clearance, bool HasPassword, DateTimeOffset CreatedAt, string? CreatedBy,
+    DateTimeOffset? DisabledAt = null);
 
 /// <summary>An API key as its user and administrators see it: never the key, nor its hash.
 /// <paramref name="Status"/>: active, expiring (within <see cref="ApiKeyExpiry.WarnWithin"/>), expired or revoked.</summary>

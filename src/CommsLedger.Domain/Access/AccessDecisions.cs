@@ -37,6 +37,25 @@ public static class AccessDecisions
         return changes;
     }
 
+    /// <summary>Disabling a disabled user (or enabling an enabled one) changes nothing. Nobody disables themselves (a
+    /// ledger must not lose its last administrator by a slip); another administrator can.</summary>
+    public static IReadOnlyList<IAccessEvent> Disable(UserAccess user, string actorName, Classification actorClearance)
+    {
+        ClearanceTooLow.Require(actorClearance, user.Clearance, $"disabling a {user.Clearance.Display()} user");
+        if (string.Equals(user.Name, actorName, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new LedgerRuleViolated("name", "you cannot disable yourself; another administrator can");
+        }
+
+        return user.Disabled ? [] : [new UserDisabled(user.Name)];
+    }
+
+    public static IReadOnlyList<IAccessEvent> Enable(UserAccess user, Classification actorClearance)
+    {
+        ClearanceTooLow.Require(actorClearance, user.Clearance, $"enabling a {user.Clearance.Display()} user");
+        return user.Disabled ? [new UserEnabled(user.Name)] : [];
+    }
+
     public static ApiKeyIssued IssueKey(UserAccess user, Guid keyId, string label, string sha256, DateTimeOffset now, int? days) =>
         new(user.Name, keyId, label, sha256, now.AddDays(days ?? DefaultKeyDays));
 

@@ -51,3 +51,17 @@ public sealed record ApiKeyRevoked(string UserName, Guid KeyId) : IAccessEvent
 {
     public HistoryLine Describe() => new($"API key {KeyId} of {UserName} revoked");
 }
+
+/// <summary>An administrator disables a user: no password or key of theirs signs in any more, and a signed-in session
+/// of theirs ends at its next request. The user stays (their name is on what they recorded) and can be enabled again.</summary>
+[StoredAs("user_disabled.v1")]
+public sealed record UserDisabled(string UserName) : IAccessEvent
+{
+    public HistoryLine Describe() => new($"user {UserName} disabled");
+}
+
+[StoredAs("user_enabled.v1")]
+public sealed record UserEnabled(string UserName) : IAccessEvent
+{
+    public HistoryLine Describe() => new($"user {UserName} enabled");
+}

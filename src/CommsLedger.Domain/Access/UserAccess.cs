@@ -15,7 +15,8 @@ public sealed record UserAccess(
     IReadOnlyList<string> Roles,
     Classification Clearance,
     string? PasswordFingerprint,
-    ImmutableDictionary<Guid, AccessKey> Keys)
+    ImmutableDictionary<Guid, AccessKey> Keys,
+    bool Disabled = false)
 {
     private static readonly Guid UsersNamespace = new("0b7b6f0e-8c55-4d8e-a1c9-3d2f1e6c9a41");
 
@@ -33,6 +34,8 @@ public sealed record UserAccess(
     {
         UserRolesChanged x => this with { Roles = x.Roles },
         UserClearanceChanged x => this with { Clearance = x.Clearance },
+        UserDisabled => this with { Disabled = true },
+        UserEnabled => this with { Disabled = false },
         ApiKeyIssued x => this with { Keys = Keys.SetItem(x.KeyId, new AccessKey(x.KeyId, x.Label, x.Sha256, x.ExpiresAt, Revoked: false)) },
         ApiKeyRevoked x when Keys.TryGetValue(x.KeyId, out var key) => this with { Keys = Keys.SetItem(x.KeyId, key with { Revoked = true }) },
         IAccessEvent => this,

@@ -1,4 +1,5 @@
 using CommsLedger.Application.Access.Credentials;
+using CommsLedger.Application.Access.Disabling;
 using CommsLedger.Application.Access.History;
 using CommsLedger.Application.Access.Keys;
 using CommsLedger.Application.Access.Users;
@@ -31,10 +32,12 @@ public sealed class AccessInTheLedgerTests(PostgresCluster postgres) : IAsyncLif
         await _ledger.Send(new ChangeUserAccess("nora", [LedgerRole.Reporter, LedgerRole.Reviewer], Classification.Secret), user: "ada");
         var key = await _ledger.Send(new IssueApiKey("nora", "nightly"), user: "nora");
         await _ledger.Send(new RevokeApiKey(key.KeyId), user: "ada");
+        await _ledger.Send(new DisableUser("nora"), user: "ada");
+        await _ledger.Send(new EnableUser("nora"), user: "ada");
 
         var stored = await Rows($"select type, user_name, headers->>'classification', data::text from commsledger.mt_events where stream_id = '{UserAccess.StreamIdOf("nora")}' order by version");
         Assert.Equal(
-            ["user_added.v1 ada", "user_roles_changed.v1 ada", "user_clearance_changed.v1 ada", "api_key_issued.v1 nora", "api_key_revoked.v1 ada"],
+            ["user_added.v1 ada", "user_roles_changed.v1 ada", "user_clearance_changed.v1 ada", "api_key_issued.v1 nora", "api_key_revoked.v1 ada", "user_disabled.v1 ada", "user_enabled.v1 ada"],
             stored.Select(r => $"{r[0]} {r[1]}"));
         Assert.All(stored, r => Assert.Equal("UNCLASSIFIED", r[2]));
         Assert.All(stored, r => Assert.DoesNotContain("relationships", r[3], StringComparison.OrdinalIgnoreCase));

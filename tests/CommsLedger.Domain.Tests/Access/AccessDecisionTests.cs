@@ -83,7 +83,7 @@ public class AccessDecisionTests
     public void access_events_are_stored_under_pinned_names_and_count_towards_no_relationship()
     {
         Assert.Equal(
-            ["api_key_issued.v1", "api_key_revoked.v1", "user_added.v1", "user_clearance_changed.v1", "user_roles_changed.v1"],
+            ["api_key_issued.v1", "api_key_revoked.v1", "user_added.v1", "user_clearance_changed.v1", "user_disabled.v1", "user_enabled.v1", "user_roles_changed.v1"],
             EventCatalogue.Of<IAccessEvent>().Select(EventCatalogue.StoredNameOf).Order(StringComparer.Ordinal));
         IRelationshipEvent added = new UserAdded("rita", ["recorder"], Classification.Secret, null);
         Assert.Empty(added.Relationships);
