@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CommsLedger.Application.Access.Disabling;
 using CommsLedger.Application.Access.Keys;
 using CommsLedger.Application.Access.Users;
 using CommsLedger.Application.History.Replaying;
@@ -98,7 +99,7 @@ public sealed class EveryEventTests(PostgresCluster postgres) : IAsyncLifetime
         await RecordAccess(store);
     }
 
-    /// <summary>A user's stream, through the access handlers: added, changed, keyed and the key revoked.</summary>
+    /// <summary>A user's stream, through the access handlers: added, changed, keyed, the key revoked, disabled and enabled.</summary>
     private static async Task RecordAccess(IDocumentStore store)
     {
         var admin = new Actor { UserName = "history", Clearance = Classification.TopSecret };
@@ -121,6 +122,16 @@ public sealed class EveryEventTests(PostgresCluster postgres) : IAsyncLifetime
         await using (var session = store.LightweightSession())
         {
             await new RevokeApiKeyHandler(session).Handle(new RevokeApiKey(key.KeyId), CancellationToken.None);
+        }
+
+        await using (var session = store.LightweightSession())
+        {
+            await new DisableUserHandler(session, admin).Handle(new DisableUser("ada"), CancellationToken.None);
+        }
+
+        await using (var session = store.LightweightSession())
+        {
+            await new DisableUserHandler(session, admin).Handle(new EnableUser("ada"), CancellationToken.None);
         }
     }
 
