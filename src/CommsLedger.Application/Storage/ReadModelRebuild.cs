@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using CommsLedger.Projections;
 using JasperFx.Events.Daemon;
@@ -27,55 +28,55 @@ public static class ReadModelRebuild
     public static async Task Run(IDocumentStore store, IReadOnlyList<Type> projections, IProgress<RebuildProgress>? progress, CancellationToken cancellationToken)
     {
         await TableStatistics.Refresh(store, cancellationToken);
-        var total = await Scalar(store, $"select coalesce(max(seq_id), 0) from {LedgerStore.Schema}.mt_events", null, cancellationToken);
+        var total = await Scalar(store, $"select coalesce(max(seq_id), 0) from {LedgerStore.Schema}.mt_events", cancellationToken);
+        var clock = Stopwatch.StartNew();
         using var daemon = await store.BuildProjectionDaemonAsync();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var watching = progress is null ? Task.CompletedTask : Watch(store, projections, total, progress, stop.Token);
-        try
-        {
-            await Task.WhenAll(projections.Select(p => daemon.RebuildProjectionAsync(p, _timeout, cancellationToken)));
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            await watching;
-        }
-
-        progress?.Report(new RebuildProgress(total, total, 0));
+        var names = ((DocumentStore)store).Options.Projections.All.OfType<ProjectionBase>()
+            .Where(p => projections.Contains(p.GetType())).Select(p => p.Name + ":All").ToHashSet(StringComparer.Ordinal);
+        using var watching = progress is null ? null : daemon.Tracker.Subscribe(new Watcher(names, total, progress));
+        await Task.WhenAll(projections.Select(p => daemon.RebuildProjectionAsync(p, _timeout, cancellationToken)));
+        progress?.Report(new RebuildProgress(total, total, total / Math.Max(clock.Elapsed.TotalSeconds, 0.001)));
         await TableStatistics.Refresh(store, cancellationToken);
     }
 
-    /// <summary>Reads the daemon's progression rows every half second: how far each read model has come.</summary>
-    private static async Task Watch(IDocumentStore store, IReadOnlyList<Type> projections, long total, IProgress<RebuildProgress> progress, CancellationToken stop)
+    /// <summary>Follows the daemon's shards as they page through the log; reports their average position at most
+    /// every half second.</summary>
+    private sealed class Watcher(IReadOnlySet<string> shards, long total, IProgress<RebuildProgress> progress) : IObserver<ShardState>
     {
-        var names = ((DocumentStore)store).Options.Projections.All.OfType<ProjectionBase>()
-            .Where(p => projections.Contains(p.GetType())).Select(p => p.Name + ":All").ToArray();
-        var clock = Stopwatch.StartNew();
-        while (!stop.IsCancellationRequested)
+        private readonly ConcurrentDictionary<string, long> _reached = new(StringComparer.Ordinal);
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private long _reportedAt = long.MinValue;
+
+        public void OnNext(ShardState value)
         {
-            try
-            {
-                await Task.Delay(_progressEvery, stop);
-                var reached = await Scalar(store, $"select coalesce(sum(least(last_seq_id, {total})), 0) from {LedgerStore.Schema}.mt_event_progression where name = any($1)", names, stop);
-                var done = reached / Math.Max(1, names.Length);
-                progress.Report(new RebuildProgress(done, total, done / Math.Max(clock.Elapsed.TotalSeconds, 0.001)));
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            if (!shards.Contains(value.ShardName))
             {
                 return;
             }
+
+            _reached.AddOrUpdate(value.ShardName, Math.Min(value.Sequence, total), (_, before) => Math.Max(before, Math.Min(value.Sequence, total)));
+            var now = _clock.ElapsedMilliseconds;
+            var last = Interlocked.Read(ref _reportedAt);
+            if (now - last >= _progressEvery.TotalMilliseconds && Interlocked.CompareExchange(ref _reportedAt, now, last) == last)
+            {
+                var done = _reached.Values.Sum() / shards.Count;
+                progress.Report(new RebuildProgress(done, total, done / Math.Max(_clock.Elapsed.TotalSeconds, 0.001)));
+            }
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
         }
     }
 
-    private static async Task<long> Scalar(IDocumentStore store, string sql, string[]? names, CancellationToken cancellationToken)
+    private static async Task<long> Scalar(IDocumentStore store, string sql, CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession();
         await using var command = new Npgsql.NpgsqlCommand(sql);
-        if (names is not null)
-        {
-            command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = names });
-        }
-
         await using var reader = await session.ExecuteReaderAsync(command, cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture) : 0;
     }

@@ -45,7 +45,8 @@ public sealed class ImportInteractionsHandler(IDocumentSession session, TimeProv
         var checkedAt = clock.GetTimestamp();
         var (appended, events) = (0, 0L);
         var done = 0;
-        foreach (var batch in ImportFile.Decided(command.Open, today, actor.Clearance).Chunk(Math.Max(1, command.BatchSize)))
+        var batches = ImportFile.Decided(command.Open, today, actor.Clearance).Chunk(Math.Max(1, command.BatchSize));
+        await foreach (var batch in Prefetched.Ahead(batches, 2, cancellationToken))
         {
             var (interactions, batchEvents) = command.Bulk
                 ? await BulkAppend.Batch(session, batch, actor.Clearance, cancellationToken)
