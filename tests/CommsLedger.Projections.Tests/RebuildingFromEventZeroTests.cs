@@ -23,14 +23,8 @@ public sealed class RebuildingFromEventZeroTests(PostgresCluster postgres)
         await History.Record(store);
         var live = await Snapshot(store);
 
-        using (var daemon = await store.BuildProjectionDaemonAsync())
-        {
-            await daemon.RebuildProjectionAsync<InteractionRecordProjection>(TimeSpan.FromMinutes(2), CancellationToken.None);
-            await daemon.RebuildProjectionAsync<PledgeRegisterProjection>(TimeSpan.FromMinutes(2), CancellationToken.None);
-            await daemon.RebuildProjectionAsync<FollowUpQueueProjection>(TimeSpan.FromMinutes(2), CancellationToken.None);
-            await daemon.RebuildProjectionAsync<RelationshipLedgerProjection>(TimeSpan.FromMinutes(2), CancellationToken.None);
-            await daemon.RebuildProjectionAsync<SearchIndexProjection>(TimeSpan.FromMinutes(2), CancellationToken.None);
-        }
+        // As replay and import --bulk rebuild: statistics first, every read model side by side, tuned pages.
+        await ReadModelRebuild.All(store, null, CancellationToken.None);
 
         var rebuilt = await Snapshot(store);
         Assert.Equal(LedgerProjections.DocumentTypes.Count + 1, live.Count);

@@ -73,17 +73,13 @@ public sealed class ReplayProjectionsHandler(IDocumentStore store, Actor actor) 
         }
     }
 
-    private async Task RebuildStored(IProgress<ReplayProgress>? progress, CancellationToken cancellationToken)
-    {
-        using var daemon = await store.BuildProjectionDaemonAsync();
-        var projections = LedgerProjections.ProjectionTypes;
-        for (var i = 0; i < projections.Count; i++)
-        {
-            progress?.Report(new ReplayProgress("rebuild " + projections[i].Name.Replace("Projection", "", StringComparison.Ordinal), i, projections.Count));
-            await daemon.RebuildProjectionAsync(projections[i], TimeSpan.FromMinutes(30), cancellationToken);
-        }
+    private Task RebuildStored(IProgress<ReplayProgress>? progress, CancellationToken cancellationToken) =>
+        Storage.ReadModelRebuild.All(store, progress is null ? null : new RebuildSteps(progress), cancellationToken);
 
-        progress?.Report(new ReplayProgress("rebuild", projections.Count, projections.Count));
+    private sealed class RebuildSteps(IProgress<ReplayProgress> replay) : IProgress<Storage.RebuildProgress>
+    {
+        public void Report(Storage.RebuildProgress value) =>
+            replay.Report(new ReplayProgress($"rebuild ({value.EventsPerSecond:N0} events/s)", value.Done, value.Total));
     }
 
     private static Dictionary<string, Dictionary<string, string>> InMemory(IReadOnlyList<IEvent> events)
