@@ -46,7 +46,8 @@ public sealed class EveryEventTests(PostgresCluster postgres) : IAsyncLifetime
             .Handle(new ReplayProjections(CheckOnly: true), CancellationToken.None);
 
         Assert.True(report.Differences.Count == 0, string.Join("\n", report.Differences));
-        Assert.All(report.Documents, kv => Assert.True(kv.Value > 0, kv.Key));
+        // A relationship's first checkpoint comes after its RelationshipFold.CheckpointEvery-th event; this ledger is smaller.
+        Assert.All(report.Documents.Where(kv => kv.Key != "relationship checkpoints"), kv => Assert.True(kv.Value > 0, kv.Key));
     }
 
     [Fact]
@@ -104,6 +105,11 @@ public sealed class EveryEventTests(PostgresCluster postgres) : IAsyncLifetime
             ["pledges"] = JsonSerializer.Serialize((await session.Query<PledgeRegister>().ToListAsync()).OrderBy(d => d.Id)),
             ["followups"] = JsonSerializer.Serialize((await session.Query<FollowUpItem>().ToListAsync()).OrderBy(d => d.Id)),
             ["relationships"] = JsonSerializer.Serialize((await session.Query<RelationshipLedger>().ToListAsync()).OrderBy(d => d.Id, StringComparer.Ordinal)),
+            ["contacts"] = JsonSerializer.Serialize((await session.Query<ContactRow>().ToListAsync()).OrderBy(d => d.Id, StringComparer.Ordinal)),
+            ["pledge rows"] = JsonSerializer.Serialize((await session.Query<PledgeRow>().ToListAsync()).OrderBy(d => d.Id, StringComparer.Ordinal)),
+            ["follow-up rows"] = JsonSerializer.Serialize((await session.Query<FollowUpRow>().ToListAsync()).OrderBy(d => d.Id, StringComparer.Ordinal)),
+            ["positions"] = JsonSerializer.Serialize(await session.AdvancedSql.QueryAsync<string>(
+                "select row_to_json(t)::text from commsledger.relationship_events t order by key, position", CancellationToken.None)),
         };
     }
 }
