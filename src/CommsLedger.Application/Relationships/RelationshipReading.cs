@@ -42,6 +42,7 @@ internal sealed class RelationshipReading
     public static async Task<RelationshipReading> Open(IQuerySession session, string key, AsOf? asOf, Classification clearance, CancellationToken cancellationToken)
     {
         key = CheckedKey(key);
+        await StoredRows.EnsureTables(session, cancellationToken);
         switch (asOf ?? AsOf.Now)
         {
             case { IsNow: true }:

@@ -84,6 +84,16 @@ internal sealed record StoredRows(IQuerySession Session, string Key, long? Posit
         ];
     }
 
+    /// <summary>On a new database the tables are created by the first append; the SQL of a read may come before it
+    /// (Marten remembers the check, so after the first call this costs nothing).</summary>
+    public static async Task EnsureTables(IQuerySession session, CancellationToken cancellationToken)
+    {
+        foreach (var type in RelationshipLedgerProjection.DocumentTypes.Append(typeof(JasperFx.Events.IEvent)))
+        {
+            await session.Database.EnsureStorageExistsAsync(type, cancellationToken);
+        }
+    }
+
     private (string Sql, object[] Args) Where(string alias, string? filter, object[] filterArgs) =>
         ($"{alias}.key = ? and {Valid(alias, Position)} and {alias}.classification = any(?)" + (filter is null ? "" : " and " + filter),
             [Key, Markings(Clearance), .. filterArgs]);

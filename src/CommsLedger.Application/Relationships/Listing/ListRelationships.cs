@@ -37,6 +37,7 @@ public sealed class ListRelationshipsHandler(IQuerySession session, Actor actor)
 {
     public async ValueTask<RelationshipPage> Handle(ListRelationships query, CancellationToken cancellationToken)
     {
+        await StoredRows.EnsureTables(session, cancellationToken);
         var filter = new LedgerFilter(session, actor.Clearance, query.Party is null ? null : PartyCode.Normalise(query.Party, out _));
         var page = query.Sort == RelationshipSort.Key
             ? await filter.ByKey(query.Page, cancellationToken)
