@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CommsLedger.Application.Access.Disabling;
 using CommsLedger.Application.Access.Keys;
 using CommsLedger.Application.Access.Users;
 using CommsLedger.Application.History.Replaying;
@@ -99,7 +100,7 @@ public sealed class EveryEventTests(PostgresCluster postgres) : IAsyncLifetime
         await RecordAccess(store);
     }
 
-    /// <summary>A user's stream, through the access handlers: added, changed, keyed and the key revoked.</summary>
+    /// <summary>A user's stream, through the access handlers: added, changed, disabled and enabled again, keyed and the key revoked.</summary>
     private static async Task RecordAccess(IDocumentStore store)
     {
         var admin = new Actor { UserName = "history", Clearance = Classification.TopSecret };
@@ -111,6 +112,16 @@ public sealed class EveryEventTests(PostgresCluster postgres) : IAsyncLifetime
         await using (var session = store.LightweightSession())
         {
             await new ChangeUserAccessHandler(session, admin).Handle(new ChangeUserAccess("ada", [LedgerRole.Reporter], Classification.Confidential), CancellationToken.None);
+        }
+
+        await using (var session = store.LightweightSession())
+        {
+            await new DisableUserHandler(session, admin).Handle(new DisableUser("ada"), CancellationToken.None);
+        }
+
+        await using (var session = store.LightweightSession())
+        {
+            await new DisableUserHandler(session, admin).Handle(new EnableUser("ada"), CancellationToken.None);
         }
 
         IssuedApiKey key;
