@@ -34,6 +34,7 @@ if (settings.Scenarios.Contains("rebuild"))
 if (settings.Scenarios.Contains("timetravel"))
 {
     await Report(() => TimeTravelScenario.RunAsync(cluster, settings));
+    await Report(() => ReadModelScenario.RunAsync(cluster, settings));
 }
 
 if (settings.Scenarios.Contains("integrity"))
