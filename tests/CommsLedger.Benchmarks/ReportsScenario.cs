@@ -10,8 +10,7 @@ using CommsLedger.Domain.Parties;
 using CommsLedger.Domain.Pledges;
 using CommsLedger.Domain.Shared;
 using CommsLedger.EmbeddedPostgres;
-using CommsLedger.Projections.Interactions;
-using CommsLedger.Projections.Pledges;
+using CommsLedger.Projections.Relationships;
 using CommsLedger.Reporting;
 using CommsLedger.Reporting.Documents;
 using JasperFx.Events;
@@ -25,7 +24,7 @@ namespace CommsLedger.Benchmarks;
 /// (default 10,000). The ledgers are written the way <c>import --bulk</c> writes them: interactions decided by the
 /// domain's own <c>InteractionDecisions.Log</c>, their streams COPYed with Marten's bulk insert, each event stamped
 /// with its marking; each pledge then gets an assessment and an outcome. Reports replay events, not read models, so
-/// the big ledger needs none; the brief finds its streams through two read models, rebuilt for its ledger. Each
+/// the big ledger needs none; the brief finds its streams through the relationship's contact and pledge rows, rebuilt for its ledger. Each
 /// report runs through the real handler as a TOP SECRET reader and is rendered to HTML (the activity chart included).
 /// </summary>
 public static class ReportsScenario
@@ -40,8 +39,7 @@ public static class ReportsScenario
             await Load(brief.Store, 10_000 / EventsPerInteraction, [("CN", "PE")]);
             using (var daemon = await brief.Store.BuildProjectionDaemonAsync())
             {
-                await daemon.RebuildProjectionAsync<InteractionRecord>(TimeSpan.FromMinutes(10), CancellationToken.None);
-                await daemon.RebuildProjectionAsync<PledgeRegister>(TimeSpan.FromMinutes(10), CancellationToken.None);
+                await daemon.RebuildProjectionAsync<RelationshipLedgerProjection>(TimeSpan.FromMinutes(10), CancellationToken.None);
             }
 
             var events = await LedgerHost.EventCount(brief.Store);

@@ -40,7 +40,7 @@ public sealed record ActivityMonth(string Month, int Interactions, int Commitmen
 
 public sealed record ActivityLine(string Group, string Month, int Interactions, int Commitments, Classification Marking);
 
-public sealed class BuildActivityHandler(IQuerySession session, IDocumentStore store, Actor actor) : IQueryHandler<BuildActivity, ActivityReport>
+public sealed class BuildActivityHandler(IDocumentStore store, Actor actor) : IQueryHandler<BuildActivity, ActivityReport>
 {
     /// <summary>What the counts depend on: the interactions (their dates corrected, retractions) and the pledges made.</summary>
     private static readonly Type[] CountedEvents =
@@ -53,7 +53,7 @@ public sealed class BuildActivityHandler(IQuerySession session, IDocumentStore s
     {
         var scope = ActivityScope.Check(query);
         var replayed = new Replayed();
-        var position = await LedgerSlice.Fold(session, store, new SliceFilter(null, CountedEvents), query.At ?? ReportAt.Now, actor.Clearance,
+        var position = await LedgerSlice.Fold(store, new SliceFilter(null, CountedEvents), query.At ?? ReportAt.Now, actor.Clearance,
             e => (e.Data is IPledgeEvent ? (Action<JasperFx.Events.IEvent>)replayed.Pledge : replayed.Relationship)(e), query.Progress, cancellationToken);
         var counted = ActivityCount.Of(replayed, scope, actor.Clearance);
 

@@ -55,7 +55,7 @@ public sealed class BuildBriefHandler(IQuerySession session, IDocumentStore stor
         errors.ThrowIfAny();
         var since = query.Since ?? query.On.AddDays(-90);
         var streams = await History.LedgerEvents.StreamsOf(session, key, cancellationToken);
-        var slice = await LedgerSlice.Load(session, store, streams, query.At ?? ReportAt.Now, actor.Clearance, cancellationToken, progress: query.Progress);
+        var slice = await LedgerSlice.Load(store, streams, query.At ?? ReportAt.Now, actor.Clearance, cancellationToken, progress: query.Progress);
         var relationship = slice.Relationship(key);
         var pledges = slice.Pledges().Where(p => p.Relationships.Contains(key) && actor.Clearance.Sees(p.Classification)).ToArray();
 

@@ -26,7 +26,7 @@ public sealed record OverdueGroup(string Owner, string Relationship, Classificat
 
 public sealed record OverdueItem(Guid FollowUpId, Guid SubjectId, Guid? PledgeId, string Action, DateOnly Due, int DaysOverdue, Classification Marking);
 
-public sealed class BuildOverdueHandler(IQuerySession session, IDocumentStore store, Actor actor) : IQueryHandler<BuildOverdue, OverdueReport>
+public sealed class BuildOverdueHandler(IDocumentStore store, Actor actor) : IQueryHandler<BuildOverdue, OverdueReport>
 {
     private static readonly Type[] FollowUpEvents = [.. EventCatalogue.Of<IFollowUpEvent>()];
 
@@ -38,7 +38,7 @@ public sealed class BuildOverdueHandler(IQuerySession session, IDocumentStore st
         at.Check(errors);
         errors.ThrowIfAny();
 
-        var slice = await LedgerSlice.Load(session, store, null, at, actor.Clearance, cancellationToken, FollowUpEvents, query.Progress);
+        var slice = await LedgerSlice.Load(store, null, at, actor.Clearance, cancellationToken, FollowUpEvents, query.Progress);
         var overdue = LedgerReplay.FollowUps(slice.Events)
             .Where(f => f.Status == FollowUpStatus.Open && f.Due < query.On && actor.Clearance.Sees(f.Classification))
             .Where(f => query.Owner is null || string.Equals(f.Owner, query.Owner.Trim(), StringComparison.OrdinalIgnoreCase))

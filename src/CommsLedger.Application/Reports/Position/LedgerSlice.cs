@@ -7,8 +7,6 @@ using CommsLedger.Projections.Relationships;
 using CommsLedger.Projections.TimeTravel;
 using JasperFx.Events;
 using Marten;
-using Marten.Events;
-using Marten.Linq;
 
 namespace CommsLedger.Application.Reports.Position;
 
@@ -18,7 +16,7 @@ namespace CommsLedger.Application.Reports.Position;
 /// report. A report reads only the streams and event types it needs; its position is the last event it read.</summary>
 internal sealed class LedgerSlice
 {
-    private const int PageSize = 10_000;
+    private const int ProgressEvery = 10_000;
 
     private LedgerSlice(IReadOnlyList<IEvent> events, LedgerPosition position)
     {
@@ -32,17 +30,17 @@ internal sealed class LedgerSlice
 
     /// <param name="streams">The streams to read; null for the whole ledger.</param>
     /// <param name="types">The event types to read; null for every type.</param>
-    public static async Task<LedgerSlice> Load(IQuerySession session, IDocumentStore store, IReadOnlyList<Guid>? streams, ReportAt at, Classification clearance,
+    public static async Task<LedgerSlice> Load(IDocumentStore store, IReadOnlyList<Guid>? streams, ReportAt at, Classification clearance,
         CancellationToken cancellationToken, IReadOnlyList<Type>? types = null, IProgress<ReportProgress>? progress = null)
     {
         var events = new List<IEvent>();
-        var position = await Fold(session, store, new SliceFilter(streams, types), at, clearance, events.Add, progress, cancellationToken);
+        var position = await Fold(store, new SliceFilter(streams, types), at, clearance, events.Add, progress, cancellationToken);
         return new LedgerSlice(events, position);
     }
 
     /// <summary>Streams the slice's events through <paramref name="apply"/> without holding them, for reports over
     /// the whole ledger; returns the position of the last one.</summary>
-    public static async Task<LedgerPosition> Fold(IQuerySession session, IDocumentStore store, SliceFilter filter, ReportAt at, Classification clearance,
+    public static async Task<LedgerPosition> Fold(IDocumentStore store, SliceFilter filter, ReportAt at, Classification clearance,
         Action<IEvent> apply, IProgress<ReportProgress>? progress, CancellationToken cancellationToken)
     {
         if (filter.Streams is { Count: 0 })
@@ -50,33 +48,25 @@ internal sealed class LedgerSlice
             return new LedgerPosition(0, null);
         }
 
-        var total = progress is null ? 0 : await Query(session, filter, at).CountAsync(cancellationToken);
+        var events = new SliceEvents(store, filter, at);
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        var total = progress is null ? 0 : await events.Count(connection, cancellationToken);
         progress?.Report(new ReportProgress(0, total));
-        var (read, last, after) = (0L, 0L, 0L);
+        var (read, last) = (0L, 0L);
         var cleared = new ClearedStreams(clearance);
-        while (true)
+        await foreach (var e in events.Read(connection, cancellationToken))
         {
-            // Pages in sequence order: the events are never all held at once, and each page is read as one list
-            // (Marten's per-row streaming was several times slower).
-            var from = after;
-            var page = await Query(session, filter, at).Where(e => e.Sequence > from).OrderBy(e => e.Sequence).Take(PageSize).ToListAsync(cancellationToken);
-            foreach (var e in page)
+            if (cleared.Admits(e))
             {
-                if (cleared.Admits(e))
-                {
-                    apply(e);
-                    last = e.Sequence;
-                }
+                apply(e);
+                last = e.Sequence;
             }
 
-            read += page.Count;
-            progress?.Report(new ReportProgress(read, total));
-            if (page.Count < PageSize)
+            if (++read % ProgressEvery == 0)
             {
-                break;
+                progress?.Report(new ReportProgress(read, total));
             }
-
-            after = page[^1].Sequence;
         }
 
         progress?.Report(new ReportProgress(read, Math.Max(read, total)));
@@ -89,34 +79,6 @@ internal sealed class LedgerSlice
     /// <summary>Every pledge whose stream is in the slice, as its register stood at the position.</summary>
     public IReadOnlyList<PledgeRegister> Pledges() =>
         [.. Events.GroupBy(e => e.StreamId).Select(LedgerReplay.Pledge).OfType<PledgeRegister>()];
-
-    private static IQueryable<IEvent> Query(IQuerySession session, SliceFilter filter, ReportAt at)
-    {
-        IQueryable<IEvent> query = session.Events.QueryAllRawEvents();
-        if (filter.Streams is { } streams)
-        {
-            var ids = streams.ToArray();
-            query = query.Where(e => e.StreamId.IsOneOf(ids));
-        }
-
-        if (filter.Types is { } types)
-        {
-            var chosen = types.ToArray();
-            query = query.Where(e => e.EventTypesAre(chosen));
-        }
-
-        if (at.Sequence is { } sequence)
-        {
-            query = query.Where(e => e.Sequence <= sequence);
-        }
-
-        if (at.KnownAt is { } knownAt)
-        {
-            query = query.Where(e => e.Timestamp <= knownAt);
-        }
-
-        return query;
-    }
 
     private static async Task<CheckpointReference?> CheckpointCovering(IDocumentStore store, long sequence, CancellationToken cancellationToken)
     {

@@ -25,7 +25,7 @@ public sealed record ScorecardReport(
 /// sensitive as what it counts.</summary>
 public sealed record ScoreLine(string Name, ComplianceScore Score, Classification Marking);
 
-public sealed class BuildScorecardHandler(IQuerySession session, IDocumentStore store, Actor actor) : IQueryHandler<BuildScorecard, ScorecardReport>
+public sealed class BuildScorecardHandler(IDocumentStore store, Actor actor) : IQueryHandler<BuildScorecard, ScorecardReport>
 {
     public const string NoTopic = "(no topic)";
 
@@ -42,7 +42,7 @@ public sealed class BuildScorecardHandler(IQuerySession session, IDocumentStore 
         var at = query.At ?? ReportAt.Now;
         FieldErrors.Check(at.Check);
         var replayed = new Replayed();
-        var position = await LedgerSlice.Fold(session, store, new SliceFilter(null, ScoredEvents), at, actor.Clearance, replayed.Pledge, query.Progress, cancellationToken);
+        var position = await LedgerSlice.Fold(store, new SliceFilter(null, ScoredEvents), at, actor.Clearance, replayed.Pledge, query.Progress, cancellationToken);
         var pledges = replayed.Pledges
             .Where(p => actor.Clearance.Sees(p.Classification) && p.Status != PledgeStatus.Retracted)
             .ToArray();
