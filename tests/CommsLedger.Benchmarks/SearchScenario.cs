@@ -80,6 +80,7 @@ public static class SearchScenario
 
         var timings = _queries.Select(_ => new List<double>()).ToArray();
         var totals = new long[_queries.Length];
+        var more = new bool[_queries.Length];
         for (var round = 0; round < settings.WarmUps + settings.SearchReps; round++)
         {
             for (var q = 0; q < _queries.Length; q++)
@@ -88,6 +89,7 @@ public static class SearchScenario
                 var results = await host.Ask(_queries[q].Request);
                 stopwatch.Stop();
                 totals[q] = results.Total;
+                more[q] = results.MoreMatch;
                 if (round >= settings.WarmUps)
                 {
                     timings[q].Add(stopwatch.Elapsed.TotalMilliseconds);
@@ -98,7 +100,7 @@ public static class SearchScenario
         var table = new MarkdownTable("query", "text", "hits (total)", "p50 ms", "p99 ms", "max ms");
         for (var q = 0; q < _queries.Length; q++)
         {
-            table.Row(_queries[q].Name, $"`{_queries[q].Request.Text}`", MarkdownTable.Number(totals[q]),
+            table.Row(_queries[q].Name, $"`{_queries[q].Request.Text}`", MarkdownTable.Number(totals[q]) + (more[q] ? "+" : ""),
                 MarkdownTable.Number(Percentile(timings[q], 0.50), "0.0"), MarkdownTable.Number(Percentile(timings[q], 0.99), "0.0"), MarkdownTable.Number(timings[q].Max(), "0.0"));
         }
 
@@ -180,11 +182,9 @@ public static class SearchScenario
 
     private static async Task<string> Explain(NpgsqlDataSource data, SearchLedger request)
     {
-        await using var command = data.CreateCommand("explain (analyze, buffers) " + SearchLedgerHandler.Sql);
-        foreach (var value in SearchLedgerHandler.Parameters(request, Classification.TopSecret, DateTimeOffset.UtcNow))
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
-        }
+        var (sql, parameters) = SearchQuerySql.Build(request, Classification.TopSecret, DateTimeOffset.UtcNow);
+        await using var command = data.CreateCommand("explain (analyze, buffers) " + sql);
+        command.Parameters.AddRange(parameters);
 
         await using var reader = await command.ExecuteReaderAsync();
         var lines = new List<string>();

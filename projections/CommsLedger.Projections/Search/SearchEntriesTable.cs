@@ -75,6 +75,13 @@ public static class SearchEntriesTable
         }
 
         table.Indexes.Add(new IndexDefinition("ix_search_entries_interaction") { Columns = ["interaction_id"] });
+
+        // Filters a search narrows by before the text: a relationship's or a party's few entries are found through
+        // these (combined with the text's GIN index), and the newest matches of a frequent word through the recorded
+        // time within the word's language (config first, so a branch reads only its own language's rows).
+        table.Indexes.Add(new IndexDefinition("ix_search_entries_relationships") { Columns = ["relationships"], Method = IndexMethod.gin });
+        table.Indexes.Add(new IndexDefinition("ix_search_entries_parties") { Columns = ["parties"], Method = IndexMethod.gin });
+        table.Indexes.Add(new IndexDefinition("ix_search_entries_recorded") { Columns = ["config", "known_from"] });
         return table;
     }
 }

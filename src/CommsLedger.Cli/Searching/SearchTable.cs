@@ -12,7 +12,13 @@ public static class SearchTable
     public static void Write(IAnsiConsole console, SearchResults results)
     {
         var first = results.Total == 0 ? 0 : ((results.Page - 1) * results.PageSize) + 1;
-        console.MarkupLine($"[bold]{results.Total}[/] found for [bold]{Markup.Escape(results.Query)}[/]; showing {first}–{first + results.Hits.Count - Math.Sign(first)}");
+        var found = results.MoreMatch ? $"More than {results.Total:N0}" : $"{results.Total:N0}";
+        console.MarkupLine($"[bold]{found}[/] found for [bold]{Markup.Escape(results.Query)}[/]; showing {first}–{first + results.Hits.Count - Math.Sign(first)}");
+        if (results.MoreMatch)
+        {
+            console.MarkupLine($"[dim]Ranked and counted among the {results.Total:N0} most recently recorded matches; narrow the search (--relationship, --by, --from/--to) for exact counts.[/]");
+        }
+
         var table = new Table().Expand().AddColumns("Kind", "Date", "Parties", "Found", "Id");
         foreach (var hit in results.Hits)
         {

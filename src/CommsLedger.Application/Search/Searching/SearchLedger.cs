@@ -35,6 +35,9 @@ public sealed record SearchLedger(
     int PageSize = 20) : IQuery<SearchResults>, IChecked
 {
     public const int MaxPageSize = 100;
+
+    /// <summary>The most matches a search reads (the newest); see <see cref="SearchResults.MoreMatch"/>.</summary>
+    public const int MatchesRead = 2_000;
     public const int MaxTextLength = 500;
 
     public IReadOnlyList<FieldError> Check()
@@ -51,7 +54,12 @@ public sealed record SearchLedger(
     }
 }
 
-/// <summary>One page of ranked hits, the total, and facets counted over every hit (not just the page).</summary>
+/// <summary>
+/// One page of ranked hits, the total, and facets counted over every hit (not just the page). A search reads at most
+/// a bound of matches, the most recently recorded (<see cref="SearchLedger.MatchesRead"/>): when more match,
+/// <paramref name="MoreMatch"/> is true, <paramref name="Total"/> is that bound ("more than Total"), and the ranking and
+/// facets cover those newest matches; a narrower search (a filter, a date range) is exact again.
+/// </summary>
 public sealed record SearchResults(
     string Query,
     long Total,
@@ -60,7 +68,8 @@ public sealed record SearchResults(
     IReadOnlyList<SearchHit> Hits,
     IReadOnlyList<FacetCount> Relationships,
     IReadOnlyList<FacetCount> Parties,
-    IReadOnlyList<FacetCount> Years);
+    IReadOnlyList<FacetCount> Years,
+    bool MoreMatch);
 
 public sealed record FacetCount(string Value, long Count);
 
