@@ -12,6 +12,8 @@ internal sealed record PostgresBinaries(string Directory)
 
     public string PgCtl => Path.Combine(Directory, "pg_ctl");
 
+    public string BaseBackup => Path.Combine(Directory, "pg_basebackup");
+
     public static Task<PostgresBinaries> LocateAsync(CancellationToken cancellationToken) =>
         LocateAsync(PathDirectories(), DebianInstallRoot, cancellationToken);
 

@@ -18,6 +18,7 @@ using CommsLedger.Api.Reports;
 using CommsLedger.Api.Search;
 using CommsLedger.Api.Users;
 using CommsLedger.Application;
+using CommsLedger.Application.Topology;
 using CommsLedger.Application.Wire;
 using CommsLedger.EmbeddedPostgres;
 using Microsoft.AspNetCore.Authorization;
@@ -28,15 +29,20 @@ namespace CommsLedger.Api.Hosting;
 /// <summary>The API's services and pipeline, shared by Program.cs and the tests' in-process hosts.</summary>
 public static class ApiComposition
 {
-    /// <summary>Where the ledger lives (<see cref="LedgerDatabase"/>), by this host's configuration.</summary>
-    public static Task<LedgerDatabase> OpenLedgerDatabaseAsync(this WebApplicationBuilder builder, CancellationToken cancellationToken) =>
-        LedgerDatabase.OpenAsync(builder.Configuration.GetConnectionString(LedgerDatabase.ConnectionName), cancellationToken);
+    /// <summary>Where the ledger lives (<see cref="LedgerDatabase"/>), by this host's configuration, protected by default
+    /// (<see cref="LedgerConnections"/>): the host runs as the application role.</summary>
+    public static Task<LedgerConnections> OpenLedgerDatabaseAsync(this WebApplicationBuilder builder, CancellationToken cancellationToken) =>
+        LedgerConnections.OpenAsync(builder.Configuration.GetConnectionString(LedgerDatabase.ConnectionName), cancellationToken);
 
-    public static WebApplicationBuilder AddLedgerApi(this WebApplicationBuilder builder, string connectionString)
+    public static WebApplicationBuilder AddLedgerApi(this WebApplicationBuilder builder, LedgerConnections database) =>
+        builder.AddLedgerApi(database.App, database.ManagesSchema);
+
+    /// <param name="manageSchema">Whether Marten checks and changes the schema itself (tests on a fresh database do).</param>
+    public static WebApplicationBuilder AddLedgerApi(this WebApplicationBuilder builder, string connectionString, bool manageSchema = true)
     {
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = ApiLimits.MaxBodyBytes);
         var services = builder.Services;
-        services.AddLedger(connectionString);
+        services.AddLedger(connectionString, manageSchema);
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.Use();

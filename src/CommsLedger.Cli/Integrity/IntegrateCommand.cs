@@ -13,7 +13,7 @@ namespace CommsLedger.Cli.Integrity;
 public sealed class IntegrateSettings : ResultSettings
 {
     [CommandOption("--key <FILE>")]
-    [Description("The ledger's private key. Default: $COMMSLEDGER_LEDGER_KEY, else ~/.config/commsledger/ledger-key.pem.")]
+    [Description("The ledger's private key. Default: $COMMSLEDGER_LEDGER_KEY, else ~/.config/commsledger/ledger-key.pem, generated there on first use.")]
     public string? Key { get; init; }
 
     [CommandOption("--follow")]
@@ -44,7 +44,7 @@ public sealed class IntegrateCommand(IAnsiConsole console) : AsyncCommand<Integr
 {
     public override async Task<int> ExecuteAsync(CommandContext context, IntegrateSettings settings, CancellationToken cancellationToken)
     {
-        using var key = InputFiles.PrivateKey(settings.Key ?? LedgerKey.DefaultPath(), "--key");
+        using var key = SigningKey.OpenOrCreate(settings.Key, console);
         await using var database = await LogDatabase.OpenAsync(cancellationToken);
         if (!await database.HasEventsAsync(cancellationToken))
         {
@@ -58,9 +58,7 @@ public sealed class IntegrateCommand(IAnsiConsole console) : AsyncCommand<Integr
             return await FollowAsync(database, key, settings, cancellationToken);
         }
 
-        var before = await StoredCheckpoints.LatestAsync(database.DataSource, LogDatabase.Schema, cancellationToken);
-        RefuseAnotherKey(before, key);
-        var view = await IntegrateAsync(new MerkleIntegrator(database.DataSource, key, new IntegratorOptions { Schema = LogDatabase.Schema }), before, key, cancellationToken);
+        var view = await IntegrateAsync(database, key, cancellationToken);
         if (settings.Format == OutputFormat.Json)
         {
             Output.WriteJson(view);
@@ -116,8 +114,12 @@ public sealed class IntegrateCommand(IAnsiConsole console) : AsyncCommand<Integr
         }
     }
 
-    private static async Task<IntegrationView> IntegrateAsync(MerkleIntegrator integrator, Checkpoint? before, LedgerKey key, CancellationToken ct)
+    /// <summary>Catches the log up and signs a checkpoint over it (also run by <c>demo</c>, so a first ledger verifies).</summary>
+    internal static async Task<IntegrationView> IntegrateAsync(LogDatabase database, LedgerKey key, CancellationToken ct)
     {
+        var before = await StoredCheckpoints.LatestAsync(database.DataSource, LogDatabase.Schema, ct);
+        RefuseAnotherKey(before, key);
+        var integrator = new MerkleIntegrator(database.DataSource, key, new IntegratorOptions { Schema = LogDatabase.Schema });
         long added = 0;
         IntegrationResult round;
         do

@@ -1,7 +1,7 @@
 using CommsLedger.Application.Storage;
+using CommsLedger.Application.Topology;
 using CommsLedger.Cli.Hosting;
 using CommsLedger.Domain.Shared;
-using CommsLedger.EmbeddedPostgres;
 using CommsLedger.Integrity.Storage;
 using Npgsql;
 
@@ -11,12 +11,12 @@ namespace CommsLedger.Cli.Integrity;
 /// command uses, never Marten, so a check does not trust the code that wrote the events.</summary>
 internal sealed class LogDatabase : IAsyncDisposable
 {
-    private readonly LedgerDatabase _connection;
+    private readonly LedgerConnections _connection;
 
-    private LogDatabase(LedgerDatabase connection)
+    private LogDatabase(LedgerConnections connection)
     {
         _connection = connection;
-        DataSource = NpgsqlDataSource.Create(connection.ConnectionString);
+        DataSource = NpgsqlDataSource.Create(connection.App);
     }
 
     /// <summary>The schema Marten writes to, so the log sits beside the events it covers.</summary>
@@ -24,9 +24,9 @@ internal sealed class LogDatabase : IAsyncDisposable
 
     public NpgsqlDataSource DataSource { get; }
 
-    public string ConnectionString => _connection.ConnectionString;
+    public string ConnectionString => _connection.App;
 
-    public static async Task<LogDatabase> OpenAsync(CancellationToken ct) => new(await Ledger.OpenDatabaseAsync(ct));
+    public static async Task<LogDatabase> OpenAsync(CancellationToken ct) => new(await Ledger.OpenConnectionsAsync(ct));
 
     public Task<bool> HasEventsAsync(CancellationToken ct) => ExistAsync([Schema.Events], ct);
 
