@@ -49,7 +49,7 @@ internal sealed class ServerControl(PostgresBinaries binaries, ClusterLayout lay
         var result = await account.RunAsync("env", [$"PGPASSFILE={layout.PassFile}", binaries.BaseBackup, .. arguments], layout.Root, InitDbTimeout, cancellationToken);
         if (result.ExitCode != 0)
         {
-            throw new InvalidOperationException($"pg_basebackup into {layout.Data} failed: {result.Transcript}");
+            throw new InvalidOperationException($"pg_basebackup into {layout.Data} ({binaries.BaseBackup}) failed: {result.Transcript}");
         }
     }
 

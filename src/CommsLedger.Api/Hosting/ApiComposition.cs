@@ -43,6 +43,7 @@ public static class ApiComposition
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = ApiLimits.MaxBodyBytes);
         var services = builder.Services;
         services.AddLedger(connectionString, manageSchema);
+        services.AddSingleton(provider => new LedgerPositions(connectionString, provider.GetRequiredService<TimeProvider>()));
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.Use();
@@ -70,6 +71,7 @@ public static class ApiComposition
         app.UseStatusCodePages(context => context.HttpContext.RequestServices.GetRequiredService<LedgerProblems>().WriteBareAsync(context.HttpContext));
         app.UseAuthentication();
         app.UseMiddleware<ActorMiddleware>();
+        app.UseMiddleware<LedgerPositionMiddleware>();
         app.UseAuthorization();
         app.UseMiddleware<IdempotencyMiddleware>();
 

@@ -16,6 +16,7 @@ public static class SchemaFingerprint
     private const string Prefix = "commsledger-schema sha256:";
 
     private static readonly Lazy<string> Computed = new(Compute);
+    private static readonly string[] StatementStarts = ["CREATE ", "ALTER ", "DROP ", "GRANT ", "REVOKE ", "COMMENT ", "DO "];
 
     public static LedgerSchema Schema { get; } = new(LedgerStore.Schema);
 
@@ -46,8 +47,33 @@ public static class SchemaFingerprint
     {
         using var store = DocumentStore.For(options => LedgerStore.Configure(options, "Host=fingerprint.invalid"));
         var script = store.Storage.ToDatabaseScript() + AppendOnlyGuard.InstallSql(Schema, LedgerRoles.Default);
-        return Prefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(script)));
+        return Prefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(script))));
     }
+
+    /// <summary>Marten writes the same objects in an order that varies between processes (its document types sit in
+    /// hashed collections), so the script is cut where each statement starts and the pieces are sorted.</summary>
+    internal static string Canonical(string script)
+    {
+        var pieces = new List<string>();
+        var piece = new StringBuilder();
+        foreach (var line in script.ReplaceLineEndings("\n").Split('\n'))
+        {
+            if (StartsStatement(line) && piece.Length > 0)
+            {
+                pieces.Add(piece.ToString());
+                piece.Clear();
+            }
+
+            piece.Append(line).Append('\n');
+        }
+
+        pieces.Add(piece.ToString());
+        pieces.Sort(StringComparer.Ordinal);
+        return string.Concat(pieces);
+    }
+
+    private static bool StartsStatement(string line) =>
+        StatementStarts.Any(keyword => line.StartsWith(keyword, StringComparison.Ordinal));
 
     /// <param name="Stored">The fingerprint the owner stored at the last migration, if any.</param>
     public sealed record Probe(bool IsSuperuser, string User, string? Stored)
