@@ -31,6 +31,7 @@ internal static class ReadoutPipeline
             return ReadoutDraft.Empty("input: no sentences found");
         }
 
+        var language = LanguageDetector.Detect(sentences);
         var countries = sentences.Select(s => Gazetteer.Shared.FindAll(s.Tokens)).ToList();
         var registry = new PersonRegistry();
         foreach (var sentence in sentences)
@@ -38,18 +39,19 @@ internal static class ReadoutPipeline
             registry.AddSentence(sentence.Index, PersonMentionFinder.Find(sentence, countries[sentence.Index]));
         }
 
-        var channel = ChannelDetector.Detect(sentences);
+        var channel = ChannelDetector.Detect(sentences, source);
         if (channel.SentenceIndex < 0)
         {
             warnings.Add("channel: no wording names the channel");
         }
 
-        var publisher = Publisher.FromSource(source);
+        var publisher = Publisher.FromSource(source) ?? Publisher.FromText(sentences, countries);
         var inInteraction = ParticipantFinder.InInteraction(sentences, countries, registry, channel.SentenceIndex);
         ParticipantFinder.InferCountries(inInteraction, countries, publisher);
         var (attributions, participants) = Attribute(sentences, countries, registry, inInteraction);
         warnings.AddRange(ParticipantFinder.InferCountries(participants, countries, publisher));
-        warnings.AddRange(participants.Where(p => p.CountryFromPublisher).Select(p => $"participants: country of {p.Name} not stated; taken as the publisher's ({p.Country}, from the source address)"));
+        participants = ParticipantFinder.WithoutOfficesNamedElsewhere(participants);
+        warnings.AddRange(participants.Where(p => p.CountryFromPublisher).Select(p => $"participants: country of {p.Name} not stated; taken as the publisher's ({p.Country}, from {(Publisher.FromSource(source) is null ? "the text's header" : "the source address")})"));
         warnings.AddRange(participants.Where(p => p.CountryInferred).Select(p => $"participants: country of {p.Name} not stated; guessed {p.Country} from the countries the text mentions"));
         var relationship = participants.Select(p => p.Country).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
         if (participants.Count == 0)
@@ -69,7 +71,7 @@ internal static class ReadoutPipeline
 
         var parties = new PartyResolver(registry, participants);
         var commitmentInputs = sentences.Select(s => new CommitmentExtractor.Input(new SentenceContext(s, countries[s.Index]), countries[s.Index], attributions[s.Index]));
-        var commitments = CommitmentExtractor.Extract(commitmentInputs, parties, published);
+        var commitments = CommitmentExtractor.Extract(commitmentInputs, parties, published, language);
         var followUps = FollowUpExtractor.Extract(sentences, channel.SentenceIndex, published);
         var topics = TopicClassifier.Shared.Classify(string.Join(" ", sentences.Where(s => !s.IsHeadline).Select(s => s.Text)));
 
@@ -85,7 +87,7 @@ internal static class ReadoutPipeline
             channel.Cameo,
             published,
             warnings,
-            LanguageDetector.Detect(sentences));
+            language);
     }
 
     private static (Attribution?[] Attributions, List<Person> Participants) Attribute(

@@ -6,7 +6,7 @@ namespace CommsLedger.Benchmarks;
 /// --per-stream 10 --rebuild-events 20000 --rebuild-reps 3</c>.</summary>
 public sealed record BenchSettings
 {
-    private static readonly string[] _known = ["append", "rebuild", "timetravel", "startup", "ingest", "integrity", "search", "reports"];
+    private static readonly string[] _known = ["append", "rebuild", "timetravel", "startup", "ingest", "integrity", "search", "reports", "pages"];
 
     public IReadOnlySet<string> Scenarios { get; init; } = _known.ToHashSet(StringComparer.OrdinalIgnoreCase);
     public int Commands { get; init; } = 100;
@@ -20,12 +20,13 @@ public sealed record BenchSettings
     public int SearchEntries { get; init; } = 100_000;
     public int SearchRelationships { get; init; } = 10_000;
     public int SearchReps { get; init; } = 200;
+    public IReadOnlyList<int> PageSizes { get; init; } = [1_000, 10_000];
     public int ReportEvents { get; init; } = 1_000_000;
     public int ReportRelationships { get; init; } = 10_000;
 
     public const string Usage =
         "usage: dotnet run -c Release --project tests/CommsLedger.Benchmarks -- [--scenarios append,rebuild] [--commands 100] "
-        + "[--reps 5] [--warmups 1] [--per-stream 10] [--rebuild-events 20000] [--rebuild-reps 3] [--timetravel-events 100000] [--search-entries 100000] [--search-relationships 10000] [--search-reps 200] [--report-events 1000000] [--report-relationships 10000]";
+        + "[--reps 5] [--warmups 1] [--per-stream 10] [--rebuild-events 20000] [--rebuild-reps 3] [--timetravel-events 100000] [--search-entries 100000] [--search-relationships 10000] [--search-reps 200] [--report-events 1000000] [--report-relationships 10000] [--pages-sizes 1000,10000]";
 
     public override string ToString() =>
         $"scenarios {string.Join(',', Scenarios)}; {Commands} commands × {Reps} reps (+{WarmUps} warm-up), "
@@ -53,6 +54,7 @@ public sealed record BenchSettings
                 "--search-reps" => settings with { SearchReps = Count(args[i], value) },
                 "--report-events" => settings with { ReportEvents = Count(args[i], value) },
                 "--report-relationships" => settings with { ReportRelationships = Count(args[i], value) },
+                "--pages-sizes" => settings with { PageSizes = [.. value.Split(',').Select(size => Count(args[i], size.Trim()))] },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

@@ -51,6 +51,11 @@ if (settings.Scenarios.Contains("reports"))
     await Report(() => ReportsScenario.RunAsync(cluster, settings));
 }
 
+if (settings.Scenarios.Contains("pages"))
+{
+    await Report(() => PagesScenario.RunAsync(cluster, settings));
+}
+
 if (settings.Scenarios.Contains("startup"))
 {
     await Report(() => StartupScenario.RunAsync(cluster, settings));

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using CommsLedger.Application.Access.Keys;
+using CommsLedger.Application.Access.Users;
 using CommsLedger.Application.History.Replaying;
 using CommsLedger.Application.Pipeline;
 using CommsLedger.Application.Storage;
@@ -93,6 +95,33 @@ public sealed class EveryEventTests(PostgresCluster postgres) : IAsyncLifetime
         var restated = new CommitmentDraft(first.By, first.To, first.Kind, "China reaffirmed its support", "", null, [], [], Reaffirms: first.Id);
         await session.Change<Interaction>(seed, version, Classification.TopSecret,
             s => InteractionDecisions.AddCommitment(s, restated, Guid.NewGuid(), Guid.NewGuid, reaffirmable), CancellationToken.None);
+        await RecordAccess(store);
+    }
+
+    /// <summary>A user's stream, through the access handlers: added, changed, keyed and the key revoked.</summary>
+    private static async Task RecordAccess(IDocumentStore store)
+    {
+        var admin = new Actor { UserName = "history", Clearance = Classification.TopSecret };
+        await using (var session = store.LightweightSession())
+        {
+            await new AddUserHandler(session, admin).Handle(new AddUser("ada", [LedgerRole.Reviewer], Classification.Secret, null), CancellationToken.None);
+        }
+
+        await using (var session = store.LightweightSession())
+        {
+            await new ChangeUserAccessHandler(session, admin).Handle(new ChangeUserAccess("ada", [LedgerRole.Reporter], Classification.Confidential), CancellationToken.None);
+        }
+
+        IssuedApiKey key;
+        await using (var session = store.LightweightSession())
+        {
+            key = await new IssueApiKeyHandler(session, TimeProvider.System).Handle(new IssueApiKey("ada", "nightly"), CancellationToken.None);
+        }
+
+        await using (var session = store.LightweightSession())
+        {
+            await new RevokeApiKeyHandler(session).Handle(new RevokeApiKey(key.KeyId), CancellationToken.None);
+        }
     }
 
     private async Task<Dictionary<string, string>> Snapshot()

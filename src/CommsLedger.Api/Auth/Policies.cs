@@ -16,6 +16,7 @@ public static class Policies
     public const string Report = "report";
     public const string Administer = "administer";
     public const string SignedIn = "signed-in";
+    public const string AuditAccess = "audit-access";
 
     public static IServiceCollection AddLedgerAuthorization(this IServiceCollection services)
     {
@@ -26,6 +27,7 @@ public static class Policies
             .AddPolicy(Report, Policy("building reports", LedgerRole.Reporter, LedgerRole.Reviewer))
             .AddPolicy(Review, Policy("reviewing (assessing compliance, replaying)", LedgerRole.Reviewer))
             .AddPolicy(Administer, Policy("managing users and keys", LedgerRole.Admin))
+            .AddPolicy(AuditAccess, Policy("reading the access history", LedgerRole.Admin, LedgerRole.Reviewer))
             .AddPolicy(SignedIn, Policy("this", LedgerRole.Recorder, LedgerRole.Reviewer, LedgerRole.Reporter, LedgerRole.Admin));
         return services;
     }

@@ -44,7 +44,13 @@ public static class IntegrityEndpoints
     {
         // As for replay: the check reads every event's envelope, whatever its classification.
         ClearanceTooLow.Require(actor.Clearance, Classification.TopSecret, "verifying (it reads every event)");
+        return await RunAsync(configuration, log, null, cancellationToken);
+    }
 
+    /// <summary>The check itself, for the API and the web application's review page (which shows its progress).
+    /// Whoever calls it has checked that the actor is a TOP SECRET reviewer.</summary>
+    public static async Task<IntegrityReport> RunAsync(IConfiguration configuration, LedgerLog log, IProgress<VerifyProgress>? progress, CancellationToken cancellationToken)
+    {
         var path = configuration[PublicKeyPathSetting];
         if (string.IsNullOrWhiteSpace(path))
         {
@@ -58,7 +64,7 @@ public static class IntegrityEndpoints
             throw new LedgerRuleViolated("log", "the ledger has no Merkle log yet: run commsledger integrate first");
         }
 
-        var report = await new LedgerVerifier(log.DataSource, LedgerLog.Schema, trustedKey).VerifyAsync(ct: cancellationToken);
+        var report = await new LedgerVerifier(log.DataSource, LedgerLog.Schema, trustedKey).VerifyAsync(progress: progress, ct: cancellationToken);
         var first = report.FirstDivergence;
         return new IntegrityReport(
             report.IsIntact,

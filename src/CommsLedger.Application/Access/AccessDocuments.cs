@@ -1,17 +1,21 @@
+using CommsLedger.Application.Access.Credentials;
 using CommsLedger.Application.Access.Idempotency;
+using JasperFx.Events.Projections;
 using Marten;
 
 namespace CommsLedger.Application.Access;
 
-/// <summary>The access documents in the ledger's schema: users, their API keys, and the HTTP edge's idempotency keys.
-/// They are plain documents, not event streams: access is administration, not a fact of diplomacy, and a revoked key
-/// must stop working at once.</summary>
+/// <summary>Access in the ledger's schema. Users, their roles, clearances and keys are events of one stream per user
+/// (<see cref="UserAccount"/>), so every change is in the Merkle log and the access history. Beside them, documents
+/// hold what must not be in an event (a password's hash) or only speeds a look-up (which user a key id belongs to),
+/// both checked against the stream when used; and the HTTP edge's idempotency keys.</summary>
 public static class AccessDocuments
 {
     public static void Register(StoreOptions options)
     {
-        options.Schema.For<LedgerUser>();
-        options.Schema.For<ApiKey>();
+        options.Projections.Add<UserAccountAggregation>(ProjectionLifecycle.Live);
+        options.Schema.For<UserPassword>();
+        options.Schema.For<ApiKeyOwner>();
         options.Schema.For<IdempotentRequest>();
     }
 }

@@ -78,6 +78,10 @@ public sealed class IssueKeySettings : OutputSettings
     [CommandOption("--label <TEXT>")]
     [Description("What the key is for, e.g. nightly-briefs.")]
     public string? Label { get; init; }
+
+    [CommandOption("--expires-in-days <DAYS>")]
+    [Description("The key stops working after this many days: 1 to 365, default 90.")]
+    public int? ExpiresInDays { get; init; }
 }
 
 /// <summary><c>users key issue</c>: prints the key once; only its hash is stored.</summary>
@@ -86,10 +90,10 @@ public sealed class IssueKeyCommand(IAnsiConsole console) : AsyncCommand<IssueKe
     public override async Task<int> ExecuteAsync(CommandContext context, IssueKeySettings settings, CancellationToken cancellationToken)
     {
         await using var ledger = await Ledger.OpenAsync(cancellationToken);
-        var issued = await ledger.Mediator.Send(new IssueApiKey(settings.User, settings.Label), cancellationToken);
+        var issued = await ledger.Mediator.Send(new IssueApiKey(settings.User, settings.Label, settings.ExpiresInDays), cancellationToken);
         Output.Write(console, settings.Format, issued, (c, k) =>
         {
-            c.MarkupLineInterpolated($"API key {k.KeyId} for [bold]{k.User}[/] (send it as the X-Api-Key header; it is not shown again):");
+            c.MarkupLineInterpolated($"API key {k.KeyId} for [bold]{k.User}[/], expires {Cells.Instant(k.ExpiresAt)} (send it as the X-Api-Key header; it is not shown again):");
             c.WriteLine(k.Key);
         }, k => new[] { k });
         return ExitCodes.Ok;

@@ -39,7 +39,7 @@ public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand
         using var key = SigningKey.OpenOrCreate(null, console);
         await using var log = await LogDatabase.OpenAsync(cancellationToken);
         await log.EnsureLogTablesAsync(cancellationToken);
-        var signed = await IntegrateCommand.IntegrateAsync(log, key, cancellationToken);
+        var signed = await IntegrateCommand.IntegrateAsync(log, key, ClockTolerance.From(null), cancellationToken);
         console.MarkupLineInterpolated($"The Merkle log holds {signed.TreeSize} events under a checkpoint signed by key {signed.KeyId}: commsledger verify checks it.");
     }
 }

@@ -5,6 +5,7 @@ using CommsLedger.Domain.Shared;
 using CommsLedger.Integrity.Checkpoints;
 using CommsLedger.Integrity.Integrating;
 using CommsLedger.Integrity.Storage;
+using CommsLedger.Integrity.Timing;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -29,14 +30,20 @@ public sealed class IntegrateSettings : ResultSettings
     [Description("With --follow: sign at least this often while events arrive (default 60).")]
     [DefaultValue(60)]
     public int CheckpointEverySeconds { get; init; } = 60;
+
+    [CommandOption("--clock-tolerance <SECONDS>")]
+    [Description("How far an event's recorded time may go back from the event before it (or ahead of now) before it is reported as backdated (default 30).")]
+    public int? ClockToleranceSeconds { get; init; }
 }
 
 /// <param name="EventsIntegrated">Leaves this run added.</param>
 /// <param name="WaitingForSequence">A hole in the sequence the log waits on (an append in flight, or a failed one).</param>
 /// <param name="Busy">Another integrator held the lock; it integrates these events instead.</param>
 /// <param name="SignedNow">Whether <paramref name="Checkpoint"/> was signed by this run rather than found.</param>
+/// <param name="TimeAnomalies">Events integrated whose recorded time goes back from the event before them, or lies ahead.</param>
 public sealed record IntegrationView(
-    long EventsIntegrated, long TreeSize, long LastSequence, long? WaitingForSequence, bool Busy, bool SignedNow, string KeyId, CheckpointView? Checkpoint);
+    long EventsIntegrated, long TreeSize, long LastSequence, long? WaitingForSequence, bool Busy, bool SignedNow, string KeyId, CheckpointView? Checkpoint,
+    IReadOnlyList<TimeAnomaly> TimeAnomalies);
 
 /// <summary>Catches the Merkle log up with the event table and signs a checkpoint over it now. Idempotent, and safe
 /// beside a running integrator: scheduled jobs run it, and reviewers run it before exporting a checkpoint.</summary>
@@ -58,7 +65,7 @@ public sealed class IntegrateCommand(IAnsiConsole console) : AsyncCommand<Integr
             return await FollowAsync(database, key, settings, cancellationToken);
         }
 
-        var view = await IntegrateAsync(database, key, cancellationToken);
+        var view = await IntegrateAsync(database, key, ClockTolerance.From(settings.ClockToleranceSeconds), cancellationToken);
         if (settings.Format == OutputFormat.Json)
         {
             Output.WriteJson(view);
@@ -90,11 +97,15 @@ public sealed class IntegrateCommand(IAnsiConsole console) : AsyncCommand<Integr
             Schema = LogDatabase.Schema,
             CheckpointEveryEvents = settings.CheckpointEveryEvents,
             CheckpointEvery = TimeSpan.FromSeconds(settings.CheckpointEverySeconds),
+            ClockTolerance = ClockTolerance.From(settings.ClockToleranceSeconds),
         };
         console.MarkupLineInterpolated($"Integrating continuously with key {key.KeyId}; a checkpoint every {settings.CheckpointEveryEvents} events or {settings.CheckpointEverySeconds} s. Ctrl+C stops.");
         try
         {
-            await new MerkleIntegrator(database.DataSource, key, options).RunAsync(e => console.MarkupLineInterpolated($"[yellow]storage error, retrying:[/] {e.Message}"), stop.Token);
+            await new MerkleIntegrator(database.DataSource, key, options).RunAsync(
+                e => console.MarkupLineInterpolated($"[yellow]storage error, retrying:[/] {e.Message}"),
+                anomaly => console.MarkupLineInterpolated($"[red]Recorded time out of order:[/] {anomaly.Message}"),
+                stop.Token);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -115,24 +126,27 @@ public sealed class IntegrateCommand(IAnsiConsole console) : AsyncCommand<Integr
     }
 
     /// <summary>Catches the log up and signs a checkpoint over it (also run by <c>demo</c>, so a first ledger verifies).</summary>
-    internal static async Task<IntegrationView> IntegrateAsync(LogDatabase database, LedgerKey key, CancellationToken ct)
+    internal static async Task<IntegrationView> IntegrateAsync(LogDatabase database, LedgerKey key, TimeSpan clockTolerance, CancellationToken ct)
     {
         var before = await StoredCheckpoints.LatestAsync(database.DataSource, LogDatabase.Schema, ct);
         RefuseAnotherKey(before, key);
-        var integrator = new MerkleIntegrator(database.DataSource, key, new IntegratorOptions { Schema = LogDatabase.Schema });
+        var options = new IntegratorOptions { Schema = LogDatabase.Schema, ClockTolerance = clockTolerance };
+        var integrator = new MerkleIntegrator(database.DataSource, key, options);
         long added = 0;
+        var anomalies = new List<TimeAnomaly>();
         IntegrationResult round;
         do
         {
             round = await integrator.IntegrateOnceAsync(ct);
             added += round.LeavesAdded;
+            anomalies.AddRange(round.TimeAnomalies);
         }
         while (round.LeavesAdded > 0 && !round.Busy);
 
         var checkpoint = await integrator.CheckpointNowAsync(ct);
         var signedNow = checkpoint is not null && checkpoint.TreeSize != before?.TreeSize;
         return new IntegrationView(
-            added, round.Busy ? checkpoint?.TreeSize ?? 0 : round.TreeSize, round.LastSequence, round.WaitingForSequence, round.Busy, signedNow, key.KeyId, CheckpointView.From(checkpoint));
+            added, round.Busy ? checkpoint?.TreeSize ?? 0 : round.TreeSize, round.LastSequence, round.WaitingForSequence, round.Busy, signedNow, key.KeyId, CheckpointView.From(checkpoint), anomalies);
     }
 
     private void Describe(IntegrationView view)
@@ -144,6 +158,11 @@ public sealed class IntegrateCommand(IAnsiConsole console) : AsyncCommand<Integr
         else
         {
             console.MarkupLineInterpolated($"Integrated {view.EventsIntegrated} new events: the log holds {view.TreeSize} leaves (up to sequence {view.LastSequence}).");
+        }
+
+        foreach (var anomaly in view.TimeAnomalies)
+        {
+            console.MarkupLineInterpolated($"[red]Recorded time out of order:[/] {anomaly.Message}");
         }
 
         if (view.WaitingForSequence is { } waiting)

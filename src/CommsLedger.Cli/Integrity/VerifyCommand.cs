@@ -16,6 +16,10 @@ public sealed class VerifySettings : OutputSettings
     [CommandOption("--against <CHECKPOINT_FILE>")]
     [Description("A checkpoint you kept (commsledger checkpoint export): the ledger must still extend it.")]
     public string? Against { get; init; }
+
+    [CommandOption("--clock-tolerance <SECONDS>")]
+    [Description("How far an event's recorded time may go back from the event before it (or ahead of now) before it is reported as backdated (default 30).")]
+    public int? ClockToleranceSeconds { get; init; }
 }
 
 /// <summary>Recomputes every leaf and root from the stored events and checks them against the log, every signed
@@ -26,7 +30,11 @@ public sealed class VerifyCommand(IAnsiConsole console) : AsyncCommand<VerifySet
 
     public override async Task<int> ExecuteAsync(CommandContext context, VerifySettings settings, CancellationToken cancellationToken)
     {
-        var options = new VerifyOptions { Against = settings.Against is null ? null : InputFiles.KeptCheckpoint(settings.Against, "--against") };
+        var options = new VerifyOptions
+        {
+            Against = settings.Against is null ? null : InputFiles.KeptCheckpoint(settings.Against, "--against"),
+            ClockTolerance = ClockTolerance.From(settings.ClockToleranceSeconds),
+        };
         using var trusted = TrustedKey.Resolve(settings.Key);
         await using var database = await LogDatabase.OpenAsync(cancellationToken);
         await database.RequireLogAsync(cancellationToken);
@@ -73,7 +81,12 @@ public sealed class VerifyCommand(IAnsiConsole console) : AsyncCommand<VerifySet
         DescribeDivergences(console, view);
         if (view.Against is { } against)
         {
-            var verdict = against.Consistent ? "[green]extends[/]" : "[red]does NOT extend[/]";
+            var verdict = against.Verdict switch
+            {
+                "extends" => "[green]extends[/]",
+                "not-proven" => "[red]is NOT PROVEN to extend[/]",
+                _ => "[red]does NOT extend[/]",
+            };
             console.MarkupLine($"The ledger {verdict} your checkpoint of tree size {against.Kept.TreeSize}: {Markup.Escape(against.Reason)}");
         }
 

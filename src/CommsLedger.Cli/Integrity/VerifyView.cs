@@ -38,13 +38,15 @@ public sealed record VerifyView(
         Math.Round(report.EventsPerSecond));
 }
 
-/// <summary>The outcome of <c>verify --against</c>: whether the ledger still extends the checkpoint the reviewer kept.</summary>
-public sealed record ConsistencyView(bool Consistent, string Reason, CheckpointView Kept, CheckpointView? Latest, IReadOnlyList<string> Proof)
+/// <summary>The outcome of <c>verify --against</c>: whether the ledger still extends the checkpoint the reviewer kept.
+/// <paramref name="Verdict"/>: extends, not-proven (the ledger was found altered in this run) or does-not-extend.</summary>
+public sealed record ConsistencyView(bool Consistent, string Verdict, string Reason, CheckpointView Kept, CheckpointView? Latest, IReadOnlyList<string> Proof)
 {
     public static ConsistencyView? From(ConsistencyResult? result) =>
         result is null
             ? null
-            : new(result.IsConsistent, result.Reason, CheckpointView.From(result.Older)!, CheckpointView.From(result.Newer), result.Proof.Select(h => h.ToString()).ToList());
+            : new(result.IsConsistent, result.IsConsistent ? "extends" : result.IsUnproven ? "not-proven" : "does-not-extend", result.Reason,
+                CheckpointView.From(result.Older)!, CheckpointView.From(result.Newer), result.Proof.Select(h => h.ToString()).ToList());
 }
 
 [CsvHelper.CsvRecord]

@@ -22,7 +22,7 @@ public static class InteractionDecisions
     {
         if (draft.Occurred.Date > today)
         {
-            throw new LedgerRuleViolated("occurred.date", $"{draft.Occurred.Date:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd})");
+            throw new LedgerRuleViolated("occurredOn", $"{draft.Occurred.Date:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd})");
         }
 
         var parties = draft.Parties;

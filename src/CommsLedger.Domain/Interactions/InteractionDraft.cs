@@ -36,8 +36,8 @@ public sealed record InteractionDraft(
         var errors = new FieldErrors();
         errors.Require(Enum.IsDefined(Kind), "kind", $"'{Kind}' is not an interaction kind");
         errors.Require(Enum.IsDefined(Classification), "classification", $"'{Classification}' is not a classification");
-        errors.Require(Occurred.Date.Year >= 1900, "occurred.date", $"{Occurred.Date:yyyy-MM-dd} is before 1900");
-        errors.Require(Occurred.TimeZone is null || TimeZones.IsKnown(Occurred.TimeZone), "occurred.timeZone",
+        errors.Require(Occurred.Date.Year >= 1900, "occurredOn", $"{Occurred.Date:yyyy-MM-dd} is before 1900");
+        errors.Require(Occurred.TimeZone is null || TimeZones.IsKnown(Occurred.TimeZone), "timeZone",
             $"'{Shorten(Occurred.TimeZone)}' is not an IANA time zone (e.g. Asia/Shanghai, America/Lima, UTC)");
         errors.RequireText(Summary, "summary", 8000);
         CheckParticipants(errors);

@@ -43,6 +43,10 @@ public static class PartyCode
 
     public static bool IsKnown(string code) => Countries.Contains(code) || Organisations.ContainsKey(code);
 
+    /// <summary>Every party the ledger knows (all 261: countries, then organisations), in code order within each.</summary>
+    public static IReadOnlyList<string> Known { get; } =
+        [.. Countries.Order(StringComparer.Ordinal), .. Organisations.Keys.Where(k => !Countries.Contains(k)).Order(StringComparer.Ordinal)];
+
     /// <summary>Normalises (trim, upper case) and checks a code; null with a problem text when unknown.</summary>
     public static string? Normalise(string? raw, out string? problem)
     {

@@ -1,3 +1,4 @@
+using CommsLedger.Domain.Access;
 using CommsLedger.Domain.Interactions;
 using CommsLedger.Domain.Pledges;
 
@@ -5,7 +6,7 @@ namespace CommsLedger.Domain.Shared;
 
 /// <summary>
 /// Every event of the ledger, found once by reflection: the concrete records of the stream vocabularies
-/// (<see cref="IInteractionEvent"/>, <see cref="IPledgeEvent"/>). What the rest of the system needs to know about an
+/// (<see cref="IInteractionEvent"/>, <see cref="IPledgeEvent"/>, <see cref="IAccessEvent"/>). What the rest of the system needs to know about an
 /// event is declared on its record (<see cref="StoredAsAttribute"/>, <see cref="IRelationshipEvent"/>,
 /// <see cref="IDatedEvent"/>, <see cref="IDescribedEvent"/>); this is the one place that reads those declarations,
 /// so adding an event edits no list.
@@ -31,7 +32,7 @@ public static class EventCatalogue
     public static string StoredNameOf(Type type) =>
         StoredNames.TryGetValue(type, out var name)
             ? name
-            : throw new InvalidOperationException($"{type.Name} is not a ledger event: it belongs to no stream's vocabulary (IInteractionEvent, IPledgeEvent)");
+            : throw new InvalidOperationException($"{type.Name} is not a ledger event: it belongs to no stream's vocabulary (IInteractionEvent, IPledgeEvent, IAccessEvent)");
 
     /// <summary>The classification an event carries, for the header written beside it (UNCLASSIFIED when it has none of its own).</summary>
     public static Classification ClassificationOf(object @event) =>
@@ -74,7 +75,7 @@ public static class EventCatalogue
 
     private static bool IsEvent(Type type) =>
         type is { IsClass: true, IsAbstract: false }
-        && (typeof(IInteractionEvent).IsAssignableFrom(type) || typeof(IPledgeEvent).IsAssignableFrom(type));
+        && (typeof(IInteractionEvent).IsAssignableFrom(type) || typeof(IPledgeEvent).IsAssignableFrom(type) || typeof(IAccessEvent).IsAssignableFrom(type));
 
     private static string? StoredNameOrNull(Type type) =>
         ((StoredAsAttribute?)Attribute.GetCustomAttribute(type, typeof(StoredAsAttribute), inherit: false))?.Name;

@@ -1,33 +1,39 @@
 using System.Text.RegularExpressions;
-using CommsLedger.Ingest.Text;
+using CommsLedger.Ingest.Commitments.Wording;
 
 namespace CommsLedger.Ingest.Commitments;
 
 /// <summary>
-/// A clause of reported content at [Start, End) of the sentence. A coordinated clause ("..., and will provide ...")
-/// shares the subject of the clause before it and starts at its predicate.
+/// A clause of reported content at [Start, End) of the sentence. A coordinated clause ("..., and will provide ...") shares
+/// the subject of the clause before it and starts at its predicate; a list item ("agreed to:" then "- continue …") shares
+/// the subject and the verb of the clause that introduces the list.
 /// </summary>
-internal readonly record struct Clause(int Start, int End, bool Coordinated);
+internal readonly record struct Clause(int Start, int End, bool Coordinated, bool ListItem = false);
 
 /// <summary>
-/// Cuts reported content into clauses at semicolons, at "noting that" / "adding that" / ", while" / ", but", and before a
-/// second predicate joined by "and" ("supports X ... and stands ready to ...").
+/// Cuts reported content into clauses at the language's boundaries (semicolons, "noting that", ", while", a second predicate
+/// joined by "and" / "y" / "et"), and after a colon that ends a line, one clause per line of the list that follows.
 /// </summary>
-internal static partial class ClauseSplitter
+internal static class ClauseSplitter
 {
-    internal const string PredicateStarters =
-        "will|would|shall|is|are|was|were|remains?|remained|stands?|stood|supports?|supported|welcomes?|welcomed|encourages?|encouraged|understands?|appreciates?|appreciated|hopes?|hoped|looks?|looked|expects?|believes?|plans?|intends?|wish(?:es|ed)?|calls?|called|urges?|urged|agrees?|agreed|pledged?|pledges|vow(?:s|ed)?|promised?|promises|reaffirm(?:s|ed)?|reiterate[sd]?|express(?:es|ed)|invite[sd]?|offer(?:s|ed)?|noted|stressed|said|asked|signed|committ?(?:s|ed)?|has|have|continues?|continued|seeks?|values?|respects?|opposes?|attaches|announced|decided|thanked|praised|congratulated|discussed|underscored|emphasi[sz]ed|commended|condemned|requested|proposed|backs?|undert(?:akes|ook)|aims?|accept(?:s|ed)?|firmly|also|further|fully|actively";
+    public static IReadOnlyList<Clause> Split(string text, int start, int end, CommitmentWording wording)
+    {
+        var list = ListStart(text, start, end);
+        var clauses = Run(text, start, list < 0 ? end : list, wording.Boundary);
+        if (list >= 0)
+        {
+            clauses.AddRange(ListItems(text, list, end));
+        }
 
-    [GeneratedRegex(@"\s*;\s*|,?\s+(?:noting|adding|stressing|saying|emphasi[sz]ing|underlining|stating|pointing\s+out|expressing\s+hope)\s+that\s+|(?:,?\s+and)?\s+(?:said|says|noted|notes|stressed|stresses|added|adds|stated|emphasi[sz]ed|underlined|underscored|pointed\s+out)\s+(?:that\s+)?|,\s+(?:while|whereas)\s+|,\s+and\s+(?=(?:he|she|they|the\s+two|both|\p{Lu}[\w'’-]*)\b)|(?<coord>(?:,\s*(?:and|but)|\s+(?:and|but))\s+)(?=(?:" + PredicateStarters + @")\b)",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
-    private static partial Regex Boundary();
+        return clauses;
+    }
 
-    public static IReadOnlyList<Clause> Split(string text, int start, int end)
+    private static List<Clause> Run(string text, int start, int end, Regex boundaries)
     {
         var clauses = new List<Clause>();
         var clauseStart = start;
         var coordinated = false;
-        foreach (Match boundary in Boundary().Matches(text[..end], start))
+        foreach (Match boundary in boundaries.Matches(text[..end], start))
         {
             if (boundary.Index > clauseStart)
             {
@@ -44,5 +50,50 @@ internal static partial class ClauseSplitter
         }
 
         return clauses;
+    }
+
+    /// <summary>Where a list starts: just after the colon that ends a line, or -1.</summary>
+    private static int ListStart(string text, int start, int end)
+    {
+        var newline = text.IndexOf('\n', start, end - start);
+        while (newline >= 0)
+        {
+            var before = newline;
+            while (before > start && char.IsWhiteSpace(text[before - 1]))
+            {
+                before--;
+            }
+
+            if (before > start && text[before - 1] == ':')
+            {
+                return before;
+            }
+
+            newline = newline + 1 < end ? text.IndexOf('\n', newline + 1, end - newline - 1) : -1;
+        }
+
+        return -1;
+    }
+
+    private static IEnumerable<Clause> ListItems(string text, int listStart, int end)
+    {
+        var lineStart = text.IndexOf('\n', listStart, end - listStart) + 1;
+        while (lineStart > 0 && lineStart < end)
+        {
+            var lineEnd = text.IndexOf('\n', lineStart, end - lineStart);
+            lineEnd = lineEnd < 0 ? end : lineEnd;
+            var itemStart = lineStart;
+            while (itemStart < lineEnd && (char.IsWhiteSpace(text[itemStart]) || Text.SentenceSplitter.IsBullet(text, itemStart)))
+            {
+                itemStart += Text.SentenceSplitter.IsBullet(text, itemStart) ? 2 : 1;
+            }
+
+            if (itemStart < lineEnd)
+            {
+                yield return new Clause(itemStart, lineEnd, Coordinated: false, ListItem: true);
+            }
+
+            lineStart = lineEnd + 1;
+        }
     }
 }

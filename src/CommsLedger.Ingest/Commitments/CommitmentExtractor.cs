@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CommsLedger.Ingest.Commitments.Wording;
 using CommsLedger.Ingest.Countries;
 using CommsLedger.Ingest.Dates;
 using CommsLedger.Ingest.Participants;
@@ -9,25 +10,33 @@ using CommsLedger.Ingest.Topics;
 namespace CommsLedger.Ingest.Commitments;
 
 /// <summary>
-/// Finds undertakings in what was said: in each clause, the first predicate whose subject is a party; if that predicate is a
-/// commitment verb, the clause (from its subject, or from its predicate when coordinated) is the commitment text.
+/// Finds undertakings in what was said: in each clause, the first predicate whose subject is a party (see
+/// <see cref="SubjectFinder"/>); if that predicate is a commitment verb, the clause (from its subject, or from its predicate
+/// when coordinated) is the commitment text. "agreed to:" followed by a list makes one commitment per item.
 /// </summary>
 internal static partial class CommitmentExtractor
 {
-    [GeneratedRegex(@"\b(?:" + ClauseSplitter.PredicateStarters + @")\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
-    private static partial Regex PredicateStart();
-
-    [GeneratedRegex(@"\b(?:each\s+other|both\s+sides|the\s+two\s+(?:sides|countries|nations)|bilateral|one\s+another)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:each\s+other|both\s+sides|the\s+two\s+(?:sides|countries|nations)|bilateral|one\s+another|mutu[oa]s?|ambos\s+países|ambas\s+partes|las\s+dos\s+partes|bilaterales|les\s+deux\s+(?:pays|parties)|bilatéra(?:l|le|les|ux)|mutuel(?:le)?s?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex Mutual();
+
+    [GeneratedRegex(@"^(?:people|public|economy|citizens|families|workers|taxpayers|pueblo|ciudadanos|economía|familias|peuple|citoyens|économie|familles)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
+    private static partial Regex DomesticObjects();
+
+    [GeneratedRegex(@"\b(?:(?:of|for)\s+(?:the|this|our)\s+country\b|at\s+home\b|domestic\s+(?:agenda|reforms?|priorities)|(?:del|de\s+nuestro)\s+país\b|du\s+pays\b|de\s+notre\s+pays\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
+    private static partial Regex OwnCountry();
+
+    [GeneratedRegex(@"\b(?:believes?|believed|expects?|expected|thinks?|thought|trusts?|trusted|hopes?|hoped|wish(?:es|ed)?|(?:(?:ha|han)\s+)?(?:cree|creen|creía|espera|esperan|esperaba|confía|confían)|croit|croient|pense|pensent|espère|espèrent|souhaite|souhaitent)\s*(?:that|que|qu['’])?\s*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
+    private static partial Regex ReportsBelief();
 
     public sealed record Input(SentenceContext Context, IReadOnlyList<CountryMention> Countries, Attribution? Attribution);
 
-    public static IReadOnlyList<DraftCommitment> Extract(IEnumerable<Input> sentences, PartyResolver parties, DateOnly? published)
+    public static IReadOnlyList<DraftCommitment> Extract(IEnumerable<Input> sentences, PartyResolver parties, DateOnly? published, string language)
     {
+        var wording = CommitmentWording.For(language);
         var found = new List<DraftCommitment>();
         foreach (var input in sentences.Where(s => !s.Context.Sentence.IsHeadline))
         {
-            foreach (var commitment in InSentence(input, parties, published))
+            foreach (var commitment in InSentence(input, parties, wording, published))
             {
                 if (!found.Any(f => f.By == commitment.By && f.To == commitment.To && f.Text == commitment.Text))
                 {
@@ -39,22 +48,48 @@ internal static partial class CommitmentExtractor
         return found;
     }
 
-    private static IEnumerable<DraftCommitment> InSentence(Input input, PartyResolver parties, DateOnly? published)
+    private static IEnumerable<DraftCommitment> InSentence(Input input, PartyResolver parties, CommitmentWording wording, DateOnly? published)
     {
         var text = input.Context.Sentence.Text;
         var speakers = input.Attribution?.Speakers ?? [];
-        var contentStart = input.Attribution?.ContentStart ?? 0;
-        var contentEnd = input.Attribution?.ContentEnd ?? text.Length;
-        IReadOnlyList<string>? subject = null;
-        foreach (var clause in ClauseSplitter.Split(text, contentStart, contentEnd))
+        if (input.Attribution is { SpeakerIsSubject: false } reported && ReportsBelief().IsMatch(text[..reported.ContentStart]))
         {
+            // "Shikongo believes that Germany will win the bid": a forecast or a hope about someone, not their undertaking.
+            yield break;
+        }
+
+        // A narrator's sentence is read whole: "Germany will fund …, and both ministers agreed to …" has two subjects.
+        var contentStart = input.Attribution is { SpeakerIsSubject: false } ? input.Attribution.ContentStart : 0;
+        var contentEnd = input.Attribution?.ContentEnd ?? text.Length;
+        var subjects = new SubjectFinder(input, parties, wording, speakers);
+        IReadOnlyList<string>? subject = null;
+        (IReadOnlyList<string> By, Trigger Trigger)? listLead = null;
+        foreach (var clause in ClauseSplitter.Split(text, contentStart, contentEnd, wording))
+        {
+            if (clause.ListItem && listLead is { } lead)
+            {
+                foreach (var commitment in Build(input, clause, lead.By, clause.Start, lead.Trigger with { Start = clause.Start, Length = 0 }, contentStart, contentEnd, parties, published))
+                {
+                    yield return commitment;
+                }
+
+                continue;
+            }
+
             var (by, textStart, trigger) = clause.Coordinated
-                ? (subject, clause.Start, CommitmentTriggers.At(text, clause.Start, clause.End))
-                : FindSubjectAndTrigger(input, clause, speakers, parties);
-            if (by is null && clause.Start == contentStart && input.Attribution is { SpeakerIsSubject: true })
+                ? (subjects.Coordinated(subject, clause), clause.Start, CommitmentTriggers.At(text, clause.Start, clause.End, wording))
+                : subjects.Find(clause);
+            if (clause.Coordinated && trigger is null && subjects.Find(clause) is { By: not null, Trigger: not null } ownClause)
+            {
+                // "… y afirmó que Uruguay está dispuesto a …": the coordinated verb reports a clause of its own.
+                (by, textStart, trigger) = ownClause;
+            }
+
+            if (by is null && input.Attribution is { SpeakerIsSubject: true } narrated && clause.Start <= narrated.ContentStart && narrated.ContentStart < clause.End)
             {
                 by = speakers.Select(p => p.Country).OfType<string>().Distinct().ToList();
             }
+
             if (!clause.Coordinated)
             {
                 subject = by;
@@ -65,34 +100,18 @@ internal static partial class CommitmentExtractor
                 continue;
             }
 
+            if (string.IsNullOrWhiteSpace(text[(trigger.Start + trigger.Length)..clause.End].Trim(':', ' ')))
+            {
+                // "… met in New York and agreed to:" — the undertakings are the lines that follow.
+                listLead = (by, trigger);
+                continue;
+            }
+
             foreach (var commitment in Build(input, clause, by, textStart, trigger, contentStart, contentEnd, parties, published))
             {
                 yield return commitment;
             }
         }
-    }
-
-    private static (IReadOnlyList<string>? By, int TextStart, Trigger? Trigger) FindSubjectAndTrigger(Input input, Clause clause, IReadOnlyList<Person> speakers, PartyResolver parties)
-    {
-        var text = input.Context.Sentence.Text;
-        foreach (Match predicate in PredicateStart().Matches(text[..clause.End], clause.Start))
-        {
-            var subjectStart = Math.Max(clause.Start, text.LastIndexOf(',', Math.Max(clause.Start, predicate.Index - 1), predicate.Index - clause.Start) + 1);
-            var (start, end) = Tokenizer.Range(input.Context.Tokens, subjectStart, predicate.Index);
-            start = PartyResolver.SkipLeading(input.Context.Tokens, start, end);
-            if (start >= end)
-            {
-                continue;
-            }
-
-            var by = parties.Resolve(input.Context, start, end, input.Countries, speakers);
-            if (by is not null)
-            {
-                return (by, input.Context.Tokens[start].Start, CommitmentTriggers.At(text, predicate.Index, clause.End));
-            }
-        }
-
-        return (null, clause.Start, null);
     }
 
     private static IEnumerable<DraftCommitment> Build(Input input, Clause clause, IReadOnlyList<string> by, int textStart, Trigger trigger, int contentStart, int contentEnd, PartyResolver parties, DateOnly? published)
@@ -109,10 +128,33 @@ internal static partial class CommitmentExtractor
             yield break;
         }
 
-        foreach (var to in Recipients(input, by[0], trigger, clause, contentStart, contentEnd, parties))
+        var recipients = Recipients(input, by[0], trigger, clause, contentStart, contentEnd, parties);
+        if (recipients is [null] && IsDomestic(input, by[0], textStart, clause.End))
+        {
+            yield break;
+        }
+
+        foreach (var to in recipients)
         {
             yield return new DraftCommitment(by[0], to, clauseText, trigger.Kind, due, topic, cameo);
         }
+    }
+
+    /// <summary>
+    /// A leader's promise to their own country ("committed to fixing the foundations of the country … for the British people")
+    /// is domestic policy, not an undertaking between the parties: no other party named, and the country or its own people as the object.
+    /// </summary>
+    private static bool IsDomestic(Input input, string by, int charStart, int charEnd)
+    {
+        var tokens = input.Context.Tokens;
+        var inClause = input.Countries.Where(m => tokens[m.TokenStart].Start >= charStart && tokens[m.TokenEnd - 1].End <= charEnd).ToList();
+        if (inClause.Any(m => m.Code != by))
+        {
+            return false;
+        }
+
+        var ownPeople = inClause.Any(m => m.Kind == MentionKind.Demonym && m.TokenEnd < tokens.Count && DomesticObjects().IsMatch(tokens[m.TokenEnd].Value));
+        return ownPeople || OwnCountry().IsMatch(input.Context.Sentence.Text[charStart..charEnd]);
     }
 
     /// <summary>
@@ -155,6 +197,7 @@ internal static partial class CommitmentExtractor
         var tokens = input.Context.Tokens;
         var codes = input.Countries
             .Where(m => tokens[m.TokenStart].Start >= charStart && tokens[m.TokenEnd - 1].End <= charEnd && m.Code != by)
+            .Where(m => m.Code.Length == 2 || parties.ParticipantCountries.Contains(m.Code))
             .Select(m => m.Code)
             .ToList();
         if (withPeople)

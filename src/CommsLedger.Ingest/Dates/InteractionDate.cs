@@ -9,7 +9,7 @@ namespace CommsLedger.Ingest.Dates;
 /// </summary>
 internal static partial class InteractionDate
 {
-    [GeneratedRegex(@"\b(?:will|would|next|upcoming|planned|scheduled|to\s+be\s+held|plans?\s+to)\s+(?:\w+\s+){0,3}$|\b(?:until|by|before)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?:will|would|next|upcoming|planned|scheduled|to\s+be\s+held|plans?\s+to|pr[oó]xim[oa]|prochaine?|prevista|prévue?|se\s+realizar[aá]|aura\s+lieu)\s+(?:\w+\s+){0,3}$|\b(?:until|by|before|hasta|antes\s+del?|avant|d['’]ici)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex PlannedBefore();
 
     public static (DateOnly? Date, string? Warning) Find(IReadOnlyList<Sentence> sentences, int interactionSentence, DateOnly? published)

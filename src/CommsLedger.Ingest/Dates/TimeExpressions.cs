@@ -27,6 +27,7 @@ internal static partial class TimeExpressions
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Patterns.TimeoutMilliseconds)]
     private static partial Regex TimePattern();
 
+    /// <summary>English, Spanish and French time phrases of <paramref name="text"/> in order; where two overlap, the earlier.</summary>
     public static IReadOnlyList<TimeReference> Find(string text, DateOnly? published, TimeDirection direction)
     {
         var found = new List<TimeReference>();
@@ -36,7 +37,22 @@ internal static partial class TimeExpressions
             found.Add(new TimeReference(match.Index, match.Length, match.Value, from, to, precision));
         }
 
-        return found;
+        var romance = RomanceTimeExpressions.Find(text, published, direction);
+        if (romance.Count == 0)
+        {
+            return found;
+        }
+
+        var merged = new List<TimeReference>();
+        foreach (var time in found.Concat(romance).OrderBy(t => t.Start).ThenByDescending(t => t.Length))
+        {
+            if (merged.Count == 0 || time.Start >= merged[^1].Start + merged[^1].Length)
+            {
+                merged.Add(time);
+            }
+        }
+
+        return merged;
     }
 
     private static (DateOnly? From, DateOnly? To, TimePrecision Precision) Resolve(Match m, DateOnly? published, TimeDirection direction)
@@ -88,7 +104,7 @@ internal static partial class TimeExpressions
         return RelativeDates.Period(pub, m.Groups["rel"].Value.ToLowerInvariant(), m.Groups["unit"].Value.ToLowerInvariant());
     }
 
-    private static (DateOnly? From, DateOnly? To, TimePrecision Precision) ResolveMonth(Match m, int month, int? year, DateOnly? published, TimeDirection direction)
+    internal static (DateOnly? From, DateOnly? To, TimePrecision Precision) ResolveMonth(Match m, int month, int? year, DateOnly? published, TimeDirection direction)
     {
         var hasDay = m.Groups["d"].Success;
         var resolvedYear = year ?? RelativeDates.YearForMonth(published, month, hasDay ? int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture) : 1, direction);
@@ -106,7 +122,7 @@ internal static partial class TimeExpressions
         return (first, first.AddMonths(1).AddDays(-1), TimePrecision.Month);
     }
 
-    private static (DateOnly?, DateOnly?, TimePrecision) Day(int year, int month, string day)
+    internal static (DateOnly? From, DateOnly? To, TimePrecision Precision) Day(int year, int month, string day)
     {
         var d = int.Parse(day, CultureInfo.InvariantCulture);
         if (month is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(year, month))

@@ -12,7 +12,7 @@ internal static class NameParser
         "bin", "bint", "ibn", "al", "el", "de", "da", "das", "do", "dos", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le", "ter", "y",
     };
 
-    private static readonly HashSet<string> _suffixes = new(StringComparer.Ordinal) { "Jr", "Sr", "II", "III", "IV" };
+    private static readonly HashSet<string> _suffixes = new(StringComparer.Ordinal) { "Jr", "Sr", "II", "III", "IV", "MP" };
 
     private static readonly HashSet<string> _notNames = new(StringComparer.Ordinal)
     {
@@ -30,7 +30,7 @@ internal static class NameParser
         "Dialogue", "Conference", "Assembly", "Parliament", "Congress", "Senate", "Secretariat", "Embassy", "Mission", "Palace",
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May",
         "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
-        "Sep", "Sept", "Oct", "Nov", "Dec", "Excellency", "Majesty", "Highness", "Royal", "Mr", "Mrs", "Ms", "Dr", "Madam", "Spokesperson",
+        "Sep", "Sept", "Oct", "Nov", "Dec", "Excellency", "Majesty", "Highness", "Royal", "Mr", "Mrs", "Ms", "Dr", "Madam", "Spokesperson", "Shri", "Smt", "Hon", "Rt",
         "Both", "All", "Each", "Every", "Such", "Some", "Many", "More", "Most", "Chinese", "Lord", "Lady", "Sir", "Dame",
         "Counterpart", "Counterparts", "Leaders", "Ministers", "Sides", "Side", "Peoples", "People", "Pandemic", "Vaccine",
         // Spanish and French function words and calendar words that open sentences

@@ -14,7 +14,7 @@ internal static class OfficeHolderList
     public static IReadOnlyList<PersonMention> Find(SentenceContext c, int i)
     {
         var tokens = c.Tokens;
-        if (!tokens[i].IsWord || !TitleLexicon.PluralHeads.Contains(tokens[i].Value))
+        if (!tokens[i].IsWord || !TitleLexicon.PluralHeads.ContainsKey(tokens[i].Value))
         {
             return [];
         }

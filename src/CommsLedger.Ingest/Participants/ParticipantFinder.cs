@@ -26,8 +26,40 @@ internal static class ParticipantFinder
             found.AddRange(registry.MentionsIn(lead.Index).Where(m => m.Mention.TokenStart <= 1).Select(m => m.Person).OfType<Person>());
         }
 
+        var leadIndex = sentences.ElementAtOrDefault(interactionSentence)?.IsHeadline == true ? sentences.FirstOrDefault(s => !s.IsHeadline)?.Index : null;
+        foreach (var sentence in sentences.Where(s => s.IsHeadline || s.Index == interactionSentence || s.Index == leadIndex))
+        {
+            AddOffices(new SentenceContext(sentence, countries[sentence.Index]), registry, found);
+        }
+
         return found.Distinct().OrderBy(p => p.FirstPosition).ToList();
     }
+
+    /// <summary>Parties named only by office: a titled mention with a country ("joined by the President of the European Council") or a list ("the leaders of Canada, France …").</summary>
+    private static void AddOffices(SentenceContext context, PersonRegistry registry, List<Person> found)
+    {
+        var held = found.Select(p => p.Country).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var (mention, _) in registry.MentionsIn(context.Sentence.Index).Where(m => m.Person is null && m.Mention is { Name: null, Title: not null, Country: not null }))
+        {
+            if (held.Add(mention.Country!))
+            {
+                var name = mention.Title!.Contains(' ') && TitleLexicon.Connectors.Any(c => mention.Title.Contains($" {c} ", StringComparison.OrdinalIgnoreCase)) ? mention.Title : $"{mention.Title} ({Gazetteer.Shared.NameOf(mention.Country!) ?? mention.Country})";
+                found.Add(registry.AddOffice(mention.Title, mention.Country!, name, context.Sentence.Index, mention.TokenStart));
+            }
+        }
+
+        foreach (var list in OfficeListFinder.Find(context))
+        {
+            foreach (var code in list.Countries.Where(held.Add))
+            {
+                found.Add(registry.AddOffice(list.Title, code, $"{list.Title} ({Gazetteer.Shared.NameOf(code) ?? code})", context.Sentence.Index, list.TokenStart));
+            }
+        }
+    }
+
+    /// <summary>An office-holder standing for a country drops out when a named participant from that country turns up.</summary>
+    public static List<Person> WithoutOfficesNamedElsewhere(List<Person> participants) =>
+        participants.Where(p => !p.IsUnnamedOffice || !participants.Any(o => !o.IsUnnamedOffice && o.Country == p.Country)).ToList();
 
     /// <summary>
     /// A country for each participant who has none: the publisher's for the first one named only by office or name ("The Prime
@@ -80,7 +112,9 @@ internal static class ParticipantFinder
         }
 
         var titled = mentions.FirstOrDefault(m => m.Person is null && m.Mention.Title is not null && m.Mention.TokenStart <= 1);
-        if (titled.Mention is { Title: { } title } mention && !registry.People.Any(p => p.Title == title))
+        // "The Prime Minister met the Prime Minister of Australia …": someone else in the sentence holding the same title for a
+        // stated country is not them.
+        if (titled.Mention is { Title: { } title } mention && !registry.People.Any(p => p.Title == title && !mentions.Any(m => m.Person == p && m.Mention.Country is not null)))
         {
             var named = mention with { Name = title, NameKeys = [title.ToLowerInvariant()] };
             registry.AddSentence(sentence.Index, [named, .. mentions.Where(m => m.Mention != mention).Select(m => m.Mention)]);

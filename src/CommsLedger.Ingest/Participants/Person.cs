@@ -18,6 +18,9 @@ internal sealed class Person(string name, IEnumerable<string> keys, int order, i
 
     public char? Gender { get; set; }
 
+    /// <summary>Known only as an office of a stated country ("the leaders of Canada, France …", "the President of the European Commission").</summary>
+    public bool IsUnnamedOffice { get; init; }
+
     public int Order { get; } = order;
 
     public int FirstSentence { get; } = firstSentence;
@@ -52,6 +55,9 @@ internal sealed class Person(string name, IEnumerable<string> keys, int order, i
         Gender ??= mention.Gender;
         LastMentioned = Math.Max(LastMentioned, mention.SentenceIndex);
     }
+
+    /// <summary>Named only by office ("The Prime Minister" on the publisher's own page): the name is the title.</summary>
+    public bool IsOfficeOnly => Title is not null && Name == Title;
 
     public bool HasTitleWord(string head) =>
         Title is not null && Title.Split(' ', '-').Any(w => w.Equals(head, StringComparison.OrdinalIgnoreCase));

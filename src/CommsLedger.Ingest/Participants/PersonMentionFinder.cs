@@ -65,12 +65,19 @@ internal static class PersonMentionFinder
             t = t with { Text = c.Slice(b.TokenStart, t.TitleEnd + 1) };
         }
         var p = t.After;
-        if ((t.OfCountry is not null || t.HasPortfolio) && p < c.Tokens.Count && c.Tokens[p].Value == ",")
+        if ((t.OfCountry is not null || t.HasPortfolio || before is not null) && p < c.Tokens.Count && c.Tokens[p].Value == ",")
         {
             p++;
         }
 
         var name = NameParser.Parse(c.Tokens, p, c.IsCountryToken);
+        if (name is null && PortfolioContinues(c, p) is { } resume)
+        {
+            // "El ministro de Asuntos Exteriores, Unión Europea y Cooperación, José Manuel Albares": the portfolio goes on past a comma.
+            name = NameParser.Parse(c.Tokens, resume, c.IsCountryToken);
+            t = name is null ? t : t with { Text = c.Slice(t.Start, resume - 1) };
+        }
+
         if (name is not { } n)
         {
             return TitleChain.IsStandaloneHead(t.Text) ? c.Mention(start, t.After, null, t.Text, country, false) : null;
@@ -84,6 +91,33 @@ internal static class PersonMentionFinder
         }
 
         return c.Mention(start, end, n, t.Text, country, false);
+    }
+
+    /// <summary>
+    /// After "Minister of Foreign Affairs," more of the portfolio up to the next comma ("Unión Europea y Cooperación,",
+    /// "de l'Intégration africaine et des Affaires étrangères,"): where the name starts.
+    /// </summary>
+    private static int? PortfolioContinues(SentenceContext c, int p)
+    {
+        const int maxWords = 10;
+        for (var k = p; k < c.Tokens.Count && k - p <= maxWords; k++)
+        {
+            var t = c.Tokens[k];
+            if (t.Value == ",")
+            {
+                return k > p ? k + 1 : null;
+            }
+
+            // Lower-case words only as adjectives of a portfolio ("de l'Intégration africaine et des Affaires étrangères").
+            var portfolioWord = t.IsCapitalized || c.IsCountryToken(k) || TitleLexicon.Connectors.Contains(t.Value) || TitleLexicon.Articles.Contains(t.Value)
+                || t.Value is "y" or "e" or "et" or "and" or "&" || (t.IsLower && (TitleLexicon.IsTitleWord(t.Value) || (k > p && c.Tokens[k - 1].IsCapitalized && !TitleLexicon.Connectors.Contains(c.Tokens[k - 1].Value))));
+            if (!portfolioWord)
+            {
+                return null;
+            }
+        }
+
+        return null;
     }
 
     private static PersonMention? NameFirst(SentenceContext c, int i)
@@ -122,7 +156,10 @@ internal static class PersonMentionFinder
 
     private static PersonMention? Counterpart(SentenceContext c, int i)
     {
-        if (!(c.Tokens[i].Is("counterpart") || c.Tokens[i].Is("homologue") || c.Tokens[i].Is("homólogo") || c.Tokens[i].Is("homóloga")))
+        // "su par de Brasil" is the Argentine press's counterpart.
+        var word = c.Tokens[i];
+        if (!(word.Is("counterpart") || word.Is("homologue") || word.Is("homólogo") || word.Is("homóloga")
+            || (word.Value == "par" && i > 0 && c.Tokens[i - 1].Is("su"))))
         {
             return null;
         }
@@ -134,6 +171,12 @@ internal static class PersonMentionFinder
         {
             country = demonym.Code;
             p = demonym.TokenEnd;
+        }
+        else if (country is null && c.CountryAfterOf(i + 1) is { } of)
+        {
+            // "su homólogo de Chile, Alberto van Klaveren", "son homologue du Sénégal".
+            country = of.Code;
+            p = of.TokenEnd;
         }
 
         if (p < c.Tokens.Count && c.Tokens[p].Value == ",")

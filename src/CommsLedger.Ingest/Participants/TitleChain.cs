@@ -58,7 +58,8 @@ internal static class TitleChain
                 continue;
             }
 
-            if ((t.Is("and") || t.Value == "&") && sawHead && titleEnd == j - 1 && j + 1 < tokens.Count && IsTitleToken(tokens[j + 1], lower))
+            // "State Councilor and Foreign Minister" is one title; "the Prime Minister and Prime Minister Meloni" are two people.
+            if ((t.Is("and") || t.Value == "&") && sawHead && titleEnd == j - 1 && j + 1 < tokens.Count && IsTitleToken(tokens[j + 1], lower) && !tokens[j + 1].Is(tokens[i].Value))
             {
                 j++;
                 continue;
@@ -72,6 +73,11 @@ internal static class TitleChain
                     {
                         ofCountry = country.Code;
                         j = country.TokenEnd;
+                        // "President of the European Commission", "Chairperson of the African Union Commission": the body is part of the title.
+                        while (j < tokens.Count && tokens[j].IsCapitalized && TitleLexicon.OrganisationWords.Contains(tokens[j].Value))
+                        {
+                            titleEnd = j++;
+                        }
                     }
 
                     break;

@@ -32,12 +32,13 @@ internal static class TitleLexicon
         "roi", "reine", "vice-président", "vice-présidente", "commissaire", "chef",
     };
 
-    /// <summary>Plural heads that open a list of office holders ("the foreign ministers of Peru, X, and of Ecuador, Y").</summary>
-    public static readonly HashSet<string> PluralHeads = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>Plural heads that open a list of office holders ("the foreign ministers of Peru, X, and of Ecuador, Y"), with their singular.</summary>
+    public static readonly Dictionary<string, string> PluralHeads = new(StringComparer.OrdinalIgnoreCase)
     {
-        "leaders", "ministers", "presidents", "premiers", "secretaries", "heads",
-        "presidentes", "ministros", "cancilleres", "mandatarios", "jefes", "dirigentes", "líderes",
-        "présidents", "ministres", "dirigeants", "chefs",
+        ["leaders"] = "leader", ["ministers"] = "minister", ["presidents"] = "president", ["premiers"] = "premier", ["secretaries"] = "secretary",
+        ["heads"] = "head", ["chancellors"] = "chancellor", ["presidentes"] = "presidente", ["ministros"] = "ministro", ["cancilleres"] = "canciller",
+        ["mandatarios"] = "mandatario", ["jefes"] = "jefe", ["dirigentes"] = "dirigente", ["líderes"] = "líder", ["présidents"] = "président",
+        ["ministres"] = "ministre", ["dirigeants"] = "dirigeant", ["chefs"] = "chef",
     };
 
     /// <summary>"of" in a title, in English, Spanish and French ("Minister of Foreign Affairs", "Ministro de Asuntos Exteriores", "ministre des Affaires étrangères").</summary>
@@ -78,8 +79,32 @@ internal static class TitleLexicon
     public static readonly HashSet<string> Honorifics = new(StringComparer.Ordinal)
     {
         "Mr", "Mrs", "Ms", "Miss", "Dr", "Madam", "Mme", "Mister", "H.E.", "H.E", "Dato", "Datuk", "Sheikh", "Sheikha",
-        "Excellency", "His", "Her", "M", "Sr", "Sra", "Señor", "Señora", "Monsieur", "Madame",
+        "Excellency", "His", "Her", "M", "Sr", "Sra", "Señor", "Señora", "Monsieur", "Madame", "Shri", "Smt", "Rt", "Hon",
+    };
+
+    /// <summary>Offices named by their function rather than their title: a head of state is the president, the king ….</summary>
+    private static readonly HashSet<string> _headOfStateTitles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "president", "presidente", "presidenta", "président", "présidente", "mandatario", "mandataria", "king", "queen", "rey", "reina",
+        "roi", "reine", "emir", "sultan", "emperor",
     };
 
     public static bool IsTitleWord(string word) => Heads.Contains(word) || Modifiers.Contains(word);
+
+    /// <summary>The word that names the office: the last head word ("Secretary of State" → secretary, "premier ministre" → ministre).</summary>
+    public static string HeadOf(string title)
+    {
+        var words = title.Split(' ', '-');
+        return (words.LastOrDefault(Heads.Contains) ?? words[^1]).ToLowerInvariant();
+    }
+
+    /// <summary>"jefe de Estado", "chef de l'État", "head of state" and "mandatario" name the office a president or monarch holds.</summary>
+    public static bool SameOffice(string title, string? held)
+    {
+        var words = title.Split(' ', '-', '\'');
+        var headOfState = words.Any(w => w is "mandatario" or "mandataria" or "Mandatario" or "Mandataria")
+            || (words.Any(w => w.Equals("head", StringComparison.OrdinalIgnoreCase) || w.Equals("jefe", StringComparison.OrdinalIgnoreCase) || w.Equals("jefa", StringComparison.OrdinalIgnoreCase) || w.Equals("chef", StringComparison.OrdinalIgnoreCase))
+                && words.Any(w => w.Equals("state", StringComparison.OrdinalIgnoreCase) || w.Equals("estado", StringComparison.OrdinalIgnoreCase) || w.Equals("état", StringComparison.OrdinalIgnoreCase)));
+        return headOfState && held is not null && held.Split(' ', '-').Any(_headOfStateTitles.Contains);
+    }
 }

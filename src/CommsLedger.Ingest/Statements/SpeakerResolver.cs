@@ -15,14 +15,20 @@ internal sealed class SpeakerResolver(PersonRegistry registry, Func<IReadOnlyLis
     {
         "leaders", "sides", "ministers", "presidents", "parties", "countries", "delegations", "officials", "counterparts",
         "secretaries", "premiers", "chancellors", "they", "both", "governments", "nations", "two",
+        "cancilleres", "mandatarios", "ministros", "presidentes", "líderes", "dirigentes", "partes", "países", "gobiernos", "delegaciones", "ellos",
+        "ambos", "ministres", "dirigeants", "présidents", "chefs", "pays", "gouvernements", "délégations", "ils", "elles",
     };
 
     private static readonly HashSet<string> _groupFillers = new(StringComparer.OrdinalIgnoreCase)
     {
         "the", "two", "three", "four", "five", "both", "all", "foreign", "prime", "heads", "of", "state", "government", "and", "top", "each", "other",
+        "los", "las", "dos", "tres", "ambos", "ambas", "les", "deux", "trois", "tous", "toutes", "de", "d'", "estado", "état", "l'",
     };
 
-    private static readonly HashSet<string> _sideWords = new(StringComparer.OrdinalIgnoreCase) { "side", "government", "delegation", "administration", "leader" };
+    /// <summary>Words that may join the people of one subject ("X and Y", "el Secretario y el Ministro", "le premier ministre et le président").</summary>
+    private static readonly HashSet<string> _joining = new(StringComparer.OrdinalIgnoreCase) { "and", ",", "&", "the", "both", "y", "e", "et", "el", "la", "le", "les", "los", "las", "l'" };
+
+    private static readonly HashSet<string> _sideWords = new(StringComparer.OrdinalIgnoreCase) { "side", "government", "delegation", "administration", "leader", "parte", "gobierno", "delegación", "partie", "gouvernement", "délégation" };
 
     private readonly List<Person> _history = [];
 
@@ -75,12 +81,12 @@ internal sealed class SpeakerResolver(PersonRegistry registry, Func<IReadOnlyLis
     /// </summary>
     private IReadOnlyList<Person>? Pronoun(Token token, int length, bool switchesSpeaker, IReadOnlyList<Person> exclude)
     {
-        if (length != 1 || !(token.Is("he") || token.Is("she")))
+        if (length != 1 || !(token.Is("he") || token.Is("she") || token.Is("il") || token.Is("elle") || token.Is("él") || token.Is("ella")))
         {
             return null;
         }
 
-        var gender = token.Is("he") ? 'm' : 'f';
+        var gender = token.Is("he") || token.Is("il") || token.Is("él") ? 'm' : 'f';
         var everyone = Everyone().Where(p => !exclude.Contains(p)).ToList();
         var recent = _history.Where(p => !exclude.Contains(p)).ToList();
         var last = exclude.Count > 0 ? null : LastSpeaker;
@@ -98,7 +104,7 @@ internal sealed class SpeakerResolver(PersonRegistry registry, Func<IReadOnlyLis
     private IReadOnlyList<Person>? Group(IReadOnlyList<Token> tokens, int start, int end)
     {
         var last = tokens[end - 1];
-        if (!_groupHeads.Contains(last.Value) || (end - start == 1 && !last.Is("they") && !last.Is("both")))
+        if (!_groupHeads.Contains(last.Value) || (end - start == 1 && !(last.Is("they") || last.Is("both") || last.Is("ils") || last.Is("elles") || last.Is("ellos") || last.Is("ambos"))))
         {
             return null;
         }
@@ -126,7 +132,7 @@ internal sealed class SpeakerResolver(PersonRegistry registry, Func<IReadOnlyLis
                 continue;
             }
 
-            var resolved = person ?? (mention.Title is { } title ? registry.ByTitle(HeadOf(title), mention.Country, LastSpeaker, Everyone()) : null);
+            var resolved = person ?? (mention.Title is { } title ? registry.ByTitle(title, mention.Country, LastSpeaker, Everyone()) : null);
             if (resolved is null)
             {
                 continue;
@@ -143,7 +149,7 @@ internal sealed class SpeakerResolver(PersonRegistry registry, Func<IReadOnlyLis
 
         for (var k = start; k < end; k++)
         {
-            if (!covered[k - start] && context.Tokens[k].Value is not ("and" or "," or "&" or "the" or "The" or "both" or "Both"))
+            if (!covered[k - start] && !_joining.Contains(context.Tokens[k].Value))
             {
                 return null;
             }
@@ -172,7 +178,13 @@ internal sealed class SpeakerResolver(PersonRegistry registry, Func<IReadOnlyLis
     {
         var tokens = context.Tokens;
         var k = start;
-        if (tokens[k].Is("the"))
+        if (tokens[k].Value is "the" or "The" or "el" or "El" or "la" or "La" or "le" or "Le" or "l'" or "L'")
+        {
+            k++;
+        }
+
+        // "la parte peruana", "la partie ukrainienne": the side word comes first in Spanish and French.
+        if (k < end && _sideWords.Contains(tokens[k].Value) && tokens[k].IsLower)
         {
             k++;
         }
@@ -208,6 +220,4 @@ internal sealed class SpeakerResolver(PersonRegistry registry, Func<IReadOnlyLis
         var everyone = participants().ToList();
         return everyone.Count >= 2 ? everyone : registry.People.ToList();
     }
-
-    private static string HeadOf(string title) => title.Split(' ', '-')[^1].ToLowerInvariant();
 }

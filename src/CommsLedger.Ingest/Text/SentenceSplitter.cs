@@ -9,6 +9,8 @@ internal static class SentenceSplitter
 {
     public const int MaxSentenceLength = 1500;
     private const int _maxHeadlineLength = 200;
+    private const int _maxListItemLength = 60;
+    private const int _minUnwrappedLength = 90;
 
     private static readonly HashSet<string> _abbreviations = new(StringComparer.Ordinal)
     {
@@ -29,7 +31,7 @@ internal static class SentenceSplitter
             for (var n = 0; n < lines.Count; n++)
             {
                 var (lineStart, lineEnd) = lines[n];
-                var mayBeHeadline = lines.Count == 1 || headerBlock || (!proseSeen && IsShortLead(text, lines, n));
+                var mayBeHeadline = lines.Count == 1 || headerBlock || (!proseSeen && (IsShortLead(text, lines, n) || IsLongTitle(text, lines, n)));
                 if (proseStart < 0 && mayBeHeadline && IsUnpunctuated(text, lineStart, lineEnd))
                 {
                     sentences.Add(new Sentence(sentences.Count, lineStart, text[lineStart..lineEnd], isHeadline: true));
@@ -45,12 +47,55 @@ internal static class SentenceSplitter
             if (proseStart >= 0)
             {
                 proseSeen = true;
-                SplitProse(text, proseStart, lines[^1].End, sentences);
+                foreach (var (segmentStart, segmentEnd) in ProseSegments(text, lines, proseStart))
+                {
+                    SplitProse(text, segmentStart, segmentEnd, sentences);
+                }
             }
         }
 
         return sentences;
     }
+
+    /// <summary>
+    /// A list introduced by a colon ("agreed to:" and bullet lines, or short unpunctuated lines) belongs to the sentence that
+    /// introduces it; the line after the list starts a new sentence even without a full stop before it.
+    /// </summary>
+    private static IEnumerable<(int Start, int End)> ProseSegments(string text, List<(int Start, int End)> lines, int proseStart)
+    {
+        var segmentStart = proseStart;
+        var n = lines.FindIndex(l => l.Start == proseStart);
+        for (; n < lines.Count; n++)
+        {
+            if (lines[n].End == lines[n].Start || text[lines[n].End - 1] != ':')
+            {
+                continue;
+            }
+
+            var m = n + 1;
+            while (m < lines.Count && IsListItem(text, lines[m]))
+            {
+                m++;
+            }
+
+            var bulleted = m > n + 1 && IsBullet(text, lines[n + 1].Start);
+            if ((bulleted || m > n + 2) && m < lines.Count)
+            {
+                yield return (segmentStart, lines[m - 1].End);
+                segmentStart = lines[m].Start;
+            }
+
+            n = m - 1;
+        }
+
+        yield return (segmentStart, lines[^1].End);
+    }
+
+    private static bool IsListItem(string text, (int Start, int End) line) =>
+        line.End > line.Start && (IsBullet(text, line.Start) || (line.End - line.Start <= _maxListItemLength && text[line.End - 1] is not ('.' or '!' or '?' or ':')));
+
+    public static bool IsBullet(string text, int lineStart) =>
+        lineStart + 1 < text.Length && text[lineStart] is '-' or '–' or '—' or '•' or '*' or '·' or '▪' && char.IsWhiteSpace(text[lineStart + 1]);
 
     private static bool IsUnpunctuated(string text, int start, int end) =>
         end - start <= _maxHeadlineLength && text[end - 1] is not ('.' or '!' or '?' or ';' or ',' or ':' or '"' or '”' or '’' or '\'' or ')');
@@ -58,6 +103,10 @@ internal static class SentenceSplitter
     /// <summary>A short line above a hard-wrapped paragraph is a title; a long one is the paragraph's first line.</summary>
     private static bool IsShortLead(string text, List<(int Start, int End)> lines, int n) =>
         n + 1 < lines.Count && lines[n].End - lines[n].Start < 50 && char.IsUpper(text[lines[n + 1].Start]);
+
+    /// <summary>A first line longer than any hard wrap, with no full stop, above more text: a title or standfirst.</summary>
+    private static bool IsLongTitle(string text, List<(int Start, int End)> lines, int n) =>
+        n == 0 && lines.Count > 1 && lines[0].End - lines[0].Start >= _minUnwrappedLength && char.IsUpper(text[lines[1].Start]);
 
     private static List<(int Start, int End)> Blocks(string text, int start)
     {

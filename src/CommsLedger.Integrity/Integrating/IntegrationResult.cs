@@ -1,4 +1,5 @@
 using CommsLedger.Integrity.Checkpoints;
+using CommsLedger.Integrity.Timing;
 
 namespace CommsLedger.Integrity.Integrating;
 
@@ -9,4 +10,8 @@ namespace CommsLedger.Integrity.Integrating;
 /// <param name="WaitingForSequence">The missing sequence number the log is waiting on, if a hole stopped it.</param>
 /// <param name="Busy">Another integrator held the lock; nothing was done.</param>
 public sealed record IntegrationResult(
-    long LeavesAdded, long TreeSize, long LastSequence, Checkpoint? Checkpoint, long? WaitingForSequence, bool Busy = false);
+    long LeavesAdded, long TreeSize, long LastSequence, Checkpoint? Checkpoint, long? WaitingForSequence, bool Busy = false)
+{
+    /// <summary>Events integrated whose recorded time goes back from the event before them, or lies ahead of now.</summary>
+    public IReadOnlyList<TimeAnomaly> TimeAnomalies { get; init; } = [];
+}

@@ -24,4 +24,8 @@ public sealed record IntegratorOptions
     /// an append taking its sequence number and its transaction getting an id.
     /// </summary>
     public TimeSpan GapGrace { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How far an event's recorded time may go back from the event before it, or ahead of now, before the
+    /// integrator reports it (<see cref="IntegrationResult.TimeAnomalies"/>).</summary>
+    public TimeSpan ClockTolerance { get; init; } = Timing.RecordedTimeOrder.DefaultTolerance;
 }

@@ -1,6 +1,7 @@
 using CommsLedger.Integrity.Checkpoints;
 using CommsLedger.Integrity.Merkle;
 using CommsLedger.Integrity.Storage;
+using CommsLedger.Integrity.Timing;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -19,6 +20,7 @@ public sealed class MerkleIntegrator(NpgsqlDataSource dataSource, LedgerKey key,
     private readonly SemaphoreSlim _oneRoundAtATime = new(1, 1);
     private MerkleFrontier? _frontier;
     private SequenceGap? _gap;
+    private (long Sequence, DateTimeOffset RecordedAt)? _lastRecorded;
 
     private LedgerSchema Schema => options.Schema;
 
@@ -29,12 +31,14 @@ public sealed class MerkleIntegrator(NpgsqlDataSource dataSource, LedgerKey key,
     /// <summary>Integrates until a round makes no progress: everything safe to integrate now is in the log.</summary>
     public async Task<IntegrationResult> CatchUpAsync(CancellationToken ct = default)
     {
+        var anomalies = new List<TimeAnomaly>();
         while (true)
         {
             var result = await IntegrateOnceAsync(ct);
+            anomalies.AddRange(result.TimeAnomalies);
             if (result.LeavesAdded == 0 || result.Busy)
             {
-                return result;
+                return result with { TimeAnomalies = anomalies };
             }
         }
     }
@@ -50,13 +54,20 @@ public sealed class MerkleIntegrator(NpgsqlDataSource dataSource, LedgerKey key,
     /// <summary>The background loop: catch up, wait <see cref="IntegratorOptions.PollInterval"/>, repeat.
     /// A database error is passed to <paramref name="onError"/> and the loop carries on at the next poll;
     /// a <see cref="LogTamperedException"/> ends it.</summary>
-    public async Task RunAsync(Action<NpgsqlException>? onError = null, CancellationToken ct = default)
+    public Task RunAsync(Action<NpgsqlException>? onError = null, CancellationToken ct = default) => RunAsync(onError, null, ct);
+
+    /// <summary>As <see cref="RunAsync(Action{NpgsqlException}?, CancellationToken)"/>, passing every event whose recorded
+    /// time goes back (or lies ahead) to <paramref name="onTimeAnomaly"/> as it is integrated.</summary>
+    public async Task RunAsync(Action<NpgsqlException>? onError, Action<TimeAnomaly>? onTimeAnomaly, CancellationToken ct)
     {
         while (!ct.IsCancellationRequested)
         {
             try
             {
-                await CatchUpAsync(ct);
+                foreach (var anomaly in (await CatchUpAsync(ct)).TimeAnomalies)
+                {
+                    onTimeAnomaly?.Invoke(anomaly);
+                }
             }
             catch (NpgsqlException e) when (!ct.IsCancellationRequested)
             {
@@ -77,6 +88,7 @@ public sealed class MerkleIntegrator(NpgsqlDataSource dataSource, LedgerKey key,
         catch
         {
             _frontier = null;
+            _lastRecorded = null;
             throw;
         }
         finally
@@ -107,12 +119,42 @@ public sealed class MerkleIntegrator(NpgsqlDataSource dataSource, LedgerKey key,
                              && await gap.IsPermanentAsync(connection, now, options.GapGrace, ct);
         var batch = forceCheckpoint ? [] : await ReadAfterAsync(connection, lastSequence, ct);
         var (accepted, waitingFor) = await TakeUnbrokenRunAsync(connection, batch, lastSequence, gapIsPermanent, now, ct);
+        var anomalies = await CheckTimesAsync(connection, lastSequence, accepted, now, ct);
         lastSequence = accepted.Count > 0 ? accepted[^1].Envelope.Sequence : lastSequence;
 
         await WriteLeavesAsync(connection, frontier, accepted, ct);
         var checkpoint = await SignIfDueAsync(connection, frontier, now, forceCheckpoint, ct);
         await transaction.CommitAsync(ct);
-        return new IntegrationResult(accepted.Count, frontier.Size, lastSequence, checkpoint, waitingFor);
+        if (accepted.Count > 0)
+        {
+            _lastRecorded = (lastSequence, accepted[^1].Envelope.RecordedAt);
+        }
+
+        return new IntegrationResult(accepted.Count, frontier.Size, lastSequence, checkpoint, waitingFor) { TimeAnomalies = anomalies };
+    }
+
+    /// <summary>The events about to be integrated whose recorded time goes back from the one before them (the log's last
+    /// event to begin with) or lies ahead of now (<see cref="RecordedTimeOrder"/>). They are integrated all the same: they
+    /// exist, and the log must cover them; the integrator says so, and verify reports them.</summary>
+    private async Task<IReadOnlyList<TimeAnomaly>> CheckTimesAsync(
+        NpgsqlConnection connection, long tipSequence, List<StoredEvent> accepted, DateTimeOffset now, CancellationToken ct)
+    {
+        if (accepted.Count == 0)
+        {
+            return [];
+        }
+
+        var times = new RecordedTimeOrder(options.ClockTolerance, now);
+        var previous = _lastRecorded is { } cached && cached.Sequence == tipSequence ? cached : await StoredLeaves.LastRecordedAsync(connection, Schema, ct);
+        if (previous is { } last)
+        {
+            times.After(last.Sequence, last.RecordedAt);
+        }
+
+        return
+        [
+            .. accepted.Select(e => times.Next(e.Envelope.Sequence, e.Envelope.EventId, e.Envelope.StreamId, e.Envelope.RecordedAt)).OfType<TimeAnomaly>(),
+        ];
     }
 
     /// <summary>The events that follow the log without a hole, a hole being crossed only once it is known to be

@@ -34,7 +34,7 @@ internal static class StoredEvents
         var envelope = ReadEnvelope(reader);
         var length = ReadJsonb(reader, ref scratch);
         var payloadHash = LeafEncoding.PayloadHash(scratch.AsSpan(0, length), ReadBinary(reader));
-        return new EventDigest(envelope.Sequence, envelope.EventId, envelope.StreamId, LeafEncoding.LeafHash(envelope, payloadHash));
+        return new EventDigest(envelope.Sequence, envelope.EventId, envelope.StreamId, envelope.RecordedAt, LeafEncoding.LeafHash(envelope, payloadHash));
     }
 
     private static EventEnvelope ReadEnvelope(NpgsqlDataReader reader) => new(
@@ -78,7 +78,7 @@ internal sealed record StoredEvent(EventEnvelope Envelope, byte[] JsonUtf8, byte
 }
 
 /// <summary>An event reduced to what the verifier's merge needs.</summary>
-internal readonly record struct EventDigest(long Sequence, Guid EventId, Guid StreamId, Hash256 LeafHash);
+internal readonly record struct EventDigest(long Sequence, Guid EventId, Guid StreamId, DateTimeOffset RecordedAt, Hash256 LeafHash);
 
 /// <summary>A leaf row reduced to what the verifier's merge needs.</summary>
 internal readonly record struct LeafDigest(long LeafIndex, long Sequence, Hash256 LeafHash);

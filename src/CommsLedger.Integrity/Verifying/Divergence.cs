@@ -22,6 +22,13 @@ public enum DivergenceKind
 
     /// <summary>A checkpoint was signed over more leaves than the log now has.</summary>
     CheckpointBeyondLog,
+
+    /// <summary>The event's recorded time is earlier than the event before it by more than the clock tolerance: a
+    /// backdated insert (see <c>RecordedTimeOrder</c>).</summary>
+    RecordedTimeGoesBack,
+
+    /// <summary>The event's recorded time is later than now by more than the clock tolerance.</summary>
+    RecordedInFuture,
 }
 
 /// <summary>One place where the stored ledger disagrees with what was committed to.</summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CommsLedger.Integrity.Checkpoints;
 using CommsLedger.Integrity.Merkle;
 using CommsLedger.Integrity.Storage;
+using CommsLedger.Integrity.Timing;
 using Npgsql;
 
 namespace CommsLedger.Integrity.Verifying;
@@ -46,7 +47,8 @@ public sealed class LedgerVerifier(NpgsqlDataSource dataSource, LedgerSchema sch
             .Select(row => CheckpointClaim.From(row.TreeSize, row.Text, trustedKey))
             .ToList();
         var (_, lastLeafSequence) = await StoredLeaves.TipAsync(connection, schema, ct);
-        return new LogReplay(claims, options.Against, lastLeafSequence, options.MaxDivergences, collected);
+        var times = new RecordedTimeOrder(options.ClockTolerance, options.Now ?? DateTimeOffset.UtcNow);
+        return new LogReplay(claims, options.Against, lastLeafSequence, options.MaxDivergences, collected, times);
     }
 
     private async Task ReplayAsync(SharedSnapshot snapshot, LogReplay replay, ProgressClock progress, CancellationToken ct)
@@ -145,11 +147,11 @@ public sealed class LedgerVerifier(NpgsqlDataSource dataSource, LedgerSchema sch
         var proof = MerkleTree.ConsistencyProof(leaves, older.TreeSize, newer.TreeSize);
         if (divergences.Count > 0)
         {
-            // The stored log may still extend the checkpoint, but the events no longer match that log: saying
-            // "extends your checkpoint" would vouch for a ledger this run has just found altered.
+            // The first events still give the kept root, but this run found the ledger altered: saying "extends your
+            // checkpoint" would vouch for a ledger just found wrong, and saying it does not would claim a proof too.
             return new ConsistencyResult(older, newer, proof, false,
-                $"The first {older.TreeSize} events still hash to the root you hold, but the events no longer match the log " +
-                $"({divergences.Count} divergence(s), the first: {divergences[0].Message}): the ledger is not proven to extend your checkpoint.");
+                $"The first {older.TreeSize} events still hash to the root you hold, but this run found {divergences.Count} problem(s) " +
+                $"(the first: {divergences[0].Message}): the ledger is not proven to extend your checkpoint.") { IsUnproven = true };
         }
 
         return ProofVerification.VerifyConsistency(older.TreeSize, newer.TreeSize, older.RootHash, newer.RootHash, proof)

@@ -1,6 +1,7 @@
 using CommsLedger.Integrity.Checkpoints;
 using CommsLedger.Integrity.Merkle;
 using CommsLedger.Integrity.Storage;
+using CommsLedger.Integrity.Timing;
 
 namespace CommsLedger.Integrity.Verifying;
 
@@ -10,7 +11,7 @@ namespace CommsLedger.Integrity.Verifying;
 /// changed event differ is worked out afterwards, for the few events that need it (<see cref="DivergenceDetails"/>).
 /// </summary>
 internal sealed class LogReplay(
-    IReadOnlyList<CheckpointClaim> claims, Checkpoint? against, long lastLeafSequence, int maxDivergences, LeafHashList? collectedLeaves)
+    IReadOnlyList<CheckpointClaim> claims, Checkpoint? against, long lastLeafSequence, int maxDivergences, LeafHashList? collectedLeaves, RecordedTimeOrder times)
 {
     private readonly List<Divergence> _divergences = [];
     private readonly MerkleFrontier _frontier = new();
@@ -47,6 +48,7 @@ internal sealed class LogReplay(
                 EventId: stored.EventId));
         }
 
+        CheckTime(stored);
         Append(stored.LeafHash);
     }
 
@@ -67,15 +69,18 @@ internal sealed class LogReplay(
         if (stored.Sequence > lastLeafSequence)
         {
             PendingEvents++;
-            return;
+        }
+        else
+        {
+            Report(new Divergence(
+                DivergenceKind.EventNotInLog,
+                $"Event at sequence {stored.Sequence} (stream {stored.StreamId}, event {stored.EventId}) is not in the log although later events are: it was inserted after the fact.",
+                Sequence: stored.Sequence,
+                StreamId: stored.StreamId,
+                EventId: stored.EventId));
         }
 
-        Report(new Divergence(
-            DivergenceKind.EventNotInLog,
-            $"Event at sequence {stored.Sequence} (stream {stored.StreamId}, event {stored.EventId}) is not in the log although later events are: it was inserted after the fact.",
-            Sequence: stored.Sequence,
-            StreamId: stored.StreamId,
-            EventId: stored.EventId));
+        CheckTime(stored);
     }
 
     public void Finish()
@@ -88,6 +93,19 @@ internal sealed class LogReplay(
                 $"A checkpoint signed a log of {claim.TreeSize} leaves, but only {_frontier.Size} can be rebuilt: leaves from {_frontier.Size} on were removed.",
                 LeafIndex: _frontier.Size,
                 TreeSize: claim.TreeSize));
+        }
+    }
+
+    private void CheckTime(EventDigest stored)
+    {
+        if (times.Next(stored.Sequence, stored.EventId, stored.StreamId, stored.RecordedAt) is { } anomaly)
+        {
+            Report(new Divergence(
+                anomaly.InFuture ? DivergenceKind.RecordedInFuture : DivergenceKind.RecordedTimeGoesBack,
+                anomaly.Message,
+                Sequence: anomaly.Sequence,
+                StreamId: anomaly.StreamId,
+                EventId: anomaly.EventId));
         }
     }
 

@@ -35,7 +35,12 @@ public sealed record VerifyReport(
 /// <param name="Older">The checkpoint the reviewer kept.</param>
 /// <param name="Newer">The ledger's latest valid checkpoint the proof leads to.</param>
 /// <param name="Proof">The consistency proof from <paramref name="Older"/> to <paramref name="Newer"/>.</param>
-public sealed record ConsistencyResult(Checkpoint Older, Checkpoint? Newer, IReadOnlyList<Hash256> Proof, bool IsConsistent, string Reason);
+public sealed record ConsistencyResult(Checkpoint Older, Checkpoint? Newer, IReadOnlyList<Hash256> Proof, bool IsConsistent, string Reason)
+{
+    /// <summary>Neither proven nor refuted: the kept root still checks out, but the same run found the ledger altered
+    /// elsewhere, so nothing is claimed about it extending the checkpoint.</summary>
+    public bool IsUnproven { get; init; }
+}
 
 public readonly record struct VerifyProgress(long EventsRead, long EstimatedTotal, TimeSpan Elapsed)
 {
@@ -50,4 +55,11 @@ public sealed record VerifyOptions
     public int MaxDivergences { get; init; } = 100;
 
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>How far an event's recorded time may go back from the event before it (or ahead of now) before it is
+    /// reported (<see cref="DivergenceKind.RecordedTimeGoesBack"/>, <see cref="DivergenceKind.RecordedInFuture"/>).</summary>
+    public TimeSpan ClockTolerance { get; init; } = Timing.RecordedTimeOrder.DefaultTolerance;
+
+    /// <summary>"Now", for events recorded in the future; the verifier's clock when not given.</summary>
+    public DateTimeOffset? Now { get; init; }
 }

@@ -35,7 +35,7 @@ public sealed record JobIdentity(string? User, string? ApiKeyFile, string? ApiKe
         var user = User is { } name
             ? (await mediator.Send(new ListUsers(), cancellationToken)).FirstOrDefault(u => string.Equals(u.Name, name, StringComparison.OrdinalIgnoreCase))
                 ?? throw new CommandRejected([new("asUser", $"no ledger user is named '{name}'")])
-            : await mediator.Send(new AuthenticateApiKey(await Key(cancellationToken)), cancellationToken)
+            : (await mediator.Send(new AuthenticateApiKey(await Key(cancellationToken)), cancellationToken))?.User
                 ?? throw new CommandRejected([new(Source, "the API key is not a live key of any ledger user (revoked, or mistyped)")]);
         if (!user.Roles.Any(r => r is LedgerRole.Reporter or LedgerRole.Reviewer))
         {

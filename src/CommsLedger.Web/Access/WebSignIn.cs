@@ -1,9 +1,14 @@
+using CommsLedger.Api.Auth;
+using CommsLedger.Application.Access.Viewing;
+using Mediator;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace CommsLedger.Web.Access;
 
 /// <summary>Pages sign in with a cookie holding the same claims as every other way in (LedgerClaims). The session
-/// ends after <c>Web:SessionMinutes</c> (default 30) without a request, and with the browser.</summary>
+/// ends after <c>Web:SessionMinutes</c> (default 30) without a request, and with the browser. Every request checks the
+/// user as they stand now: a disabled or removed user is signed out, changed roles or clearance apply at once.</summary>
 public static class WebSignIn
 {
     public const string Scheme = "LedgerWeb";
@@ -23,7 +28,27 @@ public static class WebSignIn
             options.LogoutPath = "/sign-out";
             options.AccessDeniedPath = "/not-allowed";
             options.ReturnUrlParameter = "returnUrl";
+            options.Events.OnValidatePrincipal = Revalidate;
         });
         return services;
+    }
+
+    private static async Task Revalidate(CookieValidatePrincipalContext context)
+    {
+        var signedIn = context.Principal!;
+        var mediator = context.HttpContext.RequestServices.GetRequiredService<IMediator>();
+        var user = await mediator.Send(new GetUser(LedgerClaims.NameOf(signedIn)), context.HttpContext.RequestAborted);
+        if (user is not { DisabledAt: null })
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(Scheme);
+            return;
+        }
+
+        if (LedgerClaims.ClearanceOf(signedIn) != user.Clearance || !LedgerClaims.Roles(signedIn).SetEquals(user.Roles))
+        {
+            context.ReplacePrincipal(LedgerClaims.Principal(user, Scheme));
+            context.ShouldRenew = true;
+        }
     }
 }

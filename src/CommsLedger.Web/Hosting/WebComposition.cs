@@ -1,4 +1,6 @@
 using CommsLedger.Web.Access;
+using CommsLedger.Web.Forms;
+using CommsLedger.Web.Integrity;
 using CommsLedger.Web.Marking;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -18,7 +20,8 @@ public static class WebComposition
         {
             options.Conventions.AuthorizeFolder("/", WebPolicies.SignedIn);
             options.Conventions.AllowAnonymousToFolder("/Account");
-        }).AddApplicationPart(typeof(WebComposition).Assembly);
+        }).AddApplicationPart(typeof(WebComposition).Assembly)
+            .AddMvcOptions(options => options.Filters.Add<LedgerRefusals>());
         services.AddWebSignIn(builder.Configuration);
         services.AddWebAuthorization();
         services.AddAntiforgery(options =>
@@ -30,6 +33,7 @@ public static class WebComposition
         services.AddSingleton<FirstRunSetup>();
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<PageMarkings>();
+        services.AddSingleton<IntegrityRuns>();
         // Registered after the API's: pages are sent to the sign-in page, the API keeps its ProblemDetails.
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, WebDenials>();
         return builder;

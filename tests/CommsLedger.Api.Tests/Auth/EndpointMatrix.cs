@@ -59,6 +59,10 @@ public static class EndpointMatrix
         new("POST", "/users", "/users", "{}", [Admin], HttpStatusCode.BadRequest),
         new("POST", "/me/keys", "/me/keys", $"{{\"label\": \"{new string('x', 201)}\"}}", Everyone, HttpStatusCode.BadRequest),
         new("DELETE", "/users/{name}/keys/{keyId}", "/users/nobody/keys/{pledge}", null, [Admin], HttpStatusCode.NotFound),
+        new("PATCH", "/users/{name}", "/users/nobody", "{}", [Admin], HttpStatusCode.BadRequest),
+        new("GET", "/users/{name}/keys", $"/users/{Reporter}/keys", null, [Admin], HttpStatusCode.OK),
+        new("GET", "/me/keys", "/me/keys", null, Everyone, HttpStatusCode.OK),
+        new("GET", "/access/history", "/access/history", null, [Reviewer, Admin], HttpStatusCode.OK),
     ];
 
     public static IEnumerable<object[]> Cases() =>

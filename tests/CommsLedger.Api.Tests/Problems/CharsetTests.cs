@@ -34,10 +34,13 @@ public sealed class CharsetTests(PostgresCluster postgres, SharedApi shared) : I
         Assert.Equal(events, await _api.EventCount());
     }
 
-    [Fact]
-    public async Task utf_7_is_415_on_a_readout_draft_too()
+    [Theory]
+    [InlineData("utf-7")]
+    [InlineData("utf-16")]
+    [InlineData("utf-32")]
+    public async Task a_readout_declared_in_another_encoding_is_415_too(string charset)
     {
-        using var response = await _recorder.PostAsync("/readouts/draft", Body("Wang Yi spoke with Mario Lopez.", "utf-7", "text/plain"));
+        using var response = await _recorder.PostAsync("/readouts/draft", Body("Wang Yi spoke with Mario Lopez.", charset, "text/plain"));
 
         await response.Problem(HttpStatusCode.UnsupportedMediaType);
     }

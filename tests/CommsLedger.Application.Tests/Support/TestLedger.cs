@@ -22,10 +22,13 @@ public sealed class TestLedger : IAsyncDisposable
 
     public IDocumentStore Store => _services.GetRequiredService<IDocumentStore>();
 
-    public static async Task<TestLedger> Create(PostgresCluster postgres)
+    /// <param name="configure">Services a test puts in place of the application's (a clock it moves, a Marten listener).</param>
+    public static async Task<TestLedger> Create(PostgresCluster postgres, Action<IServiceCollection>? configure = null)
     {
         var connection = await postgres.Cluster.CreateDatabaseAsync("t" + Guid.NewGuid().ToString("N")[..16]);
-        var services = new ServiceCollection().AddLedger(connection).BuildServiceProvider();
+        var collection = new ServiceCollection().AddLedger(connection);
+        configure?.Invoke(collection);
+        var services = collection.BuildServiceProvider();
         await services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         return new TestLedger(services, connection);
     }

@@ -110,6 +110,20 @@ public sealed class ProvingTheLedgerIntactTests(PostgresCluster postgres)
         Assert.Contains("history before your checkpoint was rewritten", against.StdOut, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task after_an_event_is_deleted_verify_against_no_longer_says_the_ledger_extends_the_kept_checkpoint()
+    {
+        using var ledger = await IntegratedLedger.CreateAsync(postgres);
+        await ledger.AsSuperuser("delete from commsledger.mt_events where seq_id = 3");
+
+        var against = await ledger.Run("verify", "--against", IntegratedLedger.KeptCheckpoint, "--key", IntegratedLedger.PublicKey);
+
+        Assert.Equal(2, against.ExitCode);
+        Assert.Contains("NOT INTACT: The log has leaf 2 for sequence 3", against.StdOut, StringComparison.Ordinal);
+        Assert.DoesNotContain("extends your checkpoint", against.StdOut, StringComparison.Ordinal);
+        Assert.Contains("The ledger is NOT PROVEN to extend your checkpoint", against.StdOut, StringComparison.Ordinal);
+    }
+
     private static string FlipOneLetterOfThePayload(string proof)
     {
         var at = proof.IndexOf("\"payload\": \"", StringComparison.Ordinal) + 40;

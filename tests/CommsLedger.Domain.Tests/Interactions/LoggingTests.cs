@@ -60,7 +60,7 @@ public class LoggingTests
     {
         var draft = Call() with { Occurred = new OccurredAt(Today.AddDays(1)) };
 
-        Assert.Equal("occurred.date", Then.ViolatedRule(() => Log(draft)));
+        Assert.Equal("occurredOn", Then.ViolatedRule(() => Log(draft)));
     }
 
     [Fact]

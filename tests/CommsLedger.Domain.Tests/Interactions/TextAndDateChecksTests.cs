@@ -40,7 +40,7 @@ public class TextAndDateChecksTests
     {
         var draft = Call() with { Occurred = new OccurredAt(CallDate, new TimeOnly(15, 0), zone) };
 
-        Assert.Equal(["occurred.timeZone"], Then.RejectedFields(() => Log(draft)));
+        Assert.Equal(["timeZone"], Then.RejectedFields(() => Log(draft)));
     }
 
     [Fact]

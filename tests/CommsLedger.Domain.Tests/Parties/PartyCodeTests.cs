@@ -35,4 +35,12 @@ public class PartyCodeTests
         Assert.Null(PartyCode.Normalise("  ", out var problem));
         Assert.StartsWith("is required", problem, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void the_ledger_knows_261_parties_each_once()
+    {
+        Assert.Equal(261, PartyCode.Known.Count);
+        Assert.Equal(PartyCode.Known.Count, PartyCode.Known.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(PartyCode.Known, code => Assert.True(PartyCode.IsKnown(code), code));
+    }
 }

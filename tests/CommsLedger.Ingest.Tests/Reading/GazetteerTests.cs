@@ -6,11 +6,24 @@ namespace CommsLedger.Ingest.Tests.Reading;
 public sealed class GazetteerTests
 {
     [Fact]
-    public void the_gazetteer_holds_all_193_un_members_the_two_observers_and_the_eu()
+    public void the_gazetteer_holds_all_193_un_members_the_two_observers_the_eu_and_three_organisations()
     {
-        Assert.Equal(196, Gazetteer.Shared.Codes.Count);
-        Assert.All(new[] { "CN", "PE", "US", "GB", "EU", "PS", "VA", "SS", "TL", "KP", "KR" }, code => Assert.Contains(code, Gazetteer.Shared.Codes));
+        Assert.Equal(199, Gazetteer.Shared.Codes.Count);
+        Assert.All(new[] { "CN", "PE", "US", "GB", "EU", "PS", "VA", "SS", "TL", "KP", "KR", "UNO", "NATO", "AFU" }, code => Assert.Contains(code, Gazetteer.Shared.Codes));
     }
+
+    [Theory]
+    [InlineData("the United Nations", "UNO")]
+    [InlineData("UN peacekeeping", "UNO")]
+    [InlineData("las Naciones Unidas", "UNO")]
+    [InlineData("l'ONU", "UNO")]
+    [InlineData("NATO allies", "NATO")]
+    [InlineData("l'OTAN", "NATO")]
+    [InlineData("the African Union", "AFU")]
+    [InlineData("la Unión Africana", "AFU")]
+    [InlineData("l'Union africaine", "AFU")]
+    public void organisations_that_can_be_parties_have_the_ledgers_codes(string text, string code) =>
+        Assert.Equal(code, Assert.Single(Gazetteer.Shared.FindAll(Tokenizer.Tokenize(text))).Code);
 
     [Theory]
     [InlineData("Peruvian", "PE")]

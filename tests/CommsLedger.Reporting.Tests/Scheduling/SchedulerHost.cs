@@ -31,6 +31,9 @@ internal sealed class SchedulerHost : IAsyncDisposable
     public async Task AddUser(string name, Classification clearance, LedgerRole role = LedgerRole.Reporter)
     {
         await using var scope = _services.CreateAsyncScope();
+        var administrator = scope.ServiceProvider.GetRequiredService<Actor>();
+        administrator.UserName = "administrator";
+        administrator.Clearance = Classification.TopSecret;
         await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new AddUser(name, [role], clearance, "correct horse battery"));
     }
 

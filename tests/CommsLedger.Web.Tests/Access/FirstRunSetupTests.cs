@@ -5,15 +5,16 @@ using Microsoft.Playwright;
 namespace CommsLedger.Web.Tests.Access;
 
 [Collection(WebCollection.Name)]
-public sealed partial class FirstRunSetupTests(PostgresCluster postgres, Support.Browser browser)
+public sealed partial class FirstRunSetupTests(WebSite site)
 {
     [Fact]
     public async Task the_console_link_creates_the_first_admin_in_the_browser_and_then_is_gone()
     {
-        await using var host = await WebHost.StartAsync(postgres);
+        // A ledger with no users yet: an application of its own, on a database of its own.
+        await using var host = await WebHost.StartAsync(site.Postgres);
         var link = SetupLink().Match(host.Console.ToString());
         Assert.True(link.Success, "no set-up link on the console:\n" + host.Console);
-        var page = await browser.NewPage(host);
+        var page = await site.Browser.NewPage(host);
 
         await page.GotoAsync(link.Value);
         await page.GetByLabel("User name").FillAsync("ada");
@@ -35,7 +36,7 @@ public sealed partial class FirstRunSetupTests(PostgresCluster postgres, Support
         await Assertions.Expect(who).ToContainTextAsync("Role: admin");
         await Assertions.Expect(who).ToContainTextAsync("Clearance: SECRET");
 
-        var again = await (await browser.NewPage(host)).GotoAsync(link.Value);
+        var again = await (await site.Browser.NewPage(host)).GotoAsync(link.Value);
         Assert.Equal(404, again!.Status);
         Assert.Contains("This set-up link does not work", await again.TextAsync(), StringComparison.Ordinal);
     }
@@ -43,8 +44,7 @@ public sealed partial class FirstRunSetupTests(PostgresCluster postgres, Support
     [Fact]
     public async Task a_wrong_set_up_code_opens_nothing()
     {
-        await using var host = await WebHost.StartAsync(postgres);
-        var page = await browser.NewPage(host);
+        var page = await site.Open();
 
         var response = await page.GotoAsync("/setup/" + new string('0', 40));
 

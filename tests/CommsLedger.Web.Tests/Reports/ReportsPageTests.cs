@@ -1,20 +1,15 @@
-using CommsLedger.Application.Pipeline;
-using CommsLedger.Domain.Shared;
 using CommsLedger.Web.Tests.Support;
 using Microsoft.Playwright;
 
 namespace CommsLedger.Web.Tests.Reports;
 
 [Collection(WebCollection.Name)]
-public sealed class ReportsPageTests(PostgresCluster postgres, Support.Browser browser)
+public sealed class ReportsPageTests(WebSite site)
 {
     [Fact]
     public async Task a_reporter_views_a_brief_and_an_activity_chart_and_downloads_a_scorecard()
     {
-        await using var host = await WebHost.StartAsync(postgres);
-        await host.AddUser("rory", Classification.Confidential, LedgerRole.Reporter);
-        var page = await browser.NewPage(host);
-        await page.SignIn("rory");
+        var page = await site.Open(WebSite.Reporter);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Reports" }).ClickAsync();
         await page.GetByLabel("Kind of report").SelectOptionAsync("brief");
@@ -41,17 +36,13 @@ public sealed class ReportsPageTests(PostgresCluster postgres, Support.Browser b
 
         Assert.Matches(@"^scorecard-seq\d+\.csv$", download.SuggestedFilename);
         Assert.Contains("\nreport,0,UNCLASSIFIED,banner,UNCLASSIFIED\n", csv, StringComparison.Ordinal);
-        Assert.Contains("Per relationship,1,UNCLASSIFIED,relationship,CN-PE", csv, StringComparison.Ordinal);
+        Assert.Matches(@"\nPer relationship,\d+,UNCLASSIFIED,relationship,CN-PE\n", csv);
     }
 
     [Fact]
     public async Task a_brief_without_a_relationship_is_sent_back_with_the_field_named_and_a_recorder_is_refused()
     {
-        await using var host = await WebHost.StartAsync(postgres);
-        await host.AddUser("rory", Classification.Secret, LedgerRole.Reviewer);
-        await host.AddUser("rita", Classification.Secret, LedgerRole.Recorder);
-        var page = await browser.NewPage(host);
-        await page.SignIn("rory");
+        var page = await site.Open(WebSite.ConfidentialReviewer);
 
         var response = await page.GotoAsync("/reports?kind=brief&format=html&on=someday&action=view");
 
@@ -63,8 +54,7 @@ public sealed class ReportsPageTests(PostgresCluster postgres, Support.Browser b
         await page.GotoAsync("/reports?kind=brief&format=html&action=view");
         await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("relationship: is required for a brief");
 
-        var recorder = await browser.NewPage(host);
-        await recorder.SignIn("rita");
+        var recorder = await site.Open(WebSite.Recorder);
         await Assertions.Expect(recorder.GetByRole(AriaRole.Link, new() { Name = "Reports" })).ToHaveCountAsync(0);
         var refused = await recorder.GotoAsync("/reports");
         Assert.Equal(403, refused!.Status);

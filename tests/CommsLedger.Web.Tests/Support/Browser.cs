@@ -27,10 +27,18 @@ public sealed class Browser : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (its own cookies) with one page on <paramref name="host"/>.</summary>
-    public async Task<IPage> NewPage(WebHost host)
+    /// <summary>A fresh browser context (its own cookies) with one page on <paramref name="host"/>. JavaScript is off
+    /// unless asked for: every page must work without it.</summary>
+    /// <param name="session">Cookies saved from an earlier context (<see cref="IBrowserContext.StorageStateAsync"/>).</param>
+    public async Task<IPage> NewPage(WebHost host, bool javaScript = false, int width = 1280, string? session = null)
     {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.Address, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = host.Address,
+            ViewportSize = new ViewportSize { Width = width, Height = 900 },
+            JavaScriptEnabled = javaScript,
+            StorageState = session,
+        });
         context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
@@ -44,10 +52,4 @@ public sealed class Browser : IAsyncLifetime
 
         _playwright?.Dispose();
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class WebCollection : ICollectionFixture<PostgresCluster>, ICollectionFixture<Browser>
-{
-    public const string Name = "web";
 }

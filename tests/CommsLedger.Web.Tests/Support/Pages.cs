@@ -13,8 +13,9 @@ public static class Pages
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
     }
 
-    public static async Task Screenshot(this IPage page, string name) =>
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, name + ".png"), FullPage = true });
+    /// <param name="fullPage">False for what a 1280×900 screen shows first (the pictures kept under docs/).</param>
+    public static async Task Screenshot(this IPage page, string name, bool fullPage = true) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, name + ".png"), FullPage = fullPage });
 
     public static string Folder { get; } = Path.Combine(Root(), "screenshots");
 

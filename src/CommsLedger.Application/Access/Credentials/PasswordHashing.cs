@@ -34,6 +34,10 @@ public static class PasswordHashing
         return CryptographicOperations.FixedTimeEquals(Derive(password, Convert.FromBase64String(parts[2]), iterations), expected);
     }
 
+    /// <summary>What the user's stream records of a stored hash: its SHA-256, hex. It proves which hash was set without
+    /// putting the hash (and its salt) into an event that proofs and histories show.</summary>
+    public static string Fingerprint(string storedHash) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(storedHash)));
+
     private static byte[] Derive(string password, byte[] salt, int iterations) =>
         Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, iterations, HashAlgorithmName.SHA256, HashBytes);
 }

@@ -1,5 +1,6 @@
 using CommsLedger.Application.Access.Credentials;
 using CommsLedger.Application.Pipeline;
+using CommsLedger.Domain.Access;
 using CommsLedger.Domain.Shared;
 using Marten;
 using Mediator;
@@ -26,28 +27,19 @@ public sealed record AddUser(string Name, IReadOnlyList<LedgerRole> Roles, Class
     }
 }
 
-public sealed class AddUserHandler(IDocumentSession session, Actor actor, TimeProvider clock) : ICommandHandler<AddUser, UserView>
+public sealed class AddUserHandler(IDocumentSession session, Actor actor) : ICommandHandler<AddUser, UserView>
 {
     public async ValueTask<UserView> Handle(AddUser command, CancellationToken cancellationToken)
     {
-        ClearanceTooLow.Require(actor.Clearance, command.Clearance, $"granting {command.Clearance.Display()} clearance");
         var name = UserNames.Clean(command.Name);
-        if (await session.LoadAsync<LedgerUser>(name, cancellationToken) is not null)
+        var hash = command.Password is { } password ? PasswordHashing.Hash(password) : null;
+        var added = AccessDecisions.Add(name, UserNames.Stored(command.Roles), command.Clearance, hash is null ? null : PasswordHashing.Fingerprint(hash), actor.Clearance);
+        if (hash is not null)
         {
-            throw new LedgerRuleViolated("name", $"user '{name}' already exists");
+            session.Store(new UserPassword { Id = name, Hash = hash });
         }
 
-        var user = new LedgerUser
-        {
-            Id = name,
-            Roles = [.. command.Roles.Distinct().Order()],
-            Clearance = command.Clearance,
-            PasswordHash = command.Password is { } password ? PasswordHashing.Hash(password) : null,
-            CreatedAt = clock.GetUtcNow(),
-            CreatedBy = actor.UserName,
-        };
-        session.Insert(user);
-        await session.SaveChangesAsync(cancellationToken);
-        return user.View();
+        await AccessStreams.Start(session, added, cancellationToken);
+        return (await AccessStreams.Load(session, name, cancellationToken))!.View();
     }
 }

@@ -7,9 +7,6 @@ public sealed record ListUsers : IQuery<IReadOnlyList<UserView>>;
 
 public sealed class ListUsersHandler(IQuerySession session) : IQueryHandler<ListUsers, IReadOnlyList<UserView>>
 {
-    public async ValueTask<IReadOnlyList<UserView>> Handle(ListUsers query, CancellationToken cancellationToken)
-    {
-        var users = await session.Query<LedgerUser>().OrderBy(u => u.Id).ToListAsync(cancellationToken);
-        return users.Select(u => u.View()).ToArray();
-    }
+    public async ValueTask<IReadOnlyList<UserView>> Handle(ListUsers query, CancellationToken cancellationToken) =>
+        [.. (await AccessStreams.All(session, cancellationToken)).Select(a => a.View()).OrderBy(u => u.Name, StringComparer.Ordinal)];
 }

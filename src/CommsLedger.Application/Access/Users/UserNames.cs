@@ -46,5 +46,13 @@ public static class UserNames
         return Classification.Unclassified;
     }
 
+    /// <summary>Roles as the user's stream stores them: lower-case names, in order.</summary>
+    public static IReadOnlyList<string> Stored(IEnumerable<LedgerRole> roles) =>
+        [.. roles.Distinct().Order().Select(r => r.ToString().ToLowerInvariant())];
+
+    /// <summary>The roles a stream stored; a name no longer a role grants nothing.</summary>
+    public static IReadOnlyList<LedgerRole> RolesOf(IEnumerable<string> stored) =>
+        [.. stored.Where(EnumText.IsName<LedgerRole>).Select(r => Enum.Parse<LedgerRole>(r, ignoreCase: true)).Distinct().Order()];
+
     public static string RoleNames => string.Join(", ", Enum.GetNames<LedgerRole>().Select(n => n.ToLowerInvariant()));
 }

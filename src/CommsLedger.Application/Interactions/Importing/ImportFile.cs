@@ -88,7 +88,7 @@ internal static class ImportFile
         }
         catch (LedgerRuleViolated rule)
         {
-            return (null, [new FieldError($"line {number}: {InteractionFile.FieldOf(rule.Field)}", rule.Problem)]);
+            return (null, [new FieldError($"line {number}: {rule.Field}", rule.Problem)]);
         }
     }
 

@@ -58,20 +58,10 @@ public sealed record InteractionFile(
 
         var reported = errors.All.Select(e => e.Field).ToArray();
         var checks = draft.Check()
-            .Select(e => e with { Field = FieldOf(e.Field) })
             .Where(e => !reported.Any(field => Covers(field, e.Field)));
         IReadOnlyList<FieldError> all = [.. errors.All, .. checks];
         return (all.Count == 0 ? draft : null, all);
     }
-
-    /// <summary>The file's name for a field of the draft: the draft groups date, time and zone as occurred.*.</summary>
-    public static string FieldOf(string draftField) => draftField switch
-    {
-        "occurred.date" => "occurredOn",
-        "occurred.time" => "occurredTime",
-        "occurred.timeZone" => "timeZone",
-        _ => draftField,
-    };
 
     /// <summary>The draft this file describes; every value that cannot be read is added to <paramref name="errors"/>
     /// under its JSON path, and a default stands in for it.</summary>

@@ -1,5 +1,5 @@
+using CommsLedger.Application.Relationships.Activity;
 using CommsLedger.Application.Relationships.Viewing;
-using CommsLedger.Domain.Shared;
 using CommsLedger.Web.Access;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -9,39 +9,33 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CommsLedger.Web.Pages.Relationships;
 
 /// <summary>One bilateral ledger (CN-PE): timeline of contacts, pledges by each side, open and overdue follow-ups,
-/// the statements of the latest contacts, and a small chart of contacts per year.</summary>
+/// compliance scores, recent corrections, the statements of the latest contacts, and a small chart of contacts and
+/// pledges per year.</summary>
 [Authorize(Policy = WebPolicies.Read)]
 public sealed class RelationshipModel(IMediator mediator, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Key { get; set; } = "";
 
     public RelationshipView? View { get; private set; }
+    public RelationshipActivity? Activity { get; private set; }
     public DateOnly Today { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        try
-        {
-            View = await mediator.Send(new GetRelationship(Key, Today), cancellationToken);
-        }
-        catch (CommandRejected rejected)
-        {
-            foreach (var error in rejected.Errors)
-            {
-                ModelState.AddModelError(error.Field, error.Problem);
-            }
-
-            Response.StatusCode = StatusCodes.Status404NotFound;
-        }
-
-        return Page();
+        View = await mediator.Send(new GetRelationship(Key, Today), cancellationToken);
+        Activity = await mediator.Send(new GetRelationshipActivity(Key), cancellationToken);
     }
 
-    /// <summary>Contacts per year, oldest first, for the chart.</summary>
-    public IReadOnlyList<(int Year, int Contacts)> ContactsPerYear() =>
-        View?.Contacts is not { Count: > 0 } contacts
+    /// <summary>Contacts and pledges made per year, oldest first, every year between the first and the last.</summary>
+    public IReadOnlyList<(int Year, int Contacts, int Pledges)> PerYear()
+    {
+        var contacts = (View?.Contacts ?? []).GroupBy(c => c.OccurredOn.Year).ToDictionary(g => g.Key, g => g.Count());
+        var pledges = (Activity?.PledgesPerYear ?? []).ToDictionary(p => p.Year, p => p.Pledges);
+        var years = contacts.Keys.Concat(pledges.Keys).ToArray();
+        return years.Length == 0
             ? []
-            : [.. Enumerable.Range(contacts.Min(c => c.OccurredOn.Year), contacts.Max(c => c.OccurredOn.Year) - contacts.Min(c => c.OccurredOn.Year) + 1)
-                .Select(year => (year, contacts.Count(c => c.OccurredOn.Year == year)))];
+            : [.. Enumerable.Range(years.Min(), years.Max() - years.Min() + 1)
+                .Select(year => (year, contacts.GetValueOrDefault(year), pledges.GetValueOrDefault(year)))];
+    }
 }
