@@ -21,7 +21,7 @@ public static class LedgerProjections
         options.Projections.Add<InteractionRecordProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<PledgeRegisterProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<FollowUpQueueProjection>(ProjectionLifecycle.Inline);
-        options.Projections.Add<RelationshipLedgerProjection>(ProjectionLifecycle.Inline);
+        RelationshipLedgerProjection.Register(options);
         options.Projections.Add(new SearchIndexProjection(options.DatabaseSchemaName), ProjectionLifecycle.Inline);
         options.Projections.Errors.SkipApplyErrors = false;
         options.Projections.Errors.SkipUnknownEvents = false;
@@ -37,5 +37,5 @@ public static class LedgerProjections
 
     /// <summary>The document types the projections write, for rebuild and comparison.</summary>
     public static readonly IReadOnlyList<Type> DocumentTypes =
-        [typeof(InteractionRecord), typeof(PledgeRegister), typeof(FollowUpItem), typeof(RelationshipLedger)];
+        [typeof(InteractionRecord), typeof(PledgeRegister), typeof(FollowUpItem), .. RelationshipLedgerProjection.DocumentTypes];
 }

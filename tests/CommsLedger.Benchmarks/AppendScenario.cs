@@ -33,6 +33,16 @@ public static class AppendScenario
         Compared,
     }
 
+    /// <summary>How a raw one-event variant reads the stream before appending: not at all; <c>FetchForWriting</c>
+    /// after an advisory lock of its own (the pipeline before issue 11); <c>FetchForExclusiveWriting</c>, the stream's
+    /// row locked in the same read (the pipeline now).</summary>
+    private enum Fetch
+    {
+        None,
+        LockThenFetch,
+        Exclusive,
+    }
+
     private sealed record Variant(string Load, string Name, Role Role, Func<Trial, Task<Prepared>> Prepare);
 
     private sealed record OpenStream(Guid Id, InteractionLogged Logged, int Statements);
@@ -43,9 +53,12 @@ public static class AppendScenario
         var (one, ten) = ("1 event/cmd", $"{1 + _statements + _commitments * 2 + _followUps} events/cmd");
         Variant[] variants =
         [
-            new(one, "raw Append, projections off", Role.RawOff, RawStatements(await resources.Bare(), settings, fetchFirst: false)),
-            new(one, "raw Append, inline projections", Role.RawInline, RawStatements(await resources.Inline(), settings, fetchFirst: false)),
-            new(one, "raw FetchForWriting + Append, inline", Role.Compared, RawStatements(await resources.Inline(), settings, fetchFirst: true)),
+            new(one, "raw Append, projections off", Role.RawOff, RawStatements(await resources.Bare(), settings, Fetch.None)),
+            new(one, "raw Append, inline projections", Role.RawInline, RawStatements(await resources.Inline(), settings, Fetch.None)),
+            new(one, "raw advisory lock + FetchForWriting + Append, write model folded live", Role.Compared, RawStatements(await resources.Inline(), settings, Fetch.LockThenFetch)),
+            new(one, "raw FetchForExclusiveWriting + Append, write model folded live", Role.Compared, RawStatements(await resources.Inline(), settings, Fetch.Exclusive)),
+            new(one, "raw advisory lock + FetchForWriting + Append, write model an inline snapshot", Role.Compared, RawStatements(await resources.InlineWriteModels(), settings, Fetch.LockThenFetch)),
+            new(one, "raw FetchForExclusiveWriting + Append, write model an inline snapshot", Role.Compared, RawStatements(await resources.InlineWriteModels(), settings, Fetch.Exclusive)),
             new(one, "pipeline AddStatement", Role.Compared, PipelineStatements(await resources.Ledger(), settings, Classification.TopSecret)),
             new(one, "pipeline AddStatement, CONFIDENTIAL recorder", Role.Compared, PipelineStatements(await resources.Ledger(), settings, Classification.Confidential)),
             new(ten, "raw StartStream, projections off", Role.RawOff, RawLogs(await resources.Bare(), settings, loadRecord: false)),
@@ -59,23 +72,29 @@ public static class AppendScenario
         return Table(variants, samples);
     }
 
-    /// <summary>With <paramref name="fetchFirst"/>, the handler's Marten work without the mediator: FetchForWriting at the
-    /// expected version (live aggregation of the stream), then append to it.</summary>
-    private static Func<Trial, Task<Prepared>> RawStatements(IDocumentStore store, BenchSettings settings, bool fetchFirst) => async trial =>
+    /// <summary>With a <paramref name="fetch"/>, the handler's Marten work without the mediator: lock and fold the stream
+    /// (live aggregation, or the stored snapshot of the write model), then append to it.</summary>
+    private static Func<Trial, Task<Prepared>> RawStatements(IDocumentStore store, BenchSettings settings, Fetch fetch) => async trial =>
     {
         var streams = await OpenStreams(store, trial, settings);
         var plan = streams.SelectMany(stream => Enumerable.Range(0, stream.Statements).Select(i =>
-            (stream.Id, Version: 2L + i, Event: InteractionDecisions.AddStatement(Interaction.Start(stream.Logged), StatementOf(stream, i), Guid.NewGuid()))));
+            (stream.Id, Version: 2L + i, Event: InteractionDecisions.AddStatement(Interaction.Start(stream.Logged), StatementOf(stream, i), Guid.NewGuid()).Events.Single())));
         return Steps(store, plan.Select(step => (Func<Task>)(async () =>
         {
             await using var session = store.LightweightSession();
-            if (fetchFirst)
+            switch (fetch)
             {
-                (await session.Events.FetchForWriting<Tracked<Interaction>>(step.Id, step.Version - 1)).AppendOne(step.Event);
-            }
-            else
-            {
-                session.Events.Append(step.Id, step.Version, step.Event);
+                case Fetch.LockThenFetch:
+                    await session.BeginTransactionAsync(CancellationToken.None);
+                    await session.ExecuteAsync(new Npgsql.NpgsqlCommand($"select pg_advisory_xact_lock(hashtextextended('commsledger:stream:{step.Id:N}', 0))"), CancellationToken.None);
+                    (await session.Events.FetchForWriting<Tracked<Interaction>>(step.Id, step.Version - 1)).AppendOne(step.Event);
+                    break;
+                case Fetch.Exclusive:
+                    (await session.Events.FetchForExclusiveWriting<Tracked<Interaction>>(step.Id)).AppendOne(step.Event);
+                    break;
+                default:
+                    session.Events.Append(step.Id, step.Version, step.Event);
+                    break;
             }
 
             await session.SaveChangesAsync();
@@ -195,6 +214,8 @@ public static class AppendScenario
         public async Task<IDocumentStore> Bare() => Own(LedgerHost.StoreWithoutProjections(await Database()));
 
         public async Task<IDocumentStore> Inline() => Own(LedgerStore.Create(await Database()));
+
+        public async Task<IDocumentStore> InlineWriteModels() => Own(LedgerHost.StoreWithInlineWriteModels(await Database()));
 
         public async Task<LedgerHost> Ledger() => Own(LedgerHost.Create(await Database()));
 

@@ -6,15 +6,20 @@ namespace CommsLedger.Benchmarks;
 /// --per-stream 10 --rebuild-events 20000 --rebuild-reps 3</c>.</summary>
 public sealed record BenchSettings
 {
-    private static readonly string[] _known = ["append", "rebuild", "timetravel", "startup", "ingest", "integrity", "search", "reports", "pages"];
+    private static readonly string[] _known = ["append", "import", "rebuild", "timetravel", "startup", "ingest", "integrity", "search", "reports", "pages"];
 
     public IReadOnlySet<string> Scenarios { get; init; } = _known.ToHashSet(StringComparer.OrdinalIgnoreCase);
     public int Commands { get; init; } = 100;
     public int Reps { get; init; } = 5;
     public int WarmUps { get; init; } = 1;
     public int StatementsPerStream { get; init; } = 10;
-    public int RebuildEvents { get; init; } = 20_000;
-    public int RebuildReps { get; init; } = 3;
+    public int RebuildEvents { get; init; } = 1_000_000;
+    public int RebuildRelationships { get; init; } = 10_000;
+    public int RebuildReps { get; init; } = 1;
+    public bool RebuildWithDefaults { get; init; }
+    public int ImportEvents { get; init; } = 1_000_000;
+    public int ImportRelationships { get; init; } = 10_000;
+    public bool ImportDefault { get; init; } = true;
     public int TimeTravelEvents { get; init; } = 100_000;
     public int IntegrityEvents { get; init; } = 100_000;
     public int SearchEntries { get; init; } = 100_000;
@@ -26,11 +31,13 @@ public sealed record BenchSettings
 
     public const string Usage =
         "usage: dotnet run -c Release --project tests/CommsLedger.Benchmarks -- [--scenarios append,rebuild] [--commands 100] "
-        + "[--reps 5] [--warmups 1] [--per-stream 10] [--rebuild-events 20000] [--rebuild-reps 3] [--timetravel-events 100000] [--search-entries 100000] [--search-relationships 10000] [--search-reps 200] [--report-events 1000000] [--report-relationships 10000] [--pages-sizes 1000,10000]";
+        + "[--reps 5] [--warmups 1] [--per-stream 10] [--import-events 1000000] [--import-relationships 10000] [--import-default yes|no] "
+        + "[--rebuild-events 1000000] [--rebuild-relationships 10000] [--rebuild-reps 1] [--rebuild-defaults yes|no] [--timetravel-events 100000] [--search-entries 100000] [--search-relationships 10000] [--search-reps 200] [--report-events 1000000] [--report-relationships 10000] [--pages-sizes 1000,10000]";
 
     public override string ToString() =>
         $"scenarios {string.Join(',', Scenarios)}; {Commands} commands × {Reps} reps (+{WarmUps} warm-up), "
-        + $"{StatementsPerStream} statements per stream; rebuild {RebuildEvents:N0} events × {RebuildReps} reps";
+        + $"{StatementsPerStream} statements per stream; import {ImportEvents:N0} events over {ImportRelationships:N0} relationships; "
+        + $"rebuild {RebuildEvents:N0} events over {RebuildRelationships:N0} relationships × {RebuildReps} reps";
 
     public static BenchSettings Parse(IReadOnlyList<string> args)
     {
@@ -47,6 +54,11 @@ public sealed record BenchSettings
                 "--per-stream" => settings with { StatementsPerStream = Count(args[i], value) },
                 "--rebuild-events" => settings with { RebuildEvents = Count(args[i], value) },
                 "--rebuild-reps" => settings with { RebuildReps = Count(args[i], value) },
+                "--rebuild-relationships" => settings with { RebuildRelationships = Count(args[i], value) },
+                "--rebuild-defaults" => settings with { RebuildWithDefaults = YesNo(args[i], value) },
+                "--import-events" => settings with { ImportEvents = Count(args[i], value) },
+                "--import-relationships" => settings with { ImportRelationships = Count(args[i], value) },
+                "--import-default" => settings with { ImportDefault = YesNo(args[i], value) },
                 "--timetravel-events" => settings with { TimeTravelEvents = Count(args[i], value) },
                 "--integrity-events" => settings with { IntegrityEvents = Count(args[i], value) },
                 "--search-entries" => settings with { SearchEntries = Count(args[i], value) },
@@ -66,6 +78,13 @@ public sealed record BenchSettings
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= minimum
             ? n
             : throw new ArgumentException($"{name} must be a whole number of at least {minimum}, not '{value}'");
+
+    private static bool YesNo(string name, string value) => value switch
+    {
+        "yes" => true,
+        "no" => false,
+        _ => throw new ArgumentException($"{name} takes yes or no, not '{value}'"),
+    };
 
     private static HashSet<string> ScenariosIn(string value)
     {

@@ -42,6 +42,18 @@ public sealed class LedgerHost : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query);
     }
 
+    /// <summary><see cref="LedgerStore.Configure"/> with the write models (<see cref="WriteModels"/>) stored as Inline
+    /// snapshots, updated in every append transaction, instead of folded from the stream's events when fetched.</summary>
+    public static DocumentStore StoreWithInlineWriteModels(string connectionString) =>
+        DocumentStore.For(options =>
+        {
+            LedgerStore.Configure(options, connectionString);
+            foreach (var projection in options.Projections.All.OfType<ProjectionBase>().Where(p => p is InteractionStateAggregation or PledgeStateAggregation))
+            {
+                projection.Lifecycle = ProjectionLifecycle.Inline;
+            }
+        });
+
     /// <summary><see cref="LedgerStore.Configure"/> with every Inline projection moved to Async and no daemon running:
     /// the same event store, with nothing projected at append time. Live write-model aggregations stay Live.</summary>
     public static DocumentStore StoreWithoutProjections(string connectionString) =>

@@ -8,6 +8,7 @@ using CommsLedger.Application.Interactions.InteractionFiles;
 using CommsLedger.Application.Pipeline;
 using CommsLedger.Application.Relationships.Activity;
 using CommsLedger.Application.Relationships.Listing;
+using CommsLedger.Application.Relationships.Paging;
 using CommsLedger.Application.Relationships.Viewing;
 using CommsLedger.Domain.FollowUps;
 using CommsLedger.Domain.Interactions;
@@ -76,7 +77,7 @@ public static partial class PagesScenario
     [
         new("GET / (overview, first page of 50, by key)", site => site.Page("/")),
         new("GET /?sort=last-contact", site => site.Page("/?sort=last-contact")),
-        new("  query alone: ListRelationships", site => site.Time(() => site.Ledger.Ask(new ListRelationships(Drafts.Today)))),
+        new("  query alone: ListRelationships", site => site.Time(() => site.Ledger.Ask(new ListRelationships(Drafts.Today, new PageRequest())))),
         new($"GET /relationship/{key}", site => site.Page($"/relationship/{key}")),
         new("  query alone: GetRelationship", site => site.Time(() => site.Ledger.Ask(new GetRelationship(key, Drafts.Today)))),
         new("  query alone: GetRelationshipActivity", site => site.Time(() => site.Ledger.Ask(new GetRelationshipActivity(key)))),

@@ -14,11 +14,16 @@ catch (ArgumentException e)
     return 2;
 }
 
-Console.WriteLine($"Environment: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {settings}");
+Console.WriteLine($"Environment: {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {ImportScenario.LoadAverage()}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {settings}");
 await using var cluster = await EmbeddedCluster.StartAsync(EmbeddedClusterOptions.ThrowAway());
 if (settings.Scenarios.Contains("append"))
 {
     await Report(() => AppendScenario.RunAsync(cluster, settings));
+}
+
+if (settings.Scenarios.Contains("import"))
+{
+    await Report(() => ImportScenario.RunAsync(cluster, settings));
 }
 
 if (settings.Scenarios.Contains("rebuild"))
@@ -29,6 +34,7 @@ if (settings.Scenarios.Contains("rebuild"))
 if (settings.Scenarios.Contains("timetravel"))
 {
     await Report(() => TimeTravelScenario.RunAsync(cluster, settings));
+    await Report(() => ReadModelScenario.RunAsync(cluster, settings));
 }
 
 if (settings.Scenarios.Contains("integrity"))
@@ -68,6 +74,6 @@ static async Task Report(Func<Task<string>> scenario)
     var stopwatch = Stopwatch.StartNew();
     var table = await scenario();
     Console.WriteLine(table);
-    Console.WriteLine($"(scenario took {stopwatch.Elapsed.TotalSeconds:N0} s)");
+    Console.WriteLine($"(scenario took {stopwatch.Elapsed.TotalSeconds:N0} s; load average {ImportScenario.LoadAverage()})");
     Console.WriteLine();
 }

@@ -1,95 +1,136 @@
+using System.Diagnostics;
 using CommsLedger.Application.Storage;
-using CommsLedger.Domain.Interactions;
-using CommsLedger.Domain.Pledges;
 using CommsLedger.EmbeddedPostgres;
+using CommsLedger.Projections;
 using CommsLedger.Projections.FollowUps;
 using CommsLedger.Projections.Interactions;
 using CommsLedger.Projections.Pledges;
 using CommsLedger.Projections.Relationships;
 using CommsLedger.Projections.Search;
-using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
 using Marten;
 
 namespace CommsLedger.Benchmarks;
 
 /// <summary>
-/// Rebuild throughput: N events of logged interactions (statements, commitments, pledge streams, follow-ups, spread
-/// over 190 relationships), then each of the five projections rebuilt from event zero by the async daemon.
+/// Rebuild throughput on a store of <c>--rebuild-events</c> events over <c>--rebuild-relationships</c> relationships,
+/// written as <c>import --bulk</c> writes them (binary COPY, no read model, no statistics). First the page query of
+/// Marten's daemon is EXPLAINed before and after ANALYZE; then every read model is rebuilt the way <c>replay</c> and
+/// <c>import --bulk</c> rebuild them (<see cref="ReadModelRebuild"/>: statistics, tuned pages, side by side), one
+/// after another, and each alone. With <c>--rebuild-defaults yes</c> also with Marten's default paging, one after
+/// another, as before issue 11 (slow: minutes at a million events).
 /// </summary>
 public static class RebuildScenario
 {
-    private const int _interactionsPerBatch = 50;
-    private static readonly TimeSpan _rebuildTimeout = TimeSpan.FromMinutes(5);
-
-    private sealed record Target(string Name, Func<IProjectionDaemon, Task> Rebuild, Func<IQuerySession, Task<long>> Documents);
-
-    private static readonly Target[] _targets =
+    private static readonly (string Name, Type Projection, Func<IQuerySession, Task<long>> Documents)[] _readModels =
     [
-        new("InteractionRecordProjection", d => d.RebuildProjectionAsync<InteractionRecordProjection>(_rebuildTimeout, CancellationToken.None),
-            q => q.Query<InteractionRecord>().LongCountAsync()),
-        new("PledgeRegisterProjection", d => d.RebuildProjectionAsync<PledgeRegisterProjection>(_rebuildTimeout, CancellationToken.None),
-            q => q.Query<PledgeRegister>().LongCountAsync()),
-        new("FollowUpQueueProjection", d => d.RebuildProjectionAsync<FollowUpQueueProjection>(_rebuildTimeout, CancellationToken.None),
-            q => q.Query<FollowUpItem>().LongCountAsync()),
-        new("RelationshipLedgerProjection", d => d.RebuildProjectionAsync<RelationshipLedgerProjection>(_rebuildTimeout, CancellationToken.None),
-            q => q.Query<RelationshipLedger>().LongCountAsync()),
-        new("SearchIndexProjection (rows)", d => d.RebuildProjectionAsync<SearchIndexProjection>(_rebuildTimeout, CancellationToken.None),
-            async q => (await q.AdvancedSql.QueryAsync<long>($"select count(*) from {LedgerStore.Schema}.{SearchEntriesTable.Name}", CancellationToken.None)).Single()),
+        ("InteractionRecord", typeof(InteractionRecordProjection), q => q.Query<InteractionRecord>().LongCountAsync()),
+        ("PledgeRegister", typeof(PledgeRegisterProjection), q => q.Query<PledgeRegister>().LongCountAsync()),
+        ("FollowUpQueue", typeof(FollowUpQueueProjection), q => q.Query<FollowUpItem>().LongCountAsync()),
+        ("RelationshipLedger", typeof(RelationshipLedgerProjection), q => q.Query<RelationshipLedger>().LongCountAsync()),
+        ("SearchIndex (rows)", typeof(SearchIndexProjection), async q => (await q.AdvancedSql.QueryAsync<long>($"select count(*) from {LedgerStore.Schema}.{SearchEntriesTable.Name}", CancellationToken.None)).Single()),
     ];
 
     public static async Task<string> RunAsync(EmbeddedCluster cluster, BenchSettings settings)
     {
+        var archive = new Archive(settings.RebuildEvents, settings.RebuildRelationships);
         var connection = await cluster.CreateDatabaseAsync("bench_rebuild");
-        var seeded = await Seed(connection, settings.RebuildEvents);
         await using var store = LedgerStore.Create(connection);
-        using var daemon = await store.BuildProjectionDaemonAsync();
-        Console.WriteLine($"rebuild: {_targets.Length} projections × ({settings.WarmUps} warm-up + {settings.RebuildReps}) rebuilds of {seeded:N0} events…");
-        var samples = await Harness.Interleaved(
-            [.. _targets.Select(target => (Func<Trial, Task<Prepared>>)(_ => Task.FromResult(new Prepared([() => target.Rebuild(daemon)], () => Task.FromResult(0L)))))],
-            settings.WarmUps,
-            settings.RebuildReps);
+        var seeding = Stopwatch.StartNew();
+        await archive.CopyInto(store);
+        var events = await LedgerHost.EventCount(store);
+        Console.WriteLine($"rebuild: {archive} COPYed in {seeding.Elapsed.TotalSeconds:N0} s");
+        Console.WriteLine(await PageQuery.Explain(store, "before ANALYZE"));
+        await TableStatistics.Refresh(store, CancellationToken.None);
+        Console.WriteLine(await PageQuery.Explain(store, "after ANALYZE"));
 
-        await using var query = store.QuerySession();
-        var table = new MarkdownTable("projection", "events in store", "documents", "rebuild s (median)", "events/s (median)", "events/s (min–max)");
-        for (var t = 0; t < _targets.Length; t++)
+        var table = new MarkdownTable("rebuild", "events in store", "documents", "s (median)", "events/s (median)", "events/s (min–max)");
+        await Measure(table, "every read model, side by side", events, settings, () => ReadModelRebuild.All(store, new Printed(), CancellationToken.None),
+            () => Documents(store, [.. _readModels.Select(r => r.Documents)]));
+        await Measure(table, "every read model, one after another", events, settings, async () =>
         {
-            var rates = samples[t].Select(s => seeded / s.Elapsed.TotalSeconds).ToArray();
-            table.Row(
-                _targets[t].Name,
-                MarkdownTable.Number(seeded),
-                MarkdownTable.Number(await _targets[t].Documents(query)),
-                MarkdownTable.Number(Harness.Median(samples[t].Select(s => s.Elapsed.TotalSeconds)), "0.00"),
-                MarkdownTable.Number(Harness.Median(rates)),
-                $"{MarkdownTable.Number(rates.Min())}–{MarkdownTable.Number(rates.Max())}");
+            foreach (var readModel in _readModels)
+            {
+                await ReadModelRebuild.Run(store, [readModel.Projection], null, CancellationToken.None);
+            }
+        }, () => Documents(store, [.. _readModels.Select(r => r.Documents)]));
+        foreach (var (name, projection, documents) in _readModels)
+        {
+            await Measure(table, name + " alone", events, settings, () => ReadModelRebuild.Run(store, [projection], null, CancellationToken.None), () => Documents(store, [documents]));
+        }
+
+        if (settings.RebuildWithDefaults)
+        {
+            await using var untuned = MartenDefaults(connection);
+            await Measure(table, "every read model, one after another, Marten's default paging (before)", events, settings, async () =>
+            {
+                using var daemon = await untuned.BuildProjectionDaemonAsync();
+                foreach (var readModel in _readModels)
+                {
+                    await daemon.RebuildProjectionAsync(readModel.Projection, TimeSpan.FromHours(2), CancellationToken.None);
+                }
+            }, () => Documents(untuned, [.. _readModels.Select(r => r.Documents)]));
         }
 
         return table.ToString();
     }
 
-    /// <summary>Untimed: appends through a store with projections off, batch by batch, until at least
-    /// <paramref name="events"/> events are stored. Every rebuild then starts from the same log.</summary>
-    private static async Task<long> Seed(string connection, int events)
+    private static async Task Measure(MarkdownTable table, string name, long events, BenchSettings settings, Func<Task> rebuild, Func<Task<long>> documents)
     {
-        await using var store = LedgerHost.StoreWithoutProjections(connection);
-        var number = 0;
-        for (var appended = 0L; appended < events;)
+        var seconds = new List<double>();
+        for (var rep = 0; rep < settings.WarmUps + settings.RebuildReps; rep++)
         {
-            await using var session = store.LightweightSession();
-            for (var i = 0; i < _interactionsPerBatch && appended < events; i++, number++)
+            var clock = Stopwatch.StartNew();
+            await rebuild();
+            if (rep >= settings.WarmUps)
             {
-                var change = InteractionDecisions.Log(Drafts.Interaction(number, 4, 2, 1), Guid.NewGuid(), Guid.NewGuid, Drafts.Today);
-                session.Events.StartStream<Interaction>(change.EntryId!.Value, change.Events);
-                foreach (var pledge in change.Others)
-                {
-                    session.Events.StartStream<Pledge>(pledge.StreamId, pledge.Events);
-                }
-
-                appended += change.Events.Count + change.Others.Sum(p => p.Events.Count);
+                seconds.Add(clock.Elapsed.TotalSeconds);
             }
-
-            await session.SaveChangesAsync();
         }
 
-        return await LedgerHost.EventCount(store);
+        var rates = seconds.Select(s => events / s).ToArray();
+        Console.WriteLine($"rebuild: {name}: {string.Join(", ", seconds.Select(s => s.ToString("N1")))} s");
+        table.Row(name, MarkdownTable.Number(events), MarkdownTable.Number(await documents()), MarkdownTable.Number(Harness.Median(seconds), "0.0"),
+            MarkdownTable.Number(Harness.Median(rates)), $"{MarkdownTable.Number(rates.Min())}–{MarkdownTable.Number(rates.Max())}");
+    }
+
+    private static async Task<long> Documents(IDocumentStore store, IReadOnlyList<Func<IQuerySession, Task<long>>> counts)
+    {
+        await using var query = store.QuerySession();
+        var total = 0L;
+        foreach (var count in counts)
+        {
+            total += await count(query);
+        }
+
+        return total;
+    }
+
+    /// <summary>The ledger's store with the daemon's paging as Marten ships it (<see cref="RebuildTuning"/> undone).</summary>
+    private static DocumentStore MartenDefaults(string connection) => DocumentStore.For(options =>
+    {
+        LedgerStore.Configure(options, connection);
+        options.Projections.RebuildWithBulkCopy = false;
+        foreach (var projection in options.Projections.All.OfType<ProjectionBase>())
+        {
+            projection.Options.BatchSize = 500;
+            projection.Options.RebuildFlushThreshold = 0;
+            projection.Options.CacheLimitPerTenant = 0;
+        }
+    });
+
+    /// <summary>The rebuild's progress on the console, a line every ten seconds.</summary>
+    private sealed class Printed : IProgress<RebuildProgress>
+    {
+        private readonly Stopwatch _since = Stopwatch.StartNew();
+
+        public void Report(RebuildProgress value)
+        {
+            if (_since.Elapsed > TimeSpan.FromSeconds(10))
+            {
+                Console.WriteLine($"rebuild: {value.Done:N0} of {value.Total:N0} events, {value.EventsPerSecond:N0} events/s");
+                _since.Restart();
+            }
+        }
     }
 }

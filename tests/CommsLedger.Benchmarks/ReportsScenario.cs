@@ -30,7 +30,7 @@ namespace CommsLedger.Benchmarks;
 /// </summary>
 public static class ReportsScenario
 {
-    private const int EventsPerInteraction = 13;
+    internal const int EventsPerInteraction = 13;
 
     public static async Task<string> RunAsync(EmbeddedCluster cluster, BenchSettings settings)
     {
@@ -85,7 +85,7 @@ public static class ReportsScenario
 
     /// <summary>Interactions spread round-robin over the pairs, each with three statements and two pledges (one
     /// with a follow-up), every pledge then assessed and settled: 13 events per interaction.</summary>
-    private static async Task Load(IDocumentStore store, int interactions, IReadOnlyList<(string A, string B)> pairs)
+    internal static async Task Load(IDocumentStore store, int interactions, IReadOnlyList<(string A, string B)> pairs)
     {
         var random = new Random(14);
         const int batch = 2_000;
@@ -144,7 +144,7 @@ public static class ReportsScenario
     private static string Topic(Random random) => random.Next(5) switch { 0 => "trade", 1 => "health", 2 => "climate", 3 => "security", _ => "investment" };
 
     /// <summary>The first <paramref name="count"/> pairs of real ISO country codes (relationship keys must name known parties).</summary>
-    private static IReadOnlyList<(string, string)> Pairs(int count)
+    internal static IReadOnlyList<(string A, string B)> Pairs(int count)
     {
         var codes = Enumerable.Range(0, 26 * 26).Select(i => $"{(char)('A' + (i / 26))}{(char)('A' + (i % 26))}").Where(PartyCode.IsKnown).ToArray();
         return [.. codes.SelectMany((a, i) => codes.Skip(i + 1).Select(b => (a, b))).Take(count)];

@@ -29,8 +29,8 @@ public static class SearchScenario
         new("one word", new SearchLedger("vaccine")),
         new("one word, rarer", new SearchLedger("sinopharm")),
         new("phrase", new SearchLedger("\"clinical trials\"")),
-        new("filtered: by, kind, date range", new SearchLedger("vaccine", Party: "AA", Kind: SearchKind.Commitment, From: new DateOnly(2010, 1, 1), To: new DateOnly(2019, 12, 31))),
-        new("filtered: relationship", new SearchLedger("vaccine", Relationship: "AB-AC")),
+        new("filtered: by, kind, date range", new SearchLedger("vaccine", Party: "AD", Kind: SearchKind.Commitment, From: new DateOnly(2010, 1, 1), To: new DateOnly(2019, 12, 31))),
+        new("filtered: relationship", new SearchLedger("vaccine", Relationship: "AE-AF")),
         new("web syntax: or, -exclusion", new SearchLedger("sinopharm or \"clinical trials\" -loan")),
         new("one frequent word (7% of entries)", new SearchLedger("cooperation")),
     ];

@@ -23,18 +23,12 @@ public sealed class RebuildingFromEventZeroTests(PostgresCluster postgres)
         await History.Record(store);
         var live = await Snapshot(store);
 
-        using (var daemon = await store.BuildProjectionDaemonAsync())
-        {
-            await daemon.RebuildProjectionAsync<InteractionRecordProjection>(TimeSpan.FromMinutes(2), CancellationToken.None);
-            await daemon.RebuildProjectionAsync<PledgeRegisterProjection>(TimeSpan.FromMinutes(2), CancellationToken.None);
-            await daemon.RebuildProjectionAsync<FollowUpQueueProjection>(TimeSpan.FromMinutes(2), CancellationToken.None);
-            await daemon.RebuildProjectionAsync<RelationshipLedgerProjection>(TimeSpan.FromMinutes(2), CancellationToken.None);
-            await daemon.RebuildProjectionAsync<SearchIndexProjection>(TimeSpan.FromMinutes(2), CancellationToken.None);
-        }
+        // As replay and import --bulk rebuild: statistics first, every read model side by side, tuned pages.
+        await ReadModelRebuild.All(store, null, CancellationToken.None);
 
         var rebuilt = await Snapshot(store);
-        Assert.Equal(LedgerProjections.DocumentTypes.Count + 1, live.Count);
-        Assert.All(live, kv => Assert.NotEqual("[]", kv.Value));
+        Assert.Equal(LedgerProjections.DocumentTypes.Count + 2, live.Count);
+        Assert.All(live.Where(kv => kv.Key != "checkpoints"), kv => Assert.NotEqual("[]", kv.Value));
         foreach (var (type, json) in live)
         {
             Assert.Equal(json, rebuilt[type]);
@@ -100,6 +94,12 @@ public sealed class RebuildingFromEventZeroTests(PostgresCluster postgres)
             ["pledges"] = Json((await session.Query<PledgeRegister>().ToListAsync()).OrderBy(d => d.Id)),
             ["followups"] = Json((await session.Query<FollowUpItem>().ToListAsync()).OrderBy(d => d.Id)),
             ["relationships"] = Json((await session.Query<RelationshipLedger>().ToListAsync()).OrderBy(d => d.Id, StringComparer.Ordinal)),
+            ["contacts"] = Json((await session.Query<ContactRow>().ToListAsync()).OrderBy(d => d.Id, StringComparer.Ordinal)),
+            ["pledge rows"] = Json((await session.Query<PledgeRow>().ToListAsync()).OrderBy(d => d.Id, StringComparer.Ordinal)),
+            ["follow-up rows"] = Json((await session.Query<FollowUpRow>().ToListAsync()).OrderBy(d => d.Id, StringComparer.Ordinal)),
+            ["checkpoints"] = Json((await session.Query<RelationshipCheckpoint>().ToListAsync()).OrderBy(d => d.Id, StringComparer.Ordinal)),
+            ["positions"] = Json(await session.AdvancedSql.QueryAsync<string>(
+                "select row_to_json(t)::text from commsledger.relationship_events t order by key, position", CancellationToken.None)),
             ["search"] = Json(await session.AdvancedSql.QueryAsync<string>(
                 "select row_to_json(t)::text from commsledger.search_entries t order by entry_id, version", CancellationToken.None)),
         };

@@ -1,223 +1,210 @@
-using CommsLedger.Domain.FollowUps;
 using CommsLedger.Domain.Interactions;
 using CommsLedger.Domain.Pledges;
 using CommsLedger.Domain.Shared;
-using JasperFx.Events;
-using Marten.Events.Projections;
 
 namespace CommsLedger.Projections.Relationships;
 
-/// <summary>Everything between one pair of parties ("CN-PE"): contacts, pledges by each side, open follow-ups, topics.
-/// It holds lines, not counts: counts and "overdue" are derived when read, so they can never drift.</summary>
+/// <summary>
+/// One pair of parties ("CN-PE"), bounded: counters and the few latest items, however long the relationship grows.
+/// Its contacts, pledges and open follow-ups are rows of their own (<see cref="RelationshipRow"/>); the counters are
+/// the sum of those rows, kept per marking (indexed by <see cref="Classification"/>) because every reader counts only
+/// what their clearance admits. "Overdue" depends on the day, so it is never stored: it is an index range on the rows.
+/// </summary>
 public sealed class RelationshipLedger
 {
+    public const int RecentContactsKept = 3;
+
     public string Id { get; set; } = "";
-    public Dictionary<Guid, ContactLine> Interactions { get; set; } = [];
-    public Dictionary<Guid, PledgeLine> Pledges { get; set; } = [];
-    public Dictionary<Guid, FollowUpLine> OpenFollowUps { get; set; } = [];
-    /// <summary>The statements of the <see cref="RecentContactsKept"/> most recently logged contacts of each marking
-    /// only, so the document stays small however long the relationship grows (the interaction records keep every
-    /// statement). Per marking, so that whoever reads it finds the statements of the latest contacts they may see,
-    /// and contacts above their clearance cannot push those out (which would tell them such contacts were logged).</summary>
+
+    /// <summary>How many of the relationship's events the ledger has folded; each event's position in the relationship.</summary>
+    public long Position { get; set; }
+
+    /// <summary>The lowest marking of anything counted, null when nothing is: who may see the relationship at all.</summary>
+    public Classification? Lowest { get; set; }
+
+    public int[] Contacts { get; set; } = Tally.Empty();
+
+    /// <summary>Contacts per year they occurred, per marking.</summary>
+    public Dictionary<int, int[]> ContactsPerYear { get; set; } = [];
+
+    /// <summary>Pledges per party that made them.</summary>
+    public Dictionary<string, SideTally> Sides { get; set; } = [];
+
+    public int[] OpenFollowUps { get; set; } = Tally.Empty();
+
+    /// <summary>Pledges per topic, per marking.</summary>
+    public Dictionary<string, int[]> PledgeTopics { get; set; } = [];
+
+    /// <summary>The <see cref="RecentContactsKept"/> most recently logged contacts of each marking, oldest first: per
+    /// marking, so that whoever reads finds the latest contacts they may see, and contacts above their clearance cannot
+    /// push those out (which would tell them such contacts were logged).</summary>
+    public List<RecentContact> RecentContacts { get; set; } = [];
+
+    /// <summary>The statements of the <see cref="RecentContacts"/> only (the interaction records keep every statement).</summary>
     public Dictionary<Guid, StatementLine> Statements { get; set; } = [];
 
-    /// <summary>The interactions whose statements are kept, oldest first.</summary>
-    public List<Guid> RecentContacts { get; set; } = [];
-
-    /// <summary>Topics per kept entry (recent statement or pledge id), so a retraction removes exactly its own.</summary>
-    public Dictionary<Guid, List<string>> TopicsByEntry { get; set; } = [];
+    /// <summary>Topics per kept statement, so a retraction removes exactly its own.</summary>
+    public Dictionary<Guid, List<string>> StatementTopics { get; set; } = [];
 
     /// <summary>Topics of statements no longer kept, with the lowest marking of any statement that raised them.</summary>
     public Dictionary<string, Classification> EarlierTopics { get; set; } = [];
 
-    /// <summary>The pledges reaffirmed in a later interaction, each with the lowest marking of any of its
-    /// reaffirmations: a reader counts those they may see.</summary>
-    public Dictionary<Guid, Classification> Reaffirmed { get; set; } = [];
-
-    public const int RecentContactsKept = 3;
-}
-
-public sealed record ContactLine(InteractionKind Kind, DateOnly OccurredOn, string Summary, Classification Classification);
-
-public sealed record PledgeLine(string By, string? To, CommitmentKind Kind, string Text, string Topic, DateOnly? Due, PledgeStatus Status, Classification Classification);
-
-public sealed record StatementLine(Guid InteractionId, string Speaker, string Country, string Text, Classification Classification);
-
-public sealed record FollowUpLine(Guid? PledgeId, string Action, string Owner, DateOnly Due, Classification Classification);
-
-/// <summary>One rule routes events to ledgers: every event goes to each relationship it counts towards
-/// (<see cref="IRelationshipEvent"/>). Live, rebuild, checkpoints and time-travel replays all run this <see cref="Evolve"/>.</summary>
-public sealed partial class RelationshipLedgerProjection : MultiStreamProjection<RelationshipLedger, string>
-{
-    public RelationshipLedgerProjection()
+    /// <summary>Adds (<paramref name="sign"/> 1) or takes away (-1) what a row counts for.</summary>
+    public void Count(RelationshipRow? row, int sign)
     {
-        Identities<IRelationshipEvent>(e => e.Relationships);
-        foreach (var type in EventCatalogue.Types.Where(typeof(IRelationshipEvent).IsAssignableFrom))
+        var marking = (int)(row?.Classification ?? default);
+        switch (row)
         {
-            IncludeType(type);
+            case ContactRow contact:
+                Contacts[marking] += sign;
+                Tally.Add(ContactsPerYear, contact.OccurredOn.Year, marking, sign);
+                break;
+            case PledgeRow pledge:
+                var side = Sides.TryGetValue(pledge.By, out var known) ? known : Sides[pledge.By] = new SideTally();
+                side.ByStatus[(int)pledge.Status][marking] += sign;
+                if (pledge.Reaffirmed is { } reaffirmed)
+                {
+                    side.Reaffirmed[Math.Max(marking, (int)reaffirmed)] += sign;
+                }
+
+                if (pledge.Topic.Length > 0)
+                {
+                    Tally.Add(PledgeTopics, pledge.Topic, marking, sign);
+                }
+
+                break;
+            case FollowUpRow:
+                OpenFollowUps[marking] += sign;
+                break;
         }
     }
 
-    /// <summary>The ledgers an event goes to: the identity rule above, for replays.</summary>
-    public static IReadOnlyList<string> KeysOf(object data) => data is IRelationshipEvent e ? e.Relationships : [];
-
-    public override RelationshipLedger? Evolve(RelationshipLedger? snapshot, string id, IEvent e)
+    /// <summary>What the event changes besides the rows: the latest contacts and their statements, topics, the lowest marking.</summary>
+    public void Apply(object data)
     {
-        var ledger = snapshot ?? new RelationshipLedger { Id = id };
-        switch (e.Data)
+        switch (data)
         {
-            case InteractionLogged x: On(x, ledger); break;
-            case StatementRecorded x: On(x, ledger); break;
-            case InteractionEntryCorrected x: On(x, ledger); break;
-            case StatementRetracted x: On(x, ledger); break;
-            case InteractionRetracted x: On(x, ledger); break;
-            case PledgeMade x: On(x, ledger); break;
-            case IPledgeOutcome x: SetStatus(ledger, x); break;
-            case PledgeCorrected x: On(x, ledger); break;
-            case PledgeRetracted x: On(x, ledger); break;
-            case PledgeReaffirmed x: ledger.Reaffirmed[x.PledgeId] = Lowest(ledger.Reaffirmed, x.PledgeId, x.Classification); break;
-            case FollowUpScheduled x: ledger.OpenFollowUps[x.FollowUpId] = new FollowUpLine(x.PledgeId, x.Action, x.Owner, x.Due, x.Classification); break;
-            case FollowUpCompleted x: ledger.OpenFollowUps.Remove(x.FollowUpId); break;
-            case FollowUpCancelled x: ledger.OpenFollowUps.Remove(x.FollowUpId); break;
-            default: return snapshot;
+            case InteractionLogged x: Remember(new RecentContact(x.InteractionId, x.Occurred.Date, x.Classification)); break;
+            case StatementRecorded x: On(x); break;
+            case InteractionEntryCorrected x: On(x); break;
+            case StatementRetracted x: Forget(x.StatementId); break;
+            case InteractionRetracted x:
+                RecentContacts.RemoveAll(c => c.InteractionId == x.InteractionId);
+                foreach (var statement in Statements.Where(s => s.Value.InteractionId == x.InteractionId).Select(s => s.Key).ToArray())
+                {
+                    Forget(statement);
+                }
+
+                break;
         }
 
-        return ledger;
+        Lowest = Enum.GetValues<Classification>().Cast<Classification?>().FirstOrDefault(m => Tally.Any((int)m!, Contacts, OpenFollowUps)
+            || Sides.Values.Any(s => s.ByStatus.Any(counts => counts[(int)m!] > 0)));
     }
 
-    private static void On(InteractionLogged e, RelationshipLedger ledger)
+    private void Remember(RecentContact contact)
     {
-        ledger.Interactions[e.InteractionId] = new ContactLine(e.Kind, e.Occurred.Date, e.Summary, e.Classification);
-        ledger.RecentContacts.Add(e.InteractionId);
-        var sameMarking = ledger.RecentContacts.Where(id => ledger.Interactions[id].Classification == e.Classification).ToArray();
-        foreach (var evicted in sameMarking.Take(sameMarking.Length - RelationshipLedger.RecentContactsKept))
+        RecentContacts.Add(contact);
+        var sameMarking = RecentContacts.Where(c => c.Classification == contact.Classification).ToArray();
+        foreach (var evicted in sameMarking.Take(sameMarking.Length - RecentContactsKept))
         {
-            ledger.RecentContacts.Remove(evicted);
-            foreach (var (statementId, line) in ledger.Statements.Where(s => s.Value.InteractionId == evicted).ToArray())
+            RecentContacts.Remove(evicted);
+            foreach (var (statementId, line) in Statements.Where(s => s.Value.InteractionId == evicted.InteractionId).ToArray())
             {
-                RememberTopics(ledger, ledger.TopicsByEntry.GetValueOrDefault(statementId) ?? [], line.Classification);
-                ledger.Statements.Remove(statementId);
-                ledger.TopicsByEntry.Remove(statementId);
+                RememberTopics(StatementTopics.GetValueOrDefault(statementId) ?? [], line.Classification);
+                Forget(statementId);
             }
         }
     }
 
-    private static void On(StatementRecorded e, RelationshipLedger ledger)
+    private void On(StatementRecorded e)
     {
-        if (!ledger.RecentContacts.Contains(e.InteractionId))
+        if (!RecentContacts.Any(c => c.InteractionId == e.InteractionId))
         {
-            RememberTopics(ledger, e.Topics, e.Classification);
+            RememberTopics(e.Topics, e.Classification);
             return;
         }
 
-        ledger.Statements[e.StatementId] = new StatementLine(e.InteractionId, e.Speaker, e.Country, e.Text, e.Classification);
+        Statements[e.StatementId] = new StatementLine(e.InteractionId, e.Speaker, e.Country, e.Text, e.Classification);
         if (e.Topics.Count > 0)
         {
-            ledger.TopicsByEntry[e.StatementId] = [.. e.Topics];
+            StatementTopics[e.StatementId] = [.. e.Topics];
         }
     }
 
-    private static void On(InteractionEntryCorrected e, RelationshipLedger ledger)
+    private void On(InteractionEntryCorrected e)
     {
         var patch = e.Patch();
-        if (patch.Statement is { } statement)
+        if (patch.Statement is not { } statement)
         {
-            CorrectStatement(ledger, statement);
-        }
-        else if (ledger.Interactions.TryGetValue(e.InteractionId, out var contact))
-        {
-            ledger.Interactions[e.InteractionId] = contact with
+            var at = RecentContacts.FindIndex(c => c.InteractionId == e.InteractionId);
+            if (at >= 0 && patch.OccurredOn is { } date)
             {
-                Summary = patch.Summary ?? contact.Summary,
-                Kind = patch.Kind ?? contact.Kind,
-                OccurredOn = patch.OccurredOn ?? contact.OccurredOn,
-            };
+                RecentContacts[at] = RecentContacts[at] with { OccurredOn = date };
+            }
+        }
+        else if (!Statements.TryGetValue(statement.StatementId, out var line))
+        {
+            RememberTopics(statement.Topics ?? [], e.Classification);
+        }
+        else if (statement.Topics is { } topics)
+        {
+            StatementTopics[statement.StatementId] = [.. topics];
+        }
+        else
+        {
+            Statements[statement.StatementId] = line with { Text = statement.Text ?? line.Text, Speaker = statement.Speaker ?? line.Speaker };
         }
     }
 
-    private static void On(StatementRetracted e, RelationshipLedger ledger)
+    private void Forget(Guid statementId)
     {
-        ledger.TopicsByEntry.Remove(e.StatementId);
-        ledger.Statements.Remove(e.StatementId);
+        Statements.Remove(statementId);
+        StatementTopics.Remove(statementId);
     }
 
-    private static void On(InteractionRetracted e, RelationshipLedger ledger)
-    {
-        ledger.Interactions.Remove(e.InteractionId);
-        ledger.RecentContacts.Remove(e.InteractionId);
-        foreach (var statementId in ledger.Statements.Where(s => s.Value.InteractionId == e.InteractionId).Select(s => s.Key).ToArray())
-        {
-            ledger.Statements.Remove(statementId);
-            ledger.TopicsByEntry.Remove(statementId);
-        }
-    }
-
-    private static void On(PledgeMade e, RelationshipLedger ledger)
-    {
-        ledger.Pledges[e.PledgeId] = new PledgeLine(e.By, e.To, e.Kind, e.Text, e.Topic, e.Due, PledgeStatus.Open, e.Classification);
-        if (e.Topic.Length > 0)
-        {
-            ledger.TopicsByEntry[e.PledgeId] = [e.Topic];
-        }
-    }
-
-    private static Classification Lowest(Dictionary<Guid, Classification> markings, Guid id, Classification marking) =>
-        markings.TryGetValue(id, out var known) && known < marking ? known : marking;
-
-    private static void On(PledgeRetracted e, RelationshipLedger ledger)
-    {
-        ledger.Pledges.Remove(e.PledgeId);
-        ledger.Reaffirmed.Remove(e.PledgeId);
-        ledger.TopicsByEntry.Remove(e.PledgeId);
-    }
-
-    private static void On(PledgeCorrected e, RelationshipLedger ledger)
-    {
-        if (!ledger.Pledges.TryGetValue(e.PledgeId, out var line))
-        {
-            return;
-        }
-
-        var patch = e.Patch();
-        ledger.Pledges[e.PledgeId] = line with
-        {
-            Text = patch.Text ?? line.Text,
-            Topic = patch.Topic ?? line.Topic,
-            Kind = patch.Kind ?? line.Kind,
-            Due = patch.DueOr(line.Due),
-            Status = patch.Status ?? line.Status,
-        };
-        if (patch.Topic is { } topic)
-        {
-            ledger.TopicsByEntry[e.PledgeId] = [topic];
-        }
-    }
-
-    private static void RememberTopics(RelationshipLedger ledger, IEnumerable<string> topics, Classification marking)
+    private void RememberTopics(IEnumerable<string> topics, Classification marking)
     {
         foreach (var topic in topics)
         {
-            ledger.EarlierTopics[topic] = ledger.EarlierTopics.TryGetValue(topic, out var known) && known < marking ? known : marking;
+            EarlierTopics[topic] = EarlierTopics.TryGetValue(topic, out var known) && known < marking ? known : marking;
         }
     }
+}
 
-    private static void CorrectStatement(RelationshipLedger ledger, StatementPatch patch)
-    {
-        if (patch.Topics is { } topics)
-        {
-            ledger.TopicsByEntry[patch.StatementId] = [.. topics];
-        }
-        else if (ledger.Statements.TryGetValue(patch.StatementId, out var line))
-        {
-            ledger.Statements[patch.StatementId] = line with { Text = patch.Text ?? line.Text, Speaker = patch.Speaker ?? line.Speaker };
-        }
-    }
+public sealed record RecentContact(Guid InteractionId, DateOnly OccurredOn, Classification Classification);
 
-    private static void SetStatus(RelationshipLedger ledger, IPledgeOutcome outcome)
+public sealed record StatementLine(Guid InteractionId, string Speaker, string Country, string Text, Classification Classification);
+
+/// <summary>One side's pledges: how many per status (indexed by <see cref="PledgeStatus"/>) and marking, and how many
+/// were reaffirmed, per the higher of the pledge's marking and that of its lowest-marked reaffirmation (a reader must
+/// be cleared for both).</summary>
+public sealed class SideTally
+{
+    public int[][] ByStatus { get; set; } = [.. Enum.GetValues<PledgeStatus>().Select(_ => Tally.Empty())];
+
+    public int[] Reaffirmed { get; set; } = Tally.Empty();
+}
+
+/// <summary>Counts per marking: an array indexed by <see cref="Classification"/>.</summary>
+public static class Tally
+{
+    public static int[] Empty() => new int[Enum.GetValues<Classification>().Length];
+
+    /// <summary>What a reader cleared for <paramref name="clearance"/> may count.</summary>
+    public static int Within(this int[] counts, Classification clearance) => counts.Take((int)clearance + 1).Sum();
+
+    public static bool Any(int marking, params int[][] tallies) => tallies.Any(t => t[marking] > 0);
+
+    /// <summary>Adds to the count of <paramref name="key"/>, forgetting a key whose counts all fall to zero.</summary>
+    public static void Add<TKey>(Dictionary<TKey, int[]> tallies, TKey key, int marking, int sign)
+        where TKey : notnull
     {
-        if (ledger.Pledges.TryGetValue(outcome.PledgeId, out var line))
+        var counts = tallies.TryGetValue(key, out var known) ? known : tallies[key] = Empty();
+        counts[marking] += sign;
+        if (counts.All(n => n == 0))
         {
-            ledger.Pledges[outcome.PledgeId] = line with { Status = outcome.Status };
+            tallies.Remove(key);
         }
     }
 }

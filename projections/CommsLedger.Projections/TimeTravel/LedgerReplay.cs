@@ -35,18 +35,20 @@ public static class LedgerReplay
         }
     }
 
-    public static RelationshipLedger Relationship(string key, IEnumerable<IEvent> events) =>
-        Continue(new RelationshipLedger { Id = key }, events);
+    /// <summary>One relationship from its events: the ledger and every current row, all in memory.</summary>
+    public static RelationshipDocuments Relationship(string key, IEnumerable<IEvent> events) =>
+        Continue(new RelationshipDocuments(keepsHistory: false), key, events);
 
-    /// <summary>Applies more events to a ledger already folded up to some point (a checkpoint).</summary>
-    public static RelationshipLedger Continue(RelationshipLedger ledger, IEnumerable<IEvent> events)
+    /// <summary>Applies more events of relationship <paramref name="key"/> to documents folded up to some point (a
+    /// checkpoint's ledger, with the rows those events touch as they stood there).</summary>
+    public static RelationshipDocuments Continue(RelationshipDocuments documents, string key, IEnumerable<IEvent> events)
     {
-        foreach (var e in events.Where(e => RelationshipLedgerProjection.KeysOf(e.Data).Contains(ledger.Id)))
+        foreach (var e in events.Where(e => RelationshipFold.KeysOf(e.Data).Contains(key)))
         {
-            ledger = _relationships.Evolve(ledger, ledger.Id, e) ?? ledger;
+            RelationshipFold.Apply(documents, key, e);
         }
 
-        return ledger;
+        return documents;
     }
 
     public static PledgeRegister? Pledge(IEnumerable<IEvent> streamEvents)
@@ -89,26 +91,19 @@ public static class LedgerReplay
         return [.. items.Values];
     }
 
-    /// <summary>Every relationship ledger from all events, keyed like the live documents.</summary>
-    public static IReadOnlyList<RelationshipLedger> Relationships(IEnumerable<IEvent> events)
+    /// <summary>Every relationship from all events: ledgers, rows and their earlier versions, checkpoints, as the live projection writes them.</summary>
+    public static RelationshipDocuments Relationships(IEnumerable<IEvent> events)
     {
-        var ledgers = new Dictionary<string, RelationshipLedger>(StringComparer.Ordinal);
+        var documents = new RelationshipDocuments();
         foreach (var e in events)
         {
-            foreach (var key in RelationshipLedgerProjection.KeysOf(e.Data))
-            {
-                if (_relationships.Evolve(ledgers.GetValueOrDefault(key), key, e) is { } ledger)
-                {
-                    ledgers[key] = ledger;
-                }
-            }
+            RelationshipFold.Apply(documents, e);
         }
 
-        return [.. ledgers.Values];
+        return documents;
     }
 
     private static readonly InteractionRecordProjection _interactions = new();
     private static readonly PledgeRegisterProjection _pledges = new();
     private static readonly FollowUpQueueProjection _followUps = new();
-    private static readonly RelationshipLedgerProjection _relationships = new();
 }

@@ -93,9 +93,10 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempote
             });
             await session.SaveChangesAsync(http.RequestAborted);
         }
-        catch (Npgsql.NpgsqlException failure)
+        catch (Exception failure) when (failure is Npgsql.NpgsqlException or Marten.Exceptions.MartenException or TimeoutException or OperationCanceledException)
         {
-            // The change is recorded and its key is pending: a retry gets 409, never a second append.
+            // The change is recorded and its key is pending: its answer still goes out (a 500 would tell the client a
+            // recorded change failed), and a retry gets 409, never a second append.
             logger.LogError(failure, "Could not keep the response of idempotent request {Key}", id);
         }
     }

@@ -2,7 +2,6 @@ using CommsLedger.Application.Storage;
 using CommsLedger.Domain.Shared;
 using CommsLedger.Projections.Interactions;
 using CommsLedger.Projections.Pledges;
-using CommsLedger.Projections.Relationships;
 using JasperFx.Events;
 
 namespace CommsLedger.Application.Clearance;
@@ -30,31 +29,6 @@ public static class Visibility
 
     public static IEnumerable<IEvent> Within(this IEnumerable<IEvent> events, Classification clearance) =>
         events.Where(e => clearance.Sees(MarkingOf(e)));
-
-    /// <summary>The ledger as a reader may see it. The document keeps the latest contacts of each marking; the reader
-    /// gets the statements of the latest ones they may see, chosen from the visible contacts alone.</summary>
-    public static RelationshipLedger Within(this RelationshipLedger ledger, Classification clearance)
-    {
-        var interactions = ledger.Interactions.Where(i => clearance.Sees(i.Value.Classification)).ToDictionary();
-        var recent = ledger.RecentContacts.Where(interactions.ContainsKey).TakeLast(RelationshipLedger.RecentContactsKept).ToList();
-        var statements = ledger.Statements.Where(s => clearance.Sees(s.Value.Classification)).ToDictionary();
-        var pledges = ledger.Pledges.Where(p => clearance.Sees(p.Value.Classification)).ToDictionary();
-        return new RelationshipLedger
-        {
-            Id = ledger.Id,
-            Interactions = interactions,
-            Pledges = pledges,
-            OpenFollowUps = ledger.OpenFollowUps.Where(f => clearance.Sees(f.Value.Classification)).ToDictionary(),
-            Statements = statements.Where(s => recent.Contains(s.Value.InteractionId)).ToDictionary(),
-            TopicsByEntry = ledger.TopicsByEntry.Where(t => statements.ContainsKey(t.Key) || pledges.ContainsKey(t.Key)).ToDictionary(),
-            RecentContacts = recent,
-            EarlierTopics = ledger.EarlierTopics.Where(t => clearance.Sees(t.Value)).ToDictionary(),
-            Reaffirmed = ledger.Reaffirmed.Where(r => pledges.ContainsKey(r.Key) && clearance.Sees(r.Value)).ToDictionary(),
-        };
-    }
-
-    public static bool IsEmpty(this RelationshipLedger ledger) =>
-        ledger.Interactions.Count == 0 && ledger.Pledges.Count == 0 && ledger.OpenFollowUps.Count == 0 && ledger.Statements.Count == 0;
 
     /// <summary>The register without the reaffirmations above clearance; null when the pledge itself is.</summary>
     public static PledgeRegister? Within(this PledgeRegister register, Classification clearance)

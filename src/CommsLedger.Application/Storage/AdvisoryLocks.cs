@@ -5,20 +5,16 @@ namespace CommsLedger.Application.Storage;
 
 /// <summary>
 /// Transaction-scoped PostgreSQL advisory locks, taken in key order. The order of kinds is fixed too: a writer takes
-/// the locks of the pledges it reaffirms, then at most one more stream lock, then relationship (and source) locks; a
-/// holder of a relationship lock never asks for a stream lock, nor a holder of a stream lock for a pledge's. No cycle,
-/// so no deadlock.
+/// the stream locks of the pledges it reaffirms (their <c>mt_streams</c> rows, in id order, read <c>for update</c> by
+/// <c>FetchForExclusiveWriting</c>), then at most one more stream lock, then relationship (and source) locks; a holder
+/// of a relationship lock never asks for a stream lock, nor a holder of a stream lock for a pledge's. No cycle, so no
+/// deadlock.
 /// </summary>
 internal static class AdvisoryLocks
 {
     /// <summary>Prefixes of the keys: relationship keys and party codes never contain a colon.</summary>
     private const string SourceKey = "source:";
-    private const string StreamKey = "stream:";
     private const string PartyKey = "party:";
-
-    /// <summary>Writers of one stream queue on its lock, so each fetches what the one before it committed.</summary>
-    public static Task LockStreams(IDocumentSession session, IEnumerable<Guid> streamIds, CancellationToken cancellationToken) =>
-        Take(session, streamIds.Select(id => StreamKey + id.ToString("N")), cancellationToken);
 
     /// <summary>
     /// Several streams feed one relationship's read model, which inline projections rewrite inside the append

@@ -30,6 +30,7 @@ public static class LedgerStore
 
         options.AddLedgerProjections();
         options.AddWriteModels();
+        options.TuneRebuilds();
         History.Checkpoints.RelationshipCheckpoints.Register(options);
         Access.AccessDocuments.Register(options);
         Reports.Scheduling.ReportRuns.Register(options);

@@ -19,12 +19,12 @@ public static class ReaffirmedPledges
             return pledges;
         }
 
-        await AdvisoryLocks.LockStreams(session, ids, cancellationToken);
         foreach (var id in ids)
         {
-            // Fetched for writing, so the session knows the stream's version: the reaffirmation appended to it later
-            // gets its real version, and the inline register its real Version (a plain append would leave it 0).
-            if ((await session.Events.FetchForWriting<Tracked<Pledge>>(id, cancellationToken)).Aggregate is { State: var pledge }
+            // Fetched for exclusive writing (its stream row locked in the same read, in id order), so the session knows
+            // the stream's version: the reaffirmation appended to it later gets its real version, and the inline
+            // register its real Version (a plain append would leave it 0).
+            if ((await session.Events.FetchForExclusiveWriting<Tracked<Pledge>>(id, cancellationToken)).Aggregate is { State: var pledge }
                 && pledge.Classification <= clearance)
             {
                 pledges[id] = pledge;

@@ -78,9 +78,11 @@ public static class StreamWriter
         return await session.AdvancedSql.QueryAsync<Guid>($"select id from {LedgerStore.Schema}.mt_streams where id = any(?)", cancellationToken, streamIds);
     }
 
-    /// <summary>The stream's lock first (see <see cref="AdvisoryLocks.LockStreams"/>). Without it, a write above the
-    /// actor's clearance landing between their fetch and their save would fail their save although nothing they can
-    /// see changed — and the refusal would tell them that something hidden was just written.</summary>
+    /// <summary>The stream's lock and its events in one round trip: <c>FetchForExclusiveWriting</c> reads the stream's
+    /// row <c>for update</c> in the same batch as its events, so writers of one stream queue there and each folds what
+    /// the one before it committed. Without the lock, a write above the actor's clearance landing between their fetch
+    /// and their save would fail their save although nothing they can see changed — and the refusal would tell them
+    /// that something hidden was just written. The expected version is still checked when the events are saved.</summary>
     private static async Task<IEventStream<Tracked<TState>>> LockAndFetch<TState>(IDocumentSession session, Guid streamId, CancellationToken cancellationToken)
         where TState : class, IStreamState<TState>
     {
@@ -89,8 +91,7 @@ public static class StreamWriter
             throw new EntryNotFound(TState.Noun, streamId);
         }
 
-        await AdvisoryLocks.LockStreams(session, [streamId], cancellationToken);
-        return await session.Events.FetchForWriting<Tracked<TState>>(streamId, cancellationToken);
+        return await session.Events.FetchForExclusiveWriting<Tracked<TState>>(streamId, cancellationToken);
     }
 
     /// <summary>Above the actor's clearance the entry does not exist for them: saying "forbidden" would leak it.</summary>

@@ -1,9 +1,10 @@
 using CommsLedger.Application.Demo;
 using CommsLedger.Application.Interactions.Logging;
-using CommsLedger.Application.Relationships.Viewing;
+using CommsLedger.Application.Relationships.Paging;
 using CommsLedger.Cli.Hosting;
 using CommsLedger.Cli.Integrity;
 using CommsLedger.Cli.Rendering;
+using CommsLedger.Cli.Reviewing;
 using CommsLedger.Domain.Shared;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -27,8 +28,7 @@ public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand
             console.MarkupLineInterpolated($"The seed call is already in the ledger as interaction {duplicate.ExistingId}; nothing appended.");
         }
 
-        var view = await ledger.Mediator.Send(new GetRelationship("CN-PE", Ledger.Today), cancellationToken);
-        RelationshipTable.Write(console, view, Ledger.Today);
+        RelationshipTable.Write(console, await RelationshipCommand.Read(ledger.Mediator, "CN-PE", null, PageRequest.DefaultLimit, cancellationToken), Ledger.Today);
         await SignAsync(cancellationToken);
         return ExitCodes.Ok;
     }

@@ -59,8 +59,10 @@ public sealed class ImportCommand(IAnsiConsole console) : AsyncCommand<ImportSet
     {
         ImportPhase.Checking => "Checking lines",
         ImportPhase.Appending => "Appending interactions",
-        _ => "Rebuilding read models",
+        _ => "Rebuilding read models (events)",
     };
+
+    private static string Rate(ImportProgress value) => value.EventsPerSecond > 0 ? $", {value.EventsPerSecond:N0} events/s" : "";
 
     /// <summary>Progress for logs and pipes, where bars cannot redraw: a line per phase each tenth of the way.</summary>
     private sealed class ProgressLines(IAnsiConsole console) : IProgress<ImportProgress>
@@ -76,7 +78,7 @@ public sealed class ImportCommand(IAnsiConsole console) : AsyncCommand<ImportSet
             }
 
             _tenthsShown[value.Phase] = tenths;
-            console.MarkupLineInterpolated($"{Label(value.Phase)}: {value.Done} of {value.Total} ({value.Done * 100 / value.Total}%)");
+            console.MarkupLineInterpolated($"{Label(value.Phase)}: {value.Done} of {value.Total} ({value.Done * 100 / value.Total}%){Rate(value)}");
         }
     }
 
@@ -100,6 +102,7 @@ public sealed class ImportCommand(IAnsiConsole console) : AsyncCommand<ImportSet
             bar.IsIndeterminate = value.Total == 0;
             bar.MaxValue = Math.Max(1, value.Total == 0 ? value.Done : value.Total);
             bar.Value = value.Done;
+            bar.Description = Markup.Escape(Label(value.Phase) + Rate(value));
             if (value.Total > 0 && value.Done >= value.Total)
             {
                 bar.StopTask();

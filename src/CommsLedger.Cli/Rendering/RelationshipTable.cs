@@ -1,5 +1,6 @@
 using System.Globalization;
 using CommsLedger.Application.Relationships.Viewing;
+using CommsLedger.Cli.Reviewing;
 using CommsLedger.Domain.Pledges;
 using CommsLedger.Projections.TimeTravel;
 using Spectre.Console;
@@ -9,8 +10,9 @@ namespace CommsLedger.Cli.Rendering;
 /// <summary>A relationship ledger as a person reads it: headline, pledges by each side, open follow-ups.</summary>
 public static class RelationshipTable
 {
-    public static void Write(IAnsiConsole console, RelationshipView view, DateOnly today, AsOf? asOf = null)
+    public static void Write(IAnsiConsole console, RelationshipPrintout printout, DateOnly today, AsOf? asOf = null)
     {
+        var view = printout.Relationship;
         var when = asOf is { IsNow: false } ? Markup.Escape(asOf.ToString()) : "as of " + Date(today);
         console.Write(new Rule($"[bold]{view.Key}[/] relationship ledger ({when})").LeftJustified());
         console.MarkupLineInterpolated(
@@ -23,16 +25,27 @@ public static class RelationshipTable
         }
 
         console.MarkupLineInterpolated($"Topics: {(view.Topics.Count == 0 ? "none" : string.Join(", ", view.Topics))}");
-        console.Write(Pledges(view));
+        console.Write(Pledges(printout));
+        More(console, "pledges", printout.Pledges.Next);
         console.Write(Statements(view));
-        console.Write(FollowUps(view));
+        console.Write(FollowUps(printout));
+        More(console, "follow-ups", printout.OpenFollowUps.Next);
     }
 
-    private static Table Pledges(RelationshipView view)
+    /// <summary>Lists are shown a page at a time: say when there is more than the page.</summary>
+    private static void More(IAnsiConsole console, string what, string? next)
+    {
+        if (next is not null)
+        {
+            console.MarkupLineInterpolated($"[dim]More {what} than shown: raise --limit, or page through them in the API.[/]");
+        }
+    }
+
+    private static Table Pledges(RelationshipPrintout printout)
     {
         var table = new Table().Title("Pledges").Expand()
             .AddColumn("By").AddColumn("To").AddColumn("Kind").AddColumn("Commitment").AddColumn("Due").AddColumn("Status").AddColumn("Id");
-        foreach (var p in view.Pledges)
+        foreach (var p in printout.Pledges.Items)
         {
             table.AddRow(
                 Markup.Escape(p.By), Markup.Escape(p.To ?? "(general)"), p.Kind.ToString().ToLowerInvariant(),
@@ -54,11 +67,11 @@ public static class RelationshipTable
         return table;
     }
 
-    private static Table FollowUps(RelationshipView view)
+    private static Table FollowUps(RelationshipPrintout printout)
     {
         var table = new Table().Title("Open follow-ups").Expand()
             .AddColumn("Due").AddColumn("Action").AddColumn("Owner").AddColumn("");
-        foreach (var f in view.OpenFollowUps)
+        foreach (var f in printout.OpenFollowUps.Items)
         {
             table.AddRow(Date(f.Due), Markup.Escape(f.Action), Markup.Escape(f.Owner), f.Overdue ? "[red]overdue[/]" : "");
         }

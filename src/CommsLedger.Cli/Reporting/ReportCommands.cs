@@ -4,6 +4,7 @@ using CommsLedger.Application.Reports.Brief;
 using CommsLedger.Application.Reports.Overdue;
 using CommsLedger.Application.Reports.Scorecard;
 using CommsLedger.Domain.Shared;
+using CommsLedger.Projections.TimeTravel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -30,7 +31,7 @@ public sealed class BriefReportCommand(IAnsiConsole console) : AsyncCommand<Brie
     public override Task<int> ExecuteAsync(CommandContext context, BriefSettings settings, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var since = ReportSettings.Date(settings.Since, "--since", errors);
+        var since = AsOf.ReadDate(settings.Since, "--since", errors);
         errors.ThrowIfAny();
         return ReportOutput.Run(console, settings, p => new BuildBrief(settings.Key, p.On, since, settings.Contacts, p.At, p.Progress),
             "brief-" + settings.Key.ToUpperInvariant(), cancellationToken);

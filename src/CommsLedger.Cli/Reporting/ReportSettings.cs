@@ -1,7 +1,7 @@
 using System.ComponentModel;
-using System.Globalization;
 using CommsLedger.Application.Reports.Position;
 using CommsLedger.Domain.Shared;
+using CommsLedger.Projections.TimeTravel;
 using CommsLedger.Reporting;
 using Spectre.Console.Cli;
 
@@ -42,48 +42,11 @@ public class ReportSettings : CommandSettings
     public (ReportAt At, DateOnly On, DateTimeOffset? GeneratedAt) Parse(DateOnly today)
     {
         var errors = new FieldErrors();
-        var knownAt = Instant(AsKnownAt, "--as-known-at", errors);
-        var generatedAt = Instant(GeneratedAt, "--generated-at", errors);
-        var on = Date(On, "--on", errors);
+        var knownAt = AsOf.ReadInstant(AsKnownAt, "--as-known-at", errors);
+        var generatedAt = AsOf.ReadInstant(GeneratedAt, "--generated-at", errors);
+        var on = AsOf.ReadDate(On, "--on", errors);
         errors.ThrowIfAny();
         var at = new ReportAt(knownAt, AtSequence);
         return (at, on ?? (knownAt is { } k ? DateOnly.FromDateTime(k.UtcDateTime) : today), generatedAt);
-    }
-
-    public static DateOnly? Date(string? raw, string field, FieldErrors errors)
-    {
-        if (raw is null)
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        errors.Add(field, $"'{raw}' is not a date such as 2021-06-30");
-        return null;
-    }
-
-    private static DateTimeOffset? Instant(string? raw, string field, FieldErrors errors)
-    {
-        if (raw is null)
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            return new DateTimeOffset(day.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero);
-        }
-
-        if (DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant))
-        {
-            return instant;
-        }
-
-        errors.Add(field, $"'{raw}' is not an ISO-8601 instant such as 2020-12-31T00:00Z");
-        return null;
     }
 }

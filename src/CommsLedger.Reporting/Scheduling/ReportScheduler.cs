@@ -93,7 +93,16 @@ public sealed class ReportScheduler
                 }
             }
 
-            await RunOccurrence(job, next, cancellationToken);
+            try
+            {
+                await RunOccurrence(job, next, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopped mid-run: the run record stays "running", so the next scheduler to reach it runs it again.
+                return;
+            }
+
             var now = _clock.GetUtcNow();
             after = now > next ? now : next;
         }

@@ -20,8 +20,9 @@ public sealed class RoleMatrixTests(PostgresCluster postgres, SharedApi shared) 
             Assert.Equal(HttpStatusCode.Created, logged.StatusCode);
         });
         var reader = _api.Client(ApiHost.Reviewer);
-        var view = await (await reader.GetAsync("/relationships/CN-PE")).Body();
-        var pledge = view.GetProperty("pledges")[0].GetProperty("pledgeId").GetString()!;
+        var pledges = await (await reader.GetAsync("/relationships/CN-PE/pledges")).Body();
+        var followUps = await (await reader.GetAsync("/relationships/CN-PE/followups")).Body();
+        var pledge = pledges.GetProperty("items")[0].GetProperty("pledgeId").GetString()!;
         var interaction = (await (await reader.GetAsync($"/pledges/{pledge}")).Body()).GetProperty("interactionId").GetString()!;
         var record = await (await reader.GetAsync($"/interactions/{interaction}")).Body();
         _ids = new Dictionary<string, string>
@@ -29,7 +30,7 @@ public sealed class RoleMatrixTests(PostgresCluster postgres, SharedApi shared) 
             ["{interaction}"] = interaction,
             ["{pledge}"] = pledge,
             ["{statement}"] = record.GetProperty("statements")[0].GetProperty("statementId").GetString()!,
-            ["{followUp}"] = view.GetProperty("openFollowUps")[0].GetProperty("followUpId").GetString()!,
+            ["{followUp}"] = followUps.GetProperty("items")[0].GetProperty("followUpId").GetString()!,
         };
     }
 

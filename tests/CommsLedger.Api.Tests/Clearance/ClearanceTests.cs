@@ -23,6 +23,13 @@ public sealed class ClearanceTests(PostgresCluster postgres) : IAsyncLifetime
         "/relationships/CN-PE",
         "/relationships/CN-PE?asKnownAt=2100-01-01",
         "/relationships/CN-PE?asOccurredBy=2100-01-01",
+        "/relationships/CN-PE/pledges",
+        "/relationships/CN-PE/pledges?asKnownAt=2100-01-01",
+        "/relationships/CN-PE/pledges?asOccurredBy=2100-01-01&by=PE",
+        "/relationships/CN-PE/followups",
+        "/relationships/CN-PE/followups?overdue=true&asKnownAt=2100-01-01",
+        "/relationships/CN-PE/contacts",
+        "/relationships?sort=open-pledges",
         "/pledges?relationship=CN-PE",
         "/pledges?relationship=CN-PE&asKnownAt=2100-01-01",
         "/pledges?by=PE",
@@ -79,7 +86,7 @@ public sealed class ClearanceTests(PostgresCluster postgres) : IAsyncLifetime
         }
 
         var cleared = await Read(ApiHost.Reviewer);
-        Assert.Contains(SecretClause, cleared["/relationships/CN-PE"], StringComparison.Ordinal);
+        Assert.Contains(SecretClause, cleared["/relationships/CN-PE/pledges"], StringComparison.Ordinal);
         Assert.Contains(SecretClause, cleared["/relationships/CN-PE/export?format=csv"], StringComparison.Ordinal);
         Assert.Contains(SecretClause, cleared["/search?q=quietly%20liaison%20office"], StringComparison.Ordinal);
     }

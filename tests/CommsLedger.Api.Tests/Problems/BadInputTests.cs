@@ -24,8 +24,8 @@ public sealed class BadInputTests(PostgresCluster postgres, SharedApi shared) : 
             Assert.Equal(System.Net.HttpStatusCode.Created, logged.StatusCode);
         });
         _recorder = _api.Client(ApiHost.Recorder);
-        var record = (await (await _recorder.GetAsync("/relationships/CN-PE")).Body());
-        _pledge = record.GetProperty("pledges")[0].GetProperty("pledgeId").GetGuid();
+        var pledges = await (await _recorder.GetAsync("/relationships/CN-PE/pledges")).Body();
+        _pledge = pledges.GetProperty("items")[0].GetProperty("pledgeId").GetGuid();
         using var pledge = await _recorder.GetAsync($"/pledges/{_pledge}");
         _pledgeVersion = pledge.ETag();
         _interaction = (await pledge.Body()).GetProperty("interactionId").GetGuid();
@@ -124,6 +124,21 @@ public sealed class BadInputTests(PostgresCluster postgres, SharedApi shared) : 
         var errors = await Rejected(await _recorder.GetAsync("/relationships/CN-PE?asOccurredBy=yesterday"), HttpStatusCode.BadRequest);
 
         Assert.Contains("asOccurredBy", errors.Keys);
+    }
+
+    [Theory]
+    [InlineData("/relationships?limit=0", "limit")]
+    [InlineData("/relationships?limit=many", "limit")]
+    [InlineData("/relationships?sort=loudest", "sort")]
+    [InlineData("/relationships?party=XX1", "party")]
+    [InlineData("/relationships/CN-PE/contacts?cursor=not-a-cursor", "cursor")]
+    [InlineData("/relationships/CN-PE/pledges?by=XX1", "by")]
+    [InlineData("/relationships/CN-PE/followups?limit=1001", "limit")]
+    public async Task a_bad_page_request_is_named(string url, string field)
+    {
+        var errors = await Rejected(await _recorder.GetAsync(url), HttpStatusCode.BadRequest);
+
+        Assert.Contains(field, errors.Keys);
     }
 
     [Fact]

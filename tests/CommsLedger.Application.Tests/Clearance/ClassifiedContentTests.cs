@@ -7,6 +7,8 @@ using CommsLedger.Application.Pledges.Listing;
 using CommsLedger.Application.Pledges.NotingProgress;
 using CommsLedger.Application.Pledges.Viewing;
 using CommsLedger.Application.Relationships.Listing;
+using CommsLedger.Application.Relationships.Paging;
+using CommsLedger.Application.Relationships.Pledges;
 using CommsLedger.Application.Relationships.Viewing;
 using CommsLedger.Application.Tests.Support;
 using CommsLedger.Domain.FollowUps;
@@ -48,8 +50,10 @@ public sealed class ClassifiedContentTests(PostgresCluster postgres) : IAsyncLif
 
         Assert.Equal(5, cleared.Sides.Single(s => s.Party == "CN").Pledges);
         Assert.Equal(4, confidential.Sides.Single(s => s.Party == "CN").Pledges);
-        Assert.DoesNotContain(confidential.Pledges, p => p.PledgeId == _secretPledge);
-        Assert.Equal(cleared.OpenFollowUps.Count - 1, confidential.OpenFollowUps.Count);
+        var pledges = await _ledger.Ask(new ListRelationshipPledges("CN-PE", null, new PageRequest()), Confidential);
+        Assert.Equal(7, pledges.Items.Count);
+        Assert.DoesNotContain(pledges.Items, p => p.PledgeId == _secretPledge);
+        Assert.Equal(cleared.OpenFollowUps - 1, confidential.OpenFollowUps);
         Assert.DoesNotContain("covert funding", confidential.Topics);
     }
 
@@ -80,11 +84,11 @@ public sealed class ClassifiedContentTests(PostgresCluster postgres) : IAsyncLif
     public async Task the_interaction_record_drops_the_secret_portion_and_a_secret_meeting_does_not_exist_for_the_reader()
     {
         var record = await _ledger.Ask(new GetInteraction(_call.Id), Confidential);
-        var relationships = await _ledger.Ask(new ListRelationships(Today), Confidential);
+        var relationships = await _ledger.Ask(new ListRelationships(Today, new PageRequest()), Confidential);
 
         Assert.Equal(7, record.Commitments.Count);
-        Assert.DoesNotContain(relationships, r => r.Key == "BR-CN");
-        Assert.Contains(await _ledger.Ask(new ListRelationships(Today)), r => r.Key == "BR-CN");
+        Assert.DoesNotContain(relationships.Items, r => r.Key == "BR-CN");
+        Assert.Contains((await _ledger.Ask(new ListRelationships(Today, new PageRequest()))).Items, r => r.Key == "BR-CN");
     }
 
     [Fact]

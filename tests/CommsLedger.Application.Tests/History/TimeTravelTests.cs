@@ -6,6 +6,8 @@ using CommsLedger.Application.Interactions.Logging;
 using CommsLedger.Application.Pledges.ChangingStatus;
 using CommsLedger.Application.Pledges.Listing;
 using CommsLedger.Application.Pledges.Viewing;
+using CommsLedger.Application.Relationships.Paging;
+using CommsLedger.Application.Relationships.Pledges;
 using CommsLedger.Application.Relationships.Viewing;
 using CommsLedger.Application.Tests.Support;
 using CommsLedger.Domain.Pledges;
@@ -36,11 +38,11 @@ public sealed class TimeTravelTests(PostgresCluster postgres) : IAsyncLifetime
 
         var then = await _ledger.Ask(new GetPledge(pledgeId, new AsOf(beforeCorrection, null)));
         var now = await _ledger.Ask(new GetPledge(pledgeId));
-        var relationshipThen = await _ledger.Ask(new GetRelationship("CN-PE", Today, new AsOf(beforeCorrection, null)));
+        var relationshipThen = await _ledger.Ask(new ListRelationshipPledges("CN-PE", "CN", new PageRequest(), new AsOf(beforeCorrection, null)));
 
         Assert.StartsWith("China supports Peru in arranging", then.Text, StringComparison.Ordinal);
         Assert.Equal("China supports Sinopharm trials in Peru", now.Text);
-        Assert.Contains(relationshipThen.Pledges, p => p.Text.StartsWith("China supports Peru in arranging", StringComparison.Ordinal));
+        Assert.Contains(relationshipThen.Items, p => p.Text.StartsWith("China supports Peru in arranging", StringComparison.Ordinal));
         Assert.Empty(then.Corrections);
     }
 
@@ -52,7 +54,8 @@ public sealed class TimeTravelTests(PostgresCluster postgres) : IAsyncLifetime
         var view = await _ledger.Ask(new GetRelationship("CN-PE", Today, new AsOf(new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero), null)));
 
         Assert.Equal(0, view.InteractionCount);
-        Assert.Empty(view.Pledges);
+        Assert.All(view.Sides, side => Assert.Equal(0, side.Pledges));
+        Assert.Empty((await _ledger.Ask(new ListRelationshipPledges("CN-PE", null, new PageRequest(), new AsOf(new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero), null)))).Items);
     }
 
     [Fact]

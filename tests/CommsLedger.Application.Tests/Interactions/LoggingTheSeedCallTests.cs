@@ -42,7 +42,7 @@ public sealed class LoggingTheSeedCallTests(PostgresCluster postgres) : IAsyncLi
         Assert.Equal(1, view.InteractionCount);
         Assert.Equal(4, view.Sides.Single(s => s.Party == "CN").Pledges);
         Assert.Equal(3, view.Sides.Single(s => s.Party == "PE").Pledges);
-        Assert.Equal(4, view.OpenFollowUps.Count);
+        Assert.Equal(4, view.OpenFollowUps);
         Assert.Equal(1, view.OverdueFollowUps); // the Import Expo check was due 2020-11-10
         Assert.Contains("COVID-19 vaccine", view.Topics);
     }

@@ -45,7 +45,7 @@ public sealed class IngestCommandTests(PostgresCluster postgres) : IDisposable
         Assert.Equal(3, second.ExitCode);
         Assert.Contains("duplicate", second.Output, StringComparison.Ordinal);
         using var view = JsonDocument.Parse(relationship.Output);
-        Assert.Equal(1, view.RootElement.GetProperty("interactionCount").GetInt32());
+        Assert.Equal(1, view.RootElement.GetProperty("relationship").GetProperty("interactionCount").GetInt32());
     }
 
     [Fact]

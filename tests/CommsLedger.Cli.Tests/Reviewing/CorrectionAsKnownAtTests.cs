@@ -38,6 +38,6 @@ public sealed class CorrectionAsKnownAtTests(PostgresCluster postgres)
     private static List<string> StatementTexts(string json)
     {
         using var document = JsonDocument.Parse(json);
-        return [.. document.RootElement.GetProperty("statements").EnumerateArray().Select(s => s.GetProperty("text").GetString()!)];
+        return [.. document.RootElement.GetProperty("relationship").GetProperty("statements").EnumerateArray().Select(s => s.GetProperty("text").GetString()!)];
     }
 }

@@ -22,8 +22,8 @@ public sealed class ReviewingCommandsTests(PostgresCluster postgres) : IAsyncLif
 
         Assert.Equal(0, exitCode);
         using var json = JsonDocument.Parse(output);
-        Assert.Equal("CN-PE", json.RootElement.GetProperty("key").GetString());
-        Assert.Equal(7, json.RootElement.GetProperty("pledges").GetArrayLength());
+        Assert.Equal("CN-PE", json.RootElement.GetProperty("relationship").GetProperty("key").GetString());
+        Assert.Equal(7, json.RootElement.GetProperty("pledges").GetProperty("items").GetArrayLength());
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class ReviewingCommandsTests(PostgresCluster postgres) : IAsyncLif
 
         Assert.Equal(0, exitCode);
         using var json = JsonDocument.Parse(output);
-        Assert.Equal(0, json.RootElement.GetProperty("interactionCount").GetInt32());
+        Assert.Equal(0, json.RootElement.GetProperty("relationship").GetProperty("interactionCount").GetInt32());
     }
 
     [Fact]

@@ -153,8 +153,8 @@ public sealed class MalformedRequestTests(PostgresCluster postgres, ITestOutputH
         var record = await logged.Body();
         var ids = record.GetProperty("commitments").EnumerateArray().Select(c => c.GetProperty("pledgeId").GetGuid())
             .Append(record.GetProperty("id").GetGuid()).ToList();
-        var relationship = await (await recorder.GetAsync("/relationships/CN-PE")).Body();
-        ids.AddRange(relationship.GetProperty("openFollowUps").EnumerateArray().Select(f => f.GetProperty("followUpId").GetGuid()));
+        var followUps = await (await recorder.GetAsync("/relationships/CN-PE/followups")).Body();
+        ids.AddRange(followUps.GetProperty("items").EnumerateArray().Select(f => f.GetProperty("followUpId").GetGuid()));
         var keys = new[] { ApiHost.Recorder, ApiHost.Reviewer, ApiHost.Reporter, ApiHost.Admin }.ToDictionary(u => u, _api.KeyOf, StringComparer.Ordinal);
         return new Seeded(ids, record.GetProperty("statements")[0].GetProperty("statementId").GetGuid(), keys);
     }

@@ -60,6 +60,7 @@ public sealed class CrashTests(PostgresCluster postgres, ITestOutputHelper outpu
             await api.RestartAsync();
         });
 
+        output.WriteLine("the restarted API's last lines:\n" + api.LastLines);
         await Judge(journal, writers, connectionString, "API process");
     }
 

@@ -21,7 +21,7 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public string LastLines => string.Join("\n", _log.TakeLast(30));
+    public string LastLines => string.Join("\n", _log.TakeLast(60));
 
     public static async Task<ApiProcess> StartAsync(string connectionString)
     {

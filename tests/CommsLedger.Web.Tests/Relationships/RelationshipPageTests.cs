@@ -1,4 +1,5 @@
 using CommsLedger.Application.Relationships.Listing;
+using CommsLedger.Application.Relationships.Paging;
 using CommsLedger.Domain.Shared;
 using CommsLedger.Web.Pages.Overview;
 using CommsLedger.Web.Tests.Support;
@@ -15,7 +16,7 @@ public sealed class RelationshipPageTests(WebSite site)
         var page = await site.Open(WebSite.Reporter);
         // Other tests add to CN-PE: the row must say what the ledger says for this reader now.
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var expected = (await site.Host.Query(new ListRelationships(today), Classification.Confidential)).Single(r => r.Key == "CN-PE");
+        var expected = (await site.Host.Query(new ListRelationships(today, new PageRequest(), "CN"), Classification.Confidential)).Items.Single(r => r.Key == "CN-PE");
 
         var row = page.GetByTestId("relationships").GetByRole(AriaRole.Row).Filter(new() { HasText = "CN-PE" });
         await Assertions.Expect(row).ToContainTextAsync(expected.LastContact!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));

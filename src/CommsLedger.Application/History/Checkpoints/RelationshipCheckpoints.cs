@@ -1,74 +1,42 @@
 using CommsLedger.Projections.Relationships;
 using CommsLedger.Projections.TimeTravel;
-using JasperFx.Events;
 using Marten;
 
 namespace CommsLedger.Application.History.Checkpoints;
 
-/// <summary>A relationship's ledger as it stood after every event up to <see cref="Sequence"/>: a starting point
-/// for "as known at" replays so they read at most <see cref="RelationshipCheckpoints.Every"/> events, not the
-/// relationship's whole history. Derived data: deleting every checkpoint only makes time travel slower.</summary>
-public sealed class RelationshipCheckpoint
-{
-    public string Id { get; set; } = "";
-    public string Key { get; set; } = "";
-    public long Sequence { get; set; }
-    public DateTimeOffset MaxRecordedAt { get; set; }
-    public RelationshipLedger Ledger { get; set; } = new();
-}
-
+/// <summary>A relationship's ledger as it stood after an earlier position of its history: the newest checkpoint at or
+/// before it (the projection keeps one every <see cref="RelationshipFold.CheckpointEvery"/> events), and the events
+/// after it replayed through the same fold — with the rows they change loaded as they stood at the checkpoint, since
+/// the counters follow the rows. At most that many events are read, however long the relationship.</summary>
 internal static class RelationshipCheckpoints
 {
-    public const int Every = 2000;
-
-    /// <summary>Only events recorded this long ago go into a checkpoint, so a transaction still in flight with a
-    /// lower sequence number can never be left out of one.</summary>
-    private static readonly TimeSpan Settled = TimeSpan.FromMinutes(1);
-
-    public static void Register(StoreOptions options) =>
-        options.Schema.For<RelationshipCheckpoint>().Duplicate(c => c.Key).Duplicate(c => c.Sequence).Duplicate(c => c.MaxRecordedAt);
-
-    /// <summary>The latest checkpoint every event of which was recorded by <paramref name="knownAt"/>.</summary>
-    public static async Task<RelationshipCheckpoint?> LatestKnownAt(IQuerySession session, string key, DateTimeOffset knownAt, CancellationToken cancellationToken) =>
-        await session.Query<RelationshipCheckpoint>()
-            .Where(c => c.Key == key && c.MaxRecordedAt <= knownAt)
-            .OrderByDescending(c => c.Sequence)
-            .FirstOrDefaultAsync(cancellationToken);
-
-    /// <summary>Folds the settled events after the newest checkpoint and stores a new checkpoint every
-    /// <see cref="Every"/> events. Does nothing when fewer than that have accumulated.</summary>
-    public static async Task Extend(IDocumentStore store, string key, IReadOnlyList<Guid> streams, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The newest checkpoint at or before a position is one probe of this index.</summary>
+    public static void Register(StoreOptions options)
     {
-        await using var session = store.LightweightSession();
-        var latest = await session.Query<RelationshipCheckpoint>().Where(c => c.Key == key)
-            .OrderByDescending(c => c.Sequence).FirstOrDefaultAsync(cancellationToken);
-        var settledBefore = now - Settled;
-        var after = latest?.Sequence ?? 0;
-        if (await LedgerEvents.Count(session, streams, settledBefore, after, cancellationToken) < Every)
+        options.Schema.For<RelationshipCheckpoint>().Duplicate(c => c.Key, configure: index => index.Columns = ["key", "position"]).Duplicate(c => c.Position);
+    }
+
+    public static async Task<RelationshipLedger> LedgerAt(IQuerySession session, string key, long position, CancellationToken cancellationToken)
+    {
+        var checkpoint = await session.Query<RelationshipCheckpoint>()
+            .Where(c => c.Key == key && c.Position <= position)
+            .OrderByDescending(c => c.Position)
+            .FirstOrDefaultAsync(cancellationToken);
+        var from = checkpoint?.Position ?? 0;
+        var documents = new RelationshipDocuments();
+        documents.Ledgers[key] = checkpoint?.Ledger ?? new RelationshipLedger { Id = key };
+        if (position == from)
         {
-            return;
+            return documents.Ledger(key);
         }
 
-        var events = await LedgerEvents.Of(session, streams, settledBefore, cancellationToken, after);
-
-        var ledger = latest?.Ledger ?? new RelationshipLedger { Id = key };
-        var maxRecordedAt = latest?.MaxRecordedAt ?? DateTimeOffset.MinValue;
-        for (var i = 0; i + Every <= events.Count; i += Every)
+        var tail = await LedgerEvents.OfRelationship(session, key, from, position, cancellationToken);
+        var entries = tail.Select(e => RelationshipRow.ChangedBy(e.Data)).OfType<(Type Type, Guid EntryId)>().Select(r => r.EntryId).Distinct().ToArray();
+        foreach (var row in await Relationships.StoredRows.ValidAt(session, key, entries, from, cancellationToken))
         {
-            var chunk = events.Skip(i).Take(Every).ToArray();
-            ledger = LedgerReplay.Continue(ledger, chunk);
-            maxRecordedAt = chunk.Max(e => e.Timestamp) > maxRecordedAt ? chunk.Max(e => e.Timestamp) : maxRecordedAt;
-            var sequence = chunk[^1].Sequence;
-            session.Store(new RelationshipCheckpoint
-            {
-                Id = $"{key}:{sequence:D19}",
-                Key = key,
-                Sequence = sequence,
-                MaxRecordedAt = maxRecordedAt,
-                Ledger = ledger,
-            });
-            await session.SaveChangesAsync(cancellationToken);
-            ledger = (await session.LoadAsync<RelationshipCheckpoint>($"{key}:{sequence:D19}", cancellationToken))!.Ledger;
+            documents.Load(row);
         }
+
+        return LedgerReplay.Continue(documents, key, tail).Ledger(key);
     }
 }

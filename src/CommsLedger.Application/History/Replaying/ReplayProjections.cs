@@ -73,28 +73,27 @@ public sealed class ReplayProjectionsHandler(IDocumentStore store, Actor actor) 
         }
     }
 
-    private async Task RebuildStored(IProgress<ReplayProgress>? progress, CancellationToken cancellationToken)
-    {
-        using var daemon = await store.BuildProjectionDaemonAsync();
-        var projections = LedgerProjections.ProjectionTypes;
-        for (var i = 0; i < projections.Count; i++)
-        {
-            progress?.Report(new ReplayProgress("rebuild " + projections[i].Name.Replace("Projection", "", StringComparison.Ordinal), i, projections.Count));
-            await daemon.RebuildProjectionAsync(projections[i], TimeSpan.FromMinutes(30), cancellationToken);
-        }
+    private Task RebuildStored(IProgress<ReplayProgress>? progress, CancellationToken cancellationToken) =>
+        Storage.ReadModelRebuild.All(store, progress is null ? null : new RebuildSteps(progress), cancellationToken);
 
-        progress?.Report(new ReplayProgress("rebuild", projections.Count, projections.Count));
+    private sealed class RebuildSteps(IProgress<ReplayProgress> replay) : IProgress<Storage.RebuildProgress>
+    {
+        public void Report(Storage.RebuildProgress value) =>
+            replay.Report(new ReplayProgress($"rebuild ({value.EventsPerSecond:N0} events/s)", value.Done, value.Total));
     }
 
     private static Dictionary<string, Dictionary<string, string>> InMemory(IReadOnlyList<IEvent> events)
     {
         var byStream = events.GroupBy(e => e.StreamId).ToArray();
+        var relationships = LedgerReplay.Relationships(events);
         return new()
         {
             ["interactions"] = Keyed(byStream.Select(s => LedgerReplay.Interaction(s)).OfType<InteractionRecord>(), d => d.Id.ToString()),
             ["pledges"] = Keyed(byStream.Select(s => LedgerReplay.Pledge(s)).OfType<PledgeRegister>(), d => d.Id.ToString()),
             ["followups"] = Keyed(LedgerReplay.FollowUps(events), d => d.Id.ToString()),
-            ["relationships"] = Keyed(LedgerReplay.Relationships(events), d => d.Id),
+            ["relationships"] = Keyed(relationships.Ledgers.Values, d => d.Id),
+            ["relationship rows"] = Keyed(relationships.Rows.Values.OfType<RelationshipRow>().Concat(relationships.Earlier), d => d.Id),
+            ["relationship checkpoints"] = Keyed(relationships.Checkpoints, d => d.Id),
         };
     }
 
@@ -107,9 +106,16 @@ public sealed class ReplayProjectionsHandler(IDocumentStore store, Actor actor) 
             ["pledges"] = Keyed(await session.Query<PledgeRegister>().ToListAsync(cancellationToken), d => d.Id.ToString()),
             ["followups"] = Keyed(await session.Query<FollowUpItem>().ToListAsync(cancellationToken), d => d.Id.ToString()),
             ["relationships"] = Keyed(await session.Query<RelationshipLedger>().ToListAsync(cancellationToken), d => d.Id),
+            ["relationship rows"] = Keyed(await RelationshipRows(session, cancellationToken), d => d.Id),
+            ["relationship checkpoints"] = Keyed(await session.Query<RelationshipCheckpoint>().ToListAsync(cancellationToken), d => d.Id),
             ["search"] = await SearchIndexCheck.Rows(await OpenConnection(session, cancellationToken), cancellationToken),
         };
     }
+
+    private static async Task<IReadOnlyList<RelationshipRow>> RelationshipRows(IQuerySession session, CancellationToken cancellationToken) =>
+        [.. await session.Query<ContactRow>().ToListAsync(cancellationToken),
+            .. await session.Query<PledgeRow>().ToListAsync(cancellationToken),
+            .. await session.Query<FollowUpRow>().ToListAsync(cancellationToken)];
 
     private static async Task<Npgsql.NpgsqlConnection> OpenConnection(IQuerySession session, CancellationToken cancellationToken)
     {
@@ -123,7 +129,7 @@ public sealed class ReplayProjectionsHandler(IDocumentStore store, Actor actor) 
     }
 
     private static Dictionary<string, string> Keyed<T>(IEnumerable<T> documents, Func<T, string> key) =>
-        documents.ToDictionary(key, d => CanonicalJson.Of(d), StringComparer.Ordinal);
+        documents.ToDictionary(key, d => CanonicalJson.Of<object?>(d), StringComparer.Ordinal);
 
     private static string FirstDifference(string live, string rebuilt)
     {

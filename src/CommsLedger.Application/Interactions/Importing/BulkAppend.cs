@@ -1,8 +1,3 @@
-using CommsLedger.Projections.FollowUps;
-using CommsLedger.Projections.Interactions;
-using CommsLedger.Projections.Pledges;
-using CommsLedger.Projections.Relationships;
-using JasperFx.Events;
 using Marten;
 
 namespace CommsLedger.Application.Interactions.Importing;
@@ -17,10 +12,6 @@ namespace CommsLedger.Application.Interactions.Importing;
 internal static class BulkAppend
 {
     private const int _copyBatchRows = 10_000;
-    private static readonly TimeSpan _rebuildTimeout = TimeSpan.FromHours(2);
-
-    /// <summary>The inline projections, all rebuilt after a bulk append.</summary>
-    private static readonly IReadOnlyList<Type> _projections = Projections.LedgerProjections.ProjectionTypes;
 
     public static async Task<(int Interactions, long Events)> Batch(IDocumentSession session, IReadOnlyList<ImportLine> lines, Domain.Shared.Classification clearance, CancellationToken cancellationToken)
     {
@@ -45,14 +36,14 @@ internal static class BulkAppend
         return (fresh.Length, streams.Sum(s => (long)s.Events.Count));
     }
 
-    public static async Task RebuildProjections(IDocumentStore store, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>Every read model rebuilt from event zero (<see cref="Storage.ReadModelRebuild"/>: statistics first,
+    /// side by side), its progress reported in events.</summary>
+    public static Task RebuildProjections(IDocumentStore store, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
+        Storage.ReadModelRebuild.All(store, progress is null ? null : new Progress(progress), cancellationToken);
+
+    private sealed class Progress(IProgress<ImportProgress> import) : IProgress<Storage.RebuildProgress>
     {
-        using var daemon = await store.BuildProjectionDaemonAsync();
-        progress?.Report(new ImportProgress(ImportPhase.Rebuilding, 0, _projections.Count));
-        for (var i = 0; i < _projections.Count; i++)
-        {
-            await daemon.RebuildProjectionAsync(_projections[i], _rebuildTimeout, cancellationToken);
-            progress?.Report(new ImportProgress(ImportPhase.Rebuilding, i + 1, _projections.Count));
-        }
+        public void Report(Storage.RebuildProgress value) =>
+            import.Report(new ImportProgress(ImportPhase.Rebuilding, value.Done, value.Total, value.EventsPerSecond));
     }
 }

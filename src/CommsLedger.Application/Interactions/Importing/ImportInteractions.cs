@@ -26,8 +26,9 @@ public enum ImportPhase
 }
 
 /// <summary>Where an import stands: <paramref name="Done"/> of <paramref name="Total"/> lines, interactions or
-/// projections, by phase (0 total while checking: the line count is not known yet).</summary>
-public sealed record ImportProgress(ImportPhase Phase, long Done, long Total);
+/// events rebuilt, by phase (0 total while checking: the line count is not known yet); while rebuilding, at
+/// <paramref name="EventsPerSecond"/>.</summary>
+public sealed record ImportProgress(ImportPhase Phase, long Done, long Total, double EventsPerSecond = 0);
 
 /// <summary><paramref name="Appended"/> interactions were new; <paramref name="AlreadyInLedger"/> were recorded before.
 /// The durations are of the three phases: checking every line, appending, rebuilding the read models.</summary>
@@ -44,7 +45,8 @@ public sealed class ImportInteractionsHandler(IDocumentSession session, TimeProv
         var checkedAt = clock.GetTimestamp();
         var (appended, events) = (0, 0L);
         var done = 0;
-        foreach (var batch in ImportFile.Decided(command.Open, today, actor.Clearance).Chunk(Math.Max(1, command.BatchSize)))
+        var batches = ImportFile.Decided(command.Open, today, actor.Clearance).Chunk(Math.Max(1, command.BatchSize));
+        await foreach (var batch in Prefetched.Ahead(batches, 2, cancellationToken))
         {
             var (interactions, batchEvents) = command.Bulk
                 ? await BulkAppend.Batch(session, batch, actor.Clearance, cancellationToken)

@@ -41,12 +41,11 @@ public sealed class GetRelationshipActivityHandler(IQuerySession session, Actor 
     {
         var key = RelationshipKey.Parse(query.Key, out var problem)
             ?? throw new CommandRejected([new FieldError("relationship", problem!)]);
-        // The relationship's ledger names its pledges and contacts: loading those by id costs what the relationship
-        // holds, not what the whole ledger holds.
-        var ledger = await session.LoadAsync<RelationshipLedger>(key, cancellationToken) ?? new RelationshipLedger { Id = key };
+        // The relationship's current rows name its pledges and contacts (an index range on its key): loading those by id
+        // costs what the relationship holds, not what the whole ledger holds.
         var visible = actor.Clearance.VisibleMarkings();
-        var pledgeIds = ledger.Pledges.Keys.ToArray();
-        var interactionIds = ledger.Interactions.Keys.ToArray();
+        var pledgeIds = (await session.Query<PledgeRow>().Where(r => r.Key == key && r.UntilPosition == null).Select(r => r.EntryId).ToListAsync(cancellationToken)).ToArray();
+        var interactionIds = (await session.Query<ContactRow>().Where(r => r.Key == key && r.UntilPosition == null).Select(r => r.EntryId).ToListAsync(cancellationToken)).ToArray();
         var pledges = (await session.Query<PledgeRegister>()
                 .Where(p => p.Id.IsOneOf(pledgeIds) && p.Classification.IsOneOf(visible))
                 .ToListAsync(cancellationToken))

@@ -5,6 +5,7 @@ using CommsLedger.Domain.Parties;
 using CommsLedger.Domain.Pledges;
 using CommsLedger.Domain.Shared;
 using CommsLedger.Projections.Pledges;
+using CommsLedger.Projections.Relationships;
 
 namespace CommsLedger.Application.Reports.Activity;
 
@@ -17,12 +18,12 @@ internal sealed record ActivityCount(string Group, Guid ItemId, DateOnly FirstOf
 
     public static IReadOnlyList<ActivityCount> Of(Replayed replayed, ActivityScope scope, Classification clearance)
     {
-        var interactions = replayed.Relationships
-            .SelectMany(l => scope.GroupsOf(l.Id).SelectMany(group => l.Interactions
-                .Where(c => clearance.Sees(c.Value.Classification))
-                .Select(c => new ActivityCount(group, c.Key, FirstOf(c.Value.OccurredOn), false, c.Value.Classification))));
+        var contacts = replayed.Relationships.Current<ContactRow>().ToArray();
+        var interactions = contacts
+            .Where(c => clearance.Sees(c.Classification))
+            .SelectMany(c => scope.GroupsOf(c.Key).Select(group => new ActivityCount(group, c.EntryId, FirstOf(c.OccurredOn), false, c.Classification)));
         // A commitment occurred with its interaction, whose date may have been corrected since.
-        var occurred = replayed.Relationships.SelectMany(l => l.Interactions).DistinctBy(c => c.Key).ToDictionary(c => c.Key, c => c.Value.OccurredOn);
+        var occurred = contacts.DistinctBy(c => c.EntryId).ToDictionary(c => c.EntryId, c => c.OccurredOn);
         var commitments = replayed.Pledges
             .Where(p => p.Status != PledgeStatus.Retracted && clearance.Sees(p.Classification))
             .SelectMany(p => scope.GroupsOf(p).Select(group => new ActivityCount(group, p.Id, FirstOf(occurred.GetValueOrDefault(p.InteractionId, p.MadeOn)), true, p.Classification)));

@@ -7,6 +7,7 @@ using CommsLedger.Domain.Interactions;
 using CommsLedger.Domain.Parties;
 using CommsLedger.Domain.Pledges;
 using CommsLedger.Domain.Shared;
+using CommsLedger.Projections.Relationships;
 using Marten;
 using Mediator;
 
@@ -55,13 +56,13 @@ public sealed class BuildBriefHandler(IQuerySession session, IDocumentStore stor
         var since = query.Since ?? query.On.AddDays(-90);
         var streams = await History.LedgerEvents.StreamsOf(session, key, cancellationToken);
         var slice = await LedgerSlice.Load(session, store, streams, query.At ?? ReportAt.Now, actor.Clearance, cancellationToken, progress: query.Progress);
-        var ledger = slice.Relationship(key, actor.Clearance);
+        var relationship = slice.Relationship(key);
         var pledges = slice.Pledges().Where(p => p.Relationships.Contains(key) && actor.Clearance.Sees(p.Classification)).ToArray();
 
-        var contacts = ledger.Interactions
-            .OrderByDescending(c => c.Value.OccurredOn).ThenBy(c => c.Key)
+        var contacts = relationship.Current<ContactRow>().Where(c => actor.Clearance.Sees(c.Classification))
+            .OrderByDescending(c => c.OccurredOn).ThenBy(c => c.EntryId)
             .Take(query.Contacts)
-            .Select(c => new BriefContact(c.Key, c.Value.OccurredOn, Wire.WireNames.Of(c.Value.Kind), c.Value.Summary, c.Value.Classification))
+            .Select(c => new BriefContact(c.EntryId, c.OccurredOn, Wire.WireNames.Of(c.Kind), c.Summary, c.Classification))
             .ToArray();
         var sides = key.Split('-').Select(party =>
         {
@@ -72,8 +73,8 @@ public sealed class BuildBriefHandler(IQuerySession session, IDocumentStore stor
                 .Select(p => new BriefPledge(p.Id, Wire.WireNames.Of(p.Kind), p.To, p.Text, p.Topic, p.Due,
                     PledgeDecisions.Describe(p.Status), ComplianceScore.LatestScore(p), p.Classification))]);
         }).ToArray();
-        var followUps = ledger.OpenFollowUps
-            .Select(f => new BriefFollowUp(f.Key, f.Value.PledgeId, f.Value.Action, f.Value.Owner, f.Value.Due, f.Value.Due < query.On, f.Value.Classification))
+        var followUps = relationship.Current<FollowUpRow>().Where(f => actor.Clearance.Sees(f.Classification))
+            .Select(f => new BriefFollowUp(f.EntryId, f.PledgeId, f.Action, f.Owner, f.Due, f.Due < query.On, f.Classification))
             .OrderBy(f => f.Due).ThenBy(f => f.Action, StringComparer.Ordinal).ThenBy(f => f.FollowUpId)
             .ToArray();
         var changes = slice.Events

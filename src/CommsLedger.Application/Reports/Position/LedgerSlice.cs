@@ -83,8 +83,8 @@ internal sealed class LedgerSlice
         return new LedgerPosition(last, last == 0 ? null : await CheckpointCovering(store, last, cancellationToken));
     }
 
-    public RelationshipLedger Relationship(string key, Classification clearance) =>
-        LedgerReplay.Relationship(key, Events).Within(clearance);
+    /// <summary>A relationship's ledger and current rows at the position, every marking (the reader's are chosen after).</summary>
+    public RelationshipDocuments Relationship(string key) => LedgerReplay.Relationship(key, Events);
 
     /// <summary>Every pledge whose stream is in the slice, as its register stood at the position.</summary>
     public IReadOnlyList<PledgeRegister> Pledges() =>

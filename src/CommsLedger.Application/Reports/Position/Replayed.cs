@@ -9,14 +9,13 @@ namespace CommsLedger.Application.Reports.Position;
 internal sealed class Replayed
 {
     private static readonly PledgeRegisterProjection _pledgeProjection = new();
-    private static readonly RelationshipLedgerProjection _relationshipProjection = new();
 
     private readonly Dictionary<Guid, PledgeRegister> _pledges = [];
-    private readonly Dictionary<string, RelationshipLedger> _relationships = new(StringComparer.Ordinal);
 
     public IEnumerable<PledgeRegister> Pledges => _pledges.Values;
 
-    public IEnumerable<RelationshipLedger> Relationships => _relationships.Values;
+    /// <summary>Every relationship's ledger and current rows.</summary>
+    public RelationshipDocuments Relationships { get; } = new(keepsHistory: false);
 
     /// <summary>Folds a pledge stream's event into its register.</summary>
     public void Pledge(IEvent e)
@@ -27,15 +26,6 @@ internal sealed class Replayed
         }
     }
 
-    /// <summary>Folds an event into the ledger of every relationship it counts towards.</summary>
-    public void Relationship(IEvent e)
-    {
-        foreach (var key in RelationshipLedgerProjection.KeysOf(e.Data))
-        {
-            if (_relationshipProjection.Evolve(_relationships.GetValueOrDefault(key), key, e) is { } ledger)
-            {
-                _relationships[key] = ledger;
-            }
-        }
-    }
+    /// <summary>Folds an event into every relationship it counts towards.</summary>
+    public void Relationship(IEvent e) => RelationshipFold.Apply(Relationships, e);
 }

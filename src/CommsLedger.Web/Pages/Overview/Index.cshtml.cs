@@ -1,5 +1,7 @@
+using CommsLedger.Api.Http;
 using CommsLedger.Application.Pipeline;
 using CommsLedger.Application.Relationships.Listing;
+using CommsLedger.Application.Relationships.Paging;
 using CommsLedger.Application.Relationships.Viewing;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -15,12 +17,12 @@ public sealed class IndexModel(IMediator mediator, Actor actor, TimeProvider clo
 
     [BindProperty(SupportsGet = true)] public string? Party { get; set; }
     [BindProperty(SupportsGet = true)] public string Sort { get; set; } = "key";
-    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true)] public string? After { get; set; }
 
     public bool Reads { get; private set; }
-    public IReadOnlyList<RelationshipView> Rows { get; private set; } = [];
+    public IReadOnlyList<RelationshipSummary> Rows { get; private set; } = [];
     public int Total { get; private set; }
-    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public string? Next { get; private set; }
     public DateOnly Today { get; private set; }
 
     public static readonly IReadOnlyList<(string Value, string Label)> Sorts =
@@ -35,22 +37,15 @@ public sealed class IndexModel(IMediator mediator, Actor actor, TimeProvider clo
         }
 
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var all = await mediator.Send(new ListRelationships(Today), cancellationToken);
-        var party = (Party ?? "").Trim().ToUpperInvariant();
-        var filtered = party.Length == 0 ? all : all.Where(r => r.Key.Split('-').Contains(party, StringComparer.Ordinal)).ToArray();
-        IEnumerable<RelationshipView> sorted = Sort switch
-        {
-            "last-contact" => filtered.OrderByDescending(r => r.LastContact).ThenBy(r => r.Key, StringComparer.Ordinal),
-            "open-pledges" => filtered.OrderByDescending(r => r.Sides.Sum(OpenPledges)).ThenBy(r => r.Key, StringComparer.Ordinal),
-            "overdue" => filtered.OrderByDescending(r => r.OverdueFollowUps).ThenBy(r => r.Key, StringComparer.Ordinal),
-            _ => filtered.OrderBy(r => r.Key, StringComparer.Ordinal),
-        };
-        Total = filtered.Count;
-        PageNumber = Math.Clamp(PageNumber, 1, Pages);
-        Rows = [.. sorted.Skip((PageNumber - 1) * PageSize).Take(PageSize)];
+        var sort = QueryText.Choice<RelationshipSort>(Sort, "sort") ?? RelationshipSort.Key;
+        var party = string.IsNullOrWhiteSpace(Party) ? null : Party.Trim();
+        var page = await mediator.Send(new ListRelationships(Today, new PageRequest(PageSize, string.IsNullOrEmpty(After) ? null : After), party, sort), cancellationToken);
+        (Rows, Total, Next) = (page.Items, page.Total, page.Next);
     }
 
     public static int OpenPledges(SideView side) => side.ByStatus.GetValueOrDefault("open");
 
-    public string PageLink(int page) => $"/?party={Uri.EscapeDataString(Party ?? "")}&sort={Uri.EscapeDataString(Sort)}&p={page}";
+    /// <summary>Pages are read after a cursor (keyset), so the links go to the first page and the next one.</summary>
+    public string PageLink(string? after) =>
+        $"/?party={Uri.EscapeDataString(Party ?? "")}&sort={Uri.EscapeDataString(Sort)}" + (after is null ? "" : $"&after={Uri.EscapeDataString(after)}");
 }

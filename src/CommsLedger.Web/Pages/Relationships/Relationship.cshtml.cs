@@ -16,21 +16,22 @@ public sealed class RelationshipModel(IMediator mediator, TimeProvider clock) : 
 {
     [BindProperty(SupportsGet = true)] public string Key { get; set; } = "";
 
-    public RelationshipView? View { get; private set; }
+    public RelationshipLedgerView? Ledger { get; private set; }
+    public RelationshipView? View => Ledger?.View;
     public RelationshipActivity? Activity { get; private set; }
     public DateOnly Today { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        View = await mediator.Send(new GetRelationship(Key, Today), cancellationToken);
+        Ledger = await RelationshipLedgerView.Read(mediator, Key, Today, null, cancellationToken);
         Activity = await mediator.Send(new GetRelationshipActivity(Key), cancellationToken);
     }
 
     /// <summary>Contacts and pledges made per year, oldest first, every year between the first and the last.</summary>
     public IReadOnlyList<(int Year, int Contacts, int Pledges)> PerYear()
     {
-        var contacts = (View?.Contacts ?? []).GroupBy(c => c.OccurredOn.Year).ToDictionary(g => g.Key, g => g.Count());
+        var contacts = (View?.ContactsPerYear ?? []).ToDictionary(y => y.Year, y => y.Contacts);
         var pledges = (Activity?.PledgesPerYear ?? []).ToDictionary(p => p.Year, p => p.Pledges);
         var years = contacts.Keys.Concat(pledges.Keys).ToArray();
         return years.Length == 0

@@ -3,7 +3,7 @@ using CommsLedger.Application.History.Reading;
 using CommsLedger.Application.Interactions.TimeTravel;
 using CommsLedger.Application.Interactions.Viewing;
 using CommsLedger.Application.Pledges.Viewing;
-using CommsLedger.Application.Relationships.Viewing;
+using CommsLedger.Web.Pages.Relationships;
 using CommsLedger.Domain.Shared;
 using CommsLedger.Projections.Interactions;
 using CommsLedger.Projections.Pledges;
@@ -29,7 +29,7 @@ public sealed class ReviewModel(IMediator mediator, TimeProvider clock) : PageMo
     [BindProperty(SupportsGet = true)] public string? AsOccurredBy { get; set; }
 
     public AsOf AsOf { get; private set; } = AsOf.Now;
-    public (RelationshipView? Then, RelationshipView Now)? Relationship { get; private set; }
+    public (RelationshipLedgerView? Then, RelationshipLedgerView Now)? Relationship { get; private set; }
     public (PledgeRegister? Then, PledgeRegister Now)? Pledge { get; private set; }
     public (InteractionRecord? Then, InteractionRecord Now)? Interaction { get; private set; }
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
@@ -56,9 +56,9 @@ public sealed class ReviewModel(IMediator mediator, TimeProvider clock) : PageMo
                 History = await HistoryOf(interaction.Relationships[0], interaction.Id, cancellationToken);
                 break;
             default:
-                var now = await mediator.Send(new GetRelationship(Id.Trim(), today), cancellationToken);
-                Relationship = (AsOf.IsNow ? now : await mediator.Send(new GetRelationship(now.Key, today, AsOf), cancellationToken), now);
-                History = await HistoryOf(now.Key, null, cancellationToken);
+                var now = await RelationshipLedgerView.Read(mediator, Id.Trim(), today, null, cancellationToken);
+                Relationship = (AsOf.IsNow ? now : await RelationshipLedgerView.Read(mediator, now.View.Key, today, AsOf, cancellationToken), now);
+                History = await HistoryOf(now.View.Key, null, cancellationToken);
                 break;
         }
     }

@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using CommsLedger.Application.Interactions.Logging;
+using CommsLedger.Application.Relationships.Listing;
+using CommsLedger.Application.Relationships.Paging;
+using CommsLedger.Application.Relationships.Viewing;
+using CommsLedger.EmbeddedPostgres;
+using CommsLedger.Projections.Relationships;
+using CommsLedger.Projections.TimeTravel;
+using Marten;
+
+namespace CommsLedger.Benchmarks;
+
+/// <summary>
+/// The bounded relationship read model at scale (issue 11): a ledger of <c>--report-events</c> events over
+/// <c>--report-relationships</c> relationships plus one busy relationship (CN-PE) of <c>--timetravel-events</c> events,
+/// bulk-loaded as <see cref="ReportsScenario"/> loads its ledger and projected by a rebuild of the relationship read
+/// model. Timed through the real handlers as a TOP SECRET reader: the first page of relationships (p50/p99), one
+/// relationship's ledger, as-known-at on the busy relationship (first query of a freshly started store, then warm), and
+/// appending one interaction to the busy relationship against appending to a new one, interleaved (the ratio).
+/// </summary>
+public static class ReadModelScenario
+{
+    private const int ReadReps = 200;
+    private const string Busy = "CN-PE";
+
+    public static async Task<string> RunAsync(EmbeddedCluster cluster, BenchSettings settings)
+    {
+        var connection = await cluster.CreateDatabaseAsync("bench_read_model");
+        var pairs = ReportsScenario.Pairs(settings.ReportRelationships + 1 + (settings.Commands * (settings.Reps + settings.WarmUps))).Where(p => p != ("CN", "PE")).ToArray();
+        var (midway, load) = await Load(connection, settings, pairs);
+        var table = new MarkdownTable("measure", "ledger", "p50 ms", "p99 ms", "goal");
+        var ledger = load;
+
+        await using (var fresh = LedgerHost.Create(connection))
+        {
+            var first = await Time(() => fresh.Ask(new GetRelationship(Busy, Drafts.Today, new AsOf(midway, null))));
+            table.Row("as known at, first query after a start (busy; with Marten's start)", ledger, MarkdownTable.Number(first, "N1"), "–", "< 200 ms");
+        }
+
+        await using (var fresh = LedgerHost.Create(connection))
+        {
+            await fresh.Ask(new GetRelationship($"{pairs[3].A}-{pairs[3].B}", Drafts.Today));
+            var first = await Time(() => fresh.Ask(new GetRelationship(Busy, Drafts.Today, new AsOf(midway, null))));
+            table.Row("as known at, first on the busy one after a start (store warmed on another)", ledger, MarkdownTable.Number(first, "N1"), "–", "< 200 ms");
+        }
+
+        await using var host = LedgerHost.Create(connection);
+        await Percentiles(table, "first page of relationships (50, by key)", ledger, "p99 < 20 ms", () => host.Ask(new ListRelationships(Drafts.Today, new PageRequest())));
+        await Percentiles(table, "first page of relationships (50, by last contact)", ledger, "–",
+            () => host.Ask(new ListRelationships(Drafts.Today, new PageRequest(), Sort: RelationshipSort.LastContact)));
+        await Percentiles(table, "one relationship's ledger (quiet)", ledger, "p99 < 5 ms", () => host.Ask(new GetRelationship($"{pairs[7].A}-{pairs[7].B}", Drafts.Today)));
+        await Percentiles(table, "one relationship's ledger (busy)", ledger, "p99 < 5 ms", () => host.Ask(new GetRelationship(Busy, Drafts.Today)));
+        await Percentiles(table, "as known at midway (busy)", ledger, "< 200 ms", () => host.Ask(new GetRelationship(Busy, Drafts.Today, new AsOf(midway, null))));
+        await Percentiles(table, "as known at now (busy)", ledger, "< 200 ms", () => host.Ask(new GetRelationship(Busy, Drafts.Today, new AsOf(DateTimeOffset.UtcNow, null))));
+        return table + "\n" + await Appends(host, settings, pairs.Skip(settings.ReportRelationships).ToArray());
+    }
+
+    /// <summary>The background relationships, then the busy one in two halves (the instant between them is "midway"),
+    /// then a rebuild of the relationship read model over all of it, and ANALYZE.</summary>
+    private static async Task<(DateTimeOffset Midway, string Ledger)> Load(string connection, BenchSettings settings, IReadOnlyList<(string A, string B)> pairs)
+    {
+        await using var host = LedgerHost.Create(connection);
+        await host.Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        var clock = Stopwatch.StartNew();
+        await ReportsScenario.Load(host.Store, settings.ReportEvents / ReportsScenario.EventsPerInteraction, [.. pairs.Take(settings.ReportRelationships)]);
+        var half = settings.TimeTravelEvents / ReportsScenario.EventsPerInteraction / 2;
+        await ReportsScenario.Load(host.Store, half, [("CN", "PE")]);
+        var midway = DateTimeOffset.UtcNow;
+        await Task.Delay(10);
+        await ReportsScenario.Load(host.Store, half, [("CN", "PE")]);
+        var events = await LedgerHost.EventCount(host.Store);
+        var loaded = clock.Elapsed;
+        clock.Restart();
+        using (var daemon = await host.Store.BuildProjectionDaemonAsync())
+        {
+            await daemon.RebuildProjectionAsync<RelationshipLedgerProjection>(TimeSpan.FromHours(2), CancellationToken.None);
+        }
+
+        var rebuilt = clock.Elapsed;
+        await using (var data = Npgsql.NpgsqlDataSource.Create(connection))
+        await using (var analyze = data.CreateCommand("analyze"))
+        {
+            analyze.CommandTimeout = 0;
+            await analyze.ExecuteNonQueryAsync();
+        }
+
+        Console.WriteLine($"read model: {events:N0} events loaded in {loaded.TotalSeconds:N0} s; relationship read model rebuilt in {rebuilt.TotalSeconds:N0} s "
+            + $"({events / rebuilt.TotalSeconds:N0} events/s)");
+        return (midway, $"{events:N0} events, {settings.ReportRelationships + 1:N0} relationships, {Busy} {half * 2 * ReportsScenario.EventsPerInteraction:N0}");
+    }
+
+    private static async Task Percentiles<T>(MarkdownTable table, string name, string ledger, string goal, Func<Task<T>> read)
+    {
+        await read();
+        var times = new List<double>();
+        for (var i = 0; i < ReadReps; i++)
+        {
+            times.Add(await Time(read));
+        }
+
+        table.Row(name, ledger, MarkdownTable.Number(Percentile(times, 0.50), "N2"), MarkdownTable.Number(Percentile(times, 0.99), "N2"), goal);
+    }
+
+    /// <summary>One interaction (three statements, one commitment with a follow-up) logged into the busy relationship,
+    /// and one into a relationship that has none yet, taking turns; the ratio of the medians is the cost of size.</summary>
+    private static async Task<string> Appends(LedgerHost host, BenchSettings settings, IReadOnlyList<(string A, string B)> unused)
+    {
+        var next = 0;
+        Func<Trial, Task<Prepared>> Variant(Func<(string A, string B)> pair) => trial => Task.FromResult(new Prepared(
+            [.. Enumerable.Range(0, settings.Commands).Select(i => (Func<Task>)(() => host.Send(new LogInteraction(Draft(pair(), trial.Sequence * settings.Commands + i)))))],
+            () => LedgerHost.EventCount(host.Store)));
+        var samples = await Harness.Interleaved([Variant(() => ("CN", "PE")), Variant(() => unused[next++])], settings.WarmUps, settings.Reps);
+        var busy = Harness.Median(samples[0].Select(s => s.Elapsed.TotalMilliseconds / s.Commands));
+        var fresh = Harness.Median(samples[1].Select(s => s.Elapsed.TotalMilliseconds / s.Commands));
+        return new MarkdownTable("append one interaction", "ms per command (median of rounds)", "ratio to a new relationship", "goal")
+            .Row($"to {Busy} (busy)", MarkdownTable.Number(busy, "N2"), MarkdownTable.Number(busy / fresh, "N2") + "×", "≤ 1.2×")
+            .Row("to a new relationship", MarkdownTable.Number(fresh, "N2"), "1.00×", "–")
+            .ToString();
+    }
+
+    private static Domain.Interactions.InteractionDraft Draft((string A, string B) pair, int n)
+    {
+        var draft = Drafts.Interaction(n, 3, 1, 1);
+        return draft with
+        {
+            Participants = [new("Minister A", "Foreign Minister", pair.A), new("Minister B", "Foreign Minister", pair.B)],
+            Statements = [.. draft.Statements.Select(s => s with { Country = pair.A })],
+            Commitments = [.. draft.Commitments.Select(c => c with { By = pair.A, To = pair.B })],
+        };
+    }
+
+    private static async Task<double> Time<T>(Func<Task<T>> read)
+    {
+        var clock = Stopwatch.StartNew();
+        await read();
+        return clock.Elapsed.TotalMilliseconds;
+    }
+
+    private static double Percentile(List<double> values, double p)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+    }
+}
