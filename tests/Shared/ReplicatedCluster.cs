@@ -46,6 +46,64 @@ public sealed class ReplicatedCluster : IAsyncDisposable
         }.ConnectionString;
     }
 
+    /// <summary>From now on a commit on the primary returns only once the standby has it
+    /// (<c>synchronous_standby_names = '*'</c>, <c>synchronous_commit = on</c>): no acknowledged write is lost with the primary.</summary>
+    public async Task MakeSynchronousAsync()
+    {
+        await using var connection = new NpgsqlConnection(Primary.ConnectionString);
+        await connection.OpenAsync();
+        foreach (var sql in new[] { "ALTER SYSTEM SET synchronous_standby_names = '*'", "ALTER SYSTEM SET synchronous_commit = 'on'", "SELECT pg_reload_conf()" })
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using var check = new NpgsqlCommand("SELECT count(*) FROM pg_stat_replication WHERE sync_state = 'sync'", connection);
+        for (var tries = 0; (long)(await check.ExecuteScalarAsync())! == 0; tries++)
+        {
+            if (tries > 100)
+            {
+                throw new InvalidOperationException("the standby did not become synchronous");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>What a crashed machine does to the primary: SIGKILL to the postmaster and every process it started.</summary>
+    public void KillPrimary()
+    {
+        var postmaster = Primary.PostmasterPid ?? throw new InvalidOperationException("the primary was not started by this fixture");
+        var children = Directory.EnumerateDirectories("/proc")
+            .Select(folder => int.TryParse(Path.GetFileName(folder), out var pid) ? pid : 0)
+            .Where(pid => pid > 0 && ParentOf(pid) == postmaster)
+            .ToList();
+        foreach (var pid in children.Prepend(postmaster))
+        {
+            try
+            {
+                System.Diagnostics.Process.GetProcessById(pid).Kill();
+            }
+            catch (ArgumentException)
+            {
+                // already gone
+            }
+        }
+    }
+
+    private static int ParentOf(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();

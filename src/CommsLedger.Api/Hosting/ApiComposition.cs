@@ -59,7 +59,9 @@ public static class ApiComposition
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, Denials>();
         services.AddLedgerLog(connectionString);
         services.AddLedgerOpenApi();
+        services.AddSingleton(provider => new LeaderLeases(connectionString, provider.GetRequiredService<ILoggerFactory>()));
         services.AddScheduledReports(builder.Configuration);
+        services.AddIntegratorNode(builder.Configuration);
         return builder;
     }
 

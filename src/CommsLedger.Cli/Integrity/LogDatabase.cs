@@ -32,18 +32,7 @@ internal sealed class LogDatabase : IAsyncDisposable
 
     public Task<bool> HasLogAsync(CancellationToken ct) => ExistAsync([Schema.Events, Schema.Leaves, Schema.Checkpoints], ct);
 
-    /// <summary>Creates the log's tables unless they exist. Checked first because under the append-only guard the
-    /// application role may not CREATE in the schema at all, not even a table that is already there.</summary>
-    public async Task EnsureLogTablesAsync(CancellationToken ct)
-    {
-        if (await ExistAsync([Schema.Leaves, Schema.Checkpoints, Schema.SequenceGaps], ct))
-        {
-            return;
-        }
-
-        await using var command = DataSource.CreateCommand(Schema.CreateTablesSql());
-        await command.ExecuteNonQueryAsync(ct);
-    }
+    public Task EnsureLogTablesAsync(CancellationToken ct) => LogTables.EnsureAsync(DataSource, Schema, ct);
 
     public async Task RequireLogAsync(CancellationToken ct)
     {
@@ -59,10 +48,5 @@ internal sealed class LogDatabase : IAsyncDisposable
         await _connection.DisposeAsync();
     }
 
-    private async Task<bool> ExistAsync(string[] tables, CancellationToken ct)
-    {
-        await using var command = DataSource.CreateCommand("SELECT bool_and(to_regclass(t) IS NOT NULL) FROM unnest($1::text[]) AS t");
-        command.Parameters.Add(new NpgsqlParameter { Value = tables });
-        return await command.ExecuteScalarAsync(ct) is true;
-    }
+    private Task<bool> ExistAsync(string[] tables, CancellationToken ct) => LogTables.ExistAsync(DataSource, tables, ct);
 }
