@@ -62,6 +62,9 @@ public static class ApiComposition
         services.AddSingleton(provider => new LeaderLeases(connectionString, provider.GetRequiredService<ILoggerFactory>()));
         services.AddScheduledReports(builder.Configuration);
         services.AddIntegratorNode(builder.Configuration);
+        services.AddSharedSessionKeys();
+        services.AddLedgerHealthChecks(builder.Configuration);
+        services.AddLedgerTelemetry(builder.Configuration);
         return builder;
     }
 

@@ -13,7 +13,7 @@ namespace CommsLedger.Api.Tests.Topology;
 /// <summary>Two API nodes on one ledger, both holding the ledger key: one integrates; when it stops, the other
 /// integrates what is recorded next, within seconds.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class IntegratorLeaderTests(PostgresCluster postgres) : IDisposable
+public sealed class IntegratorLeaderTests(PostgresCluster postgres, Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(15);
     private readonly string _folder = Directory.CreateTempSubdirectory("commsledger-key").FullName;
@@ -41,6 +41,7 @@ public sealed class IntegratorLeaderTests(PostgresCluster postgres) : IDisposabl
         await UntilIntegrated(follower);
         var movedAfter = clock.Elapsed;
 
+        output.WriteLine($"leader node stopped → next event in the log on the other node: {movedAfter.TotalMilliseconds:F0} ms");
         Assert.False(bothLed);
         Assert.True(Leads(follower));
         Assert.Equal(await follower.EventCount(), await LeafCount(follower));

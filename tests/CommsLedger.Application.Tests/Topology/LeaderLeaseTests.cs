@@ -8,7 +8,7 @@ namespace CommsLedger.Application.Tests.Topology;
 /// <summary>Two nodes compete for one lease on a real PostgreSQL: one works at a time, and when the leader stops, or
 /// its connection dies with its process, the other takes over within seconds.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class LeaderLeaseTests(PostgresCluster postgres)
+public sealed class LeaderLeaseTests(PostgresCluster postgres, Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly TimeSpan TakeoverBound = TimeSpan.FromSeconds(10);
 
@@ -34,6 +34,7 @@ public sealed class LeaderLeaseTests(PostgresCluster postgres)
         await stopSecond.CancelAsync();
         await Task.WhenAll(running);
 
+        output.WriteLine($"takeover after the leader stopped: {takeover.TotalMilliseconds:F0} ms");
         Assert.False(followerLedBefore);
         Assert.False(leader.IsLeader);
         Assert.InRange(takeover, TimeSpan.Zero, TakeoverBound);
@@ -59,6 +60,7 @@ public sealed class LeaderLeaseTests(PostgresCluster postgres)
         await stop.CancelAsync();
         await Task.WhenAll(running);
 
+        output.WriteLine($"takeover after the leader's session was terminated: {takeover.TotalMilliseconds:F0} ms");
         Assert.InRange(takeover, TimeSpan.Zero, TakeoverBound);
         Assert.Equal(2, work.Started);
         Assert.Equal(2, work.Stopped);
