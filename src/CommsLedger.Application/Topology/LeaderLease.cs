@@ -30,7 +30,8 @@ public sealed class LeaderLease(string name, string connectionString, ILogger lo
 
     /// <summary>Until <paramref name="stoppingToken"/>: waits for the lease, runs <paramref name="work"/> while it is
     /// held (its token is cancelled when the lease is lost), and waits again. The work should run until cancelled;
-    /// should it return or fail, the lease is given up and taken again after <see cref="RetryEvery"/>.</summary>
+    /// should it return, or fail with a database error, the lease is given up and tried again after <see cref="RetryEvery"/>.
+    /// Any other failure (a tampered log) ends this, and so the hosted service: loudly, not in a retry loop.</summary>
     public async Task RunAsync(Func<CancellationToken, Task> work, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -38,7 +39,6 @@ public sealed class LeaderLease(string name, string connectionString, ILogger lo
             try
             {
                 await LeadIfFreeAsync(work, stoppingToken);
-                await Task.Delay(RetryEvery, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -47,7 +47,15 @@ public sealed class LeaderLease(string name, string connectionString, ILogger lo
             catch (Exception failure) when (failure is NpgsqlException or InvalidOperationException or TimeoutException)
             {
                 logger.LogWarning("Leader lease {Lease}: {Failure}; trying again in {Retry}", name, failure.Message, RetryEvery);
-                await Task.Delay(RetryEvery, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+
+            try
+            {
+                await Task.Delay(RetryEvery, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
             }
         }
     }
