@@ -8,7 +8,7 @@ namespace CommsLedger.Application;
 public static class LedgerServices
 {
     /// <summary>Everything the edges need: Marten on <paramref name="connectionString"/>, the mediator with its
-    /// pipeline (shape validation, clearance of what is recorded, then user/correlation stamping), the clock, and a scoped <see cref="Actor"/>.</summary>
+    /// pipeline (a span per request, shape validation, clearance of what is recorded, then user/correlation stamping), the clock, and a scoped <see cref="Actor"/>.</summary>
     public static IServiceCollection AddLedger(this IServiceCollection services, string connectionString, bool manageSchema = true)
     {
         services.AddMarten(options => LedgerStore.Configure(options, connectionString, manageSchema)).UseLightweightSessions();
@@ -18,7 +18,7 @@ public static class LedgerServices
         {
             options.Namespace = "CommsLedger.Application.Mediation";
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.PipelineBehaviors = [typeof(ValidationBehaviour<,>), typeof(ClearanceBehaviour<,>), typeof(StampingBehaviour<,>)];
+            options.PipelineBehaviors = [typeof(TracingBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(ClearanceBehaviour<,>), typeof(StampingBehaviour<,>)];
         });
         return services;
     }

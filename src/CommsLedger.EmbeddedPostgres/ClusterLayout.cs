@@ -14,6 +14,13 @@ internal sealed record ClusterLayout(string Root)
 
     public string PasswordFile => Path.Combine(Root, "initdb-password");
 
+    /// <summary>A standby's password for its primary (libpq's pgpass format), read by pg_basebackup and by the
+    /// standby's own WAL receiver, so no password is ever on a command line.</summary>
+    public string PassFile => Path.Combine(Root, "primary.pgpass");
+
+    /// <summary>The ledger roles' passwords, generated on first use (see <see cref="RolePasswords"/>).</summary>
+    public string RolePasswordsFile => Path.Combine(Root, "roles.json");
+
     public string MainConfigFile => Path.Combine(Data, "postgresql.conf");
 
     public string OwnConfigFile => Path.Combine(Data, ServerConfig.FileName);

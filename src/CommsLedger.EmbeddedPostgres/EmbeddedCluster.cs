@@ -39,7 +39,15 @@ public sealed class EmbeddedCluster : IAsyncDisposable
 
     public string DataDirectory => layout.Root;
 
+    /// <summary>Where the passwords of the ledger's roles on this cluster are kept (beside its superuser's).</summary>
+    public string RolePasswordsFile => layout.RolePasswordsFile;
+
     public int Port { get; }
+
+    /// <summary>The postmaster's process id, when this instance started the server.</summary>
+    public int? PostmasterPid => startedPostmasterPid;
+
+    internal string SuperuserPassword => password;
 
     public static async Task<EmbeddedCluster> StartAsync(
         EmbeddedClusterOptions options, CancellationToken cancellationToken = default)
@@ -66,7 +74,12 @@ public sealed class EmbeddedCluster : IAsyncDisposable
 
         try
         {
-            await cluster.CreateDatabaseAsync(options.Database, cancellationToken);
+            // A standby is read-only: the database comes with the copy of its primary.
+            if (options.StandbyOf is null)
+            {
+                await cluster.CreateDatabaseAsync(options.Database, cancellationToken);
+            }
+
             return cluster;
         }
         catch
@@ -98,6 +111,13 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         }
 
         return ConnectionStringFor(name);
+    }
+
+    /// <summary>Ends recovery on a standby (<c>pg_ctl promote</c>): from then on it is a primary that takes writes.</summary>
+    public Task PromoteAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        return server.PromoteAsync(cancellationToken);
     }
 
     /// <summary>Stops the server if this instance started it and nobody else is connected (a throw-away
@@ -132,13 +152,13 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         await account.PrepareFolderAsync(layout.Root, cancellationToken);
         using var folderLock = await FolderLock.AcquireAsync(layout.LockFile, cancellationToken);
 
-        var settings = await ClusterSetup.LoadOrInitializeAsync(server, layout, options.DeleteOnDispose, cancellationToken);
+        var settings = await ClusterSetup.LoadOrInitializeAsync(server, layout, account, options, cancellationToken);
         if (await ConnectToRunningServerAsync(server, layout, settings.Password, cancellationToken) is { } lease)
         {
             return new EmbeddedCluster(options, layout, server, settings.Password, lease.Port, null, lease.Connection);
         }
 
-        settings = await ClusterSetup.EnsurePortFreeAsync(settings, server, layout, options.DeleteOnDispose, cancellationToken);
+        settings = await ClusterSetup.EnsurePortFreeAsync(settings, server, layout, options, cancellationToken);
         var postmasterPid = await server.StartAsync(cancellationToken);
         return new EmbeddedCluster(options, layout, server, settings.Password, settings.Port, postmasterPid, null);
     }

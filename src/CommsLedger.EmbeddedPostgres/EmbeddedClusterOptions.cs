@@ -10,6 +10,14 @@ public sealed record EmbeddedClusterOptions
 
     public string Database { get; init; } = "commsledger";
 
+    /// <summary>PostgreSQL settings written last into the cluster's own config file, so they win over ours
+    /// (e.g. <c>synchronous_standby_names</c> on a primary whose commits must wait for a standby).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Make this cluster a streaming standby of that one: on first start its folder is copied from the primary
+    /// by <c>pg_basebackup -R</c> instead of being made by initdb, and no database is created on it.</summary>
+    public EmbeddedCluster? StandbyOf { get; init; }
+
     /// <summary>The cluster a user keeps between runs: <c>$XDG_DATA_HOME/commsledger/postgres</c>
     /// (or <c>~/.local/share/…</c>); <c>/var/lib/commsledger/postgres</c> when running as root.</summary>
     public static EmbeddedClusterOptions UserDefault() => new()

@@ -12,6 +12,18 @@ internal sealed record PostgresBinaries(string Directory)
 
     public string PgCtl => Path.Combine(Directory, "pg_ctl");
 
+    /// <summary>Beside initdb, or beside what initdb links to (a PATH folder may hold links to the server programs only).</summary>
+    public string BaseBackup
+    {
+        get
+        {
+            var here = Path.Combine(Directory, "pg_basebackup");
+            return File.Exists(here) || new FileInfo(InitDb).ResolveLinkTarget(returnFinalTarget: true) is not { } real
+                ? here
+                : Path.Combine(Path.GetDirectoryName(real.FullName)!, "pg_basebackup");
+        }
+    }
+
     public static Task<PostgresBinaries> LocateAsync(CancellationToken cancellationToken) =>
         LocateAsync(PathDirectories(), DebianInstallRoot, cancellationToken);
 

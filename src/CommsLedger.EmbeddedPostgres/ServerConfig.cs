@@ -8,7 +8,7 @@ internal static class ServerConfig
 
     public static string IncludeDirective => $"{Environment.NewLine}include '{FileName}'{Environment.NewLine}";
 
-    public static string Render(int port, string socketDirectory, bool throwAway)
+    public static string Render(int port, string socketDirectory, bool throwAway, IReadOnlyDictionary<string, string>? settings = null)
     {
         string[] lines =
         [
@@ -19,6 +19,7 @@ internal static class ServerConfig
             "shared_buffers = 64MB",
             "max_wal_size = 256MB",
             .. throwAway ? ThrowAwaySpeedups : [],
+            .. (settings ?? new Dictionary<string, string>()).Select(setting => $"{setting.Key} = {Quote(setting.Value)}"),
         ];
         return string.Join(Environment.NewLine, lines) + Environment.NewLine;
     }

@@ -34,8 +34,34 @@ internal sealed class ServerControl(PostgresBinaries binaries, ClusterLayout lay
         }
     }
 
-    public Task WriteConfigAsync(int port, bool throwAway, CancellationToken cancellationToken) =>
-        account.WriteServerFileAsync(layout.OwnConfigFile, ServerConfig.Render(port, layout.Data, throwAway), cancellationToken);
+    public Task WriteConfigAsync(int port, bool throwAway, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken) =>
+        account.WriteServerFileAsync(layout.OwnConfigFile, ServerConfig.Render(port, layout.Data, throwAway, settings), cancellationToken);
+
+    /// <summary>Copies a running primary into this cluster's (empty) data folder as a streaming standby of it:
+    /// <c>pg_basebackup -R</c> writes <c>standby.signal</c> and the <c>primary_conninfo</c> it connected with.</summary>
+    public async Task BaseBackupAsync(int primaryPort, CancellationToken cancellationToken)
+    {
+        string[] arguments =
+        [
+            "-h", "127.0.0.1", "-p", primaryPort.ToString(CultureInfo.InvariantCulture), "-U", Superuser,
+            "-D", layout.Data, "-R", "-X", "stream", "--checkpoint=fast", "--no-password",
+        ];
+        var result = await account.RunAsync("env", [$"PGPASSFILE={layout.PassFile}", binaries.BaseBackup, .. arguments], layout.Root, InitDbTimeout, cancellationToken);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"pg_basebackup into {layout.Data} ({binaries.BaseBackup}) failed: {result.Transcript}");
+        }
+    }
+
+    /// <summary>Ends recovery on a standby: it becomes a primary that accepts writes.</summary>
+    public async Task PromoteAsync(CancellationToken cancellationToken)
+    {
+        var result = await PgCtlAsync(["promote", "-w"], cancellationToken);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"PostgreSQL in {layout.Data} was not promoted: {result.Transcript}");
+        }
+    }
 
     /// <summary>Starts the server and returns its postmaster's process id.</summary>
     public async Task<int> StartAsync(CancellationToken cancellationToken)

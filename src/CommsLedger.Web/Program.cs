@@ -4,7 +4,7 @@ using CommsLedger.Web.Hosting;
 var demo = args.Contains(DemoLedger.Flag);
 var builder = WebApplication.CreateBuilder([.. args.Where(a => a != DemoLedger.Flag)]);
 await using var database = await builder.OpenLedgerDatabaseAsync(CancellationToken.None);
-var app = builder.AddLedgerApi(database.ConnectionString).AddLedgerWeb().Build();
+var app = builder.AddLedgerApi(database).AddLedgerWeb().Build();
 app.UseLedgerWeb();
 app.UseLedgerApi();
 if (demo)

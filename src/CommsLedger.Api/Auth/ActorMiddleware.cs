@@ -28,6 +28,7 @@ public sealed class ActorMiddleware(RequestDelegate next)
             ? supplied
             : Guid.NewGuid().ToString("N");
         http.Items[CorrelationHeader] = id;
+        System.Diagnostics.Activity.Current?.SetTag(Application.Observability.LedgerTelemetry.CorrelationTag, id);
         http.Response.OnStarting(() =>
         {
             http.Response.Headers[CorrelationHeader] = id;

@@ -18,6 +18,7 @@ using CommsLedger.Api.Reports;
 using CommsLedger.Api.Search;
 using CommsLedger.Api.Users;
 using CommsLedger.Application;
+using CommsLedger.Application.Topology;
 using CommsLedger.Application.Wire;
 using CommsLedger.EmbeddedPostgres;
 using Microsoft.AspNetCore.Authorization;
@@ -28,15 +29,21 @@ namespace CommsLedger.Api.Hosting;
 /// <summary>The API's services and pipeline, shared by Program.cs and the tests' in-process hosts.</summary>
 public static class ApiComposition
 {
-    /// <summary>Where the ledger lives (<see cref="LedgerDatabase"/>), by this host's configuration.</summary>
-    public static Task<LedgerDatabase> OpenLedgerDatabaseAsync(this WebApplicationBuilder builder, CancellationToken cancellationToken) =>
-        LedgerDatabase.OpenAsync(builder.Configuration.GetConnectionString(LedgerDatabase.ConnectionName), cancellationToken);
+    /// <summary>Where the ledger lives (<see cref="LedgerDatabase"/>), by this host's configuration, protected by default
+    /// (<see cref="LedgerConnections"/>): the host runs as the application role.</summary>
+    public static Task<LedgerConnections> OpenLedgerDatabaseAsync(this WebApplicationBuilder builder, CancellationToken cancellationToken) =>
+        LedgerConnections.OpenAsync(builder.Configuration.GetConnectionString(LedgerDatabase.ConnectionName), cancellationToken);
 
-    public static WebApplicationBuilder AddLedgerApi(this WebApplicationBuilder builder, string connectionString)
+    public static WebApplicationBuilder AddLedgerApi(this WebApplicationBuilder builder, LedgerConnections database) =>
+        builder.AddLedgerApi(database.App, database.ManagesSchema);
+
+    /// <param name="manageSchema">Whether Marten checks and changes the schema itself (tests on a fresh database do).</param>
+    public static WebApplicationBuilder AddLedgerApi(this WebApplicationBuilder builder, string connectionString, bool manageSchema = true)
     {
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = ApiLimits.MaxBodyBytes);
         var services = builder.Services;
-        services.AddLedger(connectionString);
+        services.AddLedger(connectionString, manageSchema);
+        services.AddSingleton(provider => new LedgerPositions(connectionString, provider.GetRequiredService<TimeProvider>()));
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.Use();
@@ -52,7 +59,12 @@ public static class ApiComposition
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, Denials>();
         services.AddLedgerLog(connectionString);
         services.AddLedgerOpenApi();
+        services.AddSingleton(provider => new LeaderLeases(connectionString, provider.GetRequiredService<ILoggerFactory>()));
         services.AddScheduledReports(builder.Configuration);
+        services.AddIntegratorNode(builder.Configuration);
+        services.AddSharedSessionKeys();
+        services.AddLedgerHealthChecks(builder.Configuration);
+        services.AddLedgerTelemetry(builder.Configuration);
         return builder;
     }
 
@@ -64,6 +76,7 @@ public static class ApiComposition
         app.UseStatusCodePages(context => context.HttpContext.RequestServices.GetRequiredService<LedgerProblems>().WriteBareAsync(context.HttpContext));
         app.UseAuthentication();
         app.UseMiddleware<ActorMiddleware>();
+        app.UseMiddleware<LedgerPositionMiddleware>();
         app.UseAuthorization();
         app.UseMiddleware<IdempotencyMiddleware>();
 

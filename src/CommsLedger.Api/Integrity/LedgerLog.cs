@@ -12,12 +12,8 @@ public sealed class LedgerLog(string connectionString) : IAsyncDisposable
     public static LedgerSchema Schema => LedgerSchema.Default;
 
     /// <summary>Whether events, leaves and checkpoints all exist (the log is made by <c>commsledger integrate</c>).</summary>
-    public async Task<bool> ExistsAsync(CancellationToken cancellationToken)
-    {
-        await using var command = DataSource.CreateCommand("SELECT bool_and(to_regclass(t) IS NOT NULL) FROM unnest($1::text[]) AS t");
-        command.Parameters.Add(new NpgsqlParameter { Value = new[] { Schema.Events, Schema.Leaves, Schema.Checkpoints } });
-        return await command.ExecuteScalarAsync(cancellationToken) is true;
-    }
+    public Task<bool> ExistsAsync(CancellationToken cancellationToken) =>
+        LogTables.ExistAsync(DataSource, [Schema.Events, Schema.Leaves, Schema.Checkpoints], cancellationToken);
 
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 }

@@ -83,6 +83,12 @@ public static class DocumentConventions
             ["correlationId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The X-Correlation-Id of the request" },
             ["cause"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Why the database is unavailable (503 only)" },
             ["database"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Why the database is unavailable, on the health checks' 503" },
+            ["checks"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Description = "Each readiness check (database, standby, integrator) and what it found, on /health/ready's 503",
+                AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String },
+            },
             ["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String },
             ["errors"] = new OpenApiSchema
             {

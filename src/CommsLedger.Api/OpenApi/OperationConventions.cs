@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using CommsLedger.Api.Auth;
 using CommsLedger.Api.Concurrency;
 using CommsLedger.Api.Idempotency;
+using CommsLedger.Application.Topology;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -31,11 +32,20 @@ public static class OperationConventions
             operation.Responses.Remove("200"); // Versioned<T> declares 200 for every use; a creating write answers 201 only
         }
 
+        var secured = metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
+        var reads = HttpMethods.IsGet(description.HttpMethod ?? "GET");
+        if (secured && reads)
+        {
+            Parameter(operation, LedgerPositions.QueryParameter, ParameterLocation.Query,
+                $"A {LedgerPositions.Header} a write answered with: the read waits (up to {LedgerPositions.Bound.TotalSeconds:0} s) until this node has replayed it, else 503.");
+            Parameter(operation, LedgerPositions.Header, ParameterLocation.Header, $"The same as ?{LedgerPositions.QueryParameter}=, as a header.");
+        }
+
         var facts = new ProblemAnswers.Facts(
             Writes: !HttpMethods.IsGet(description.HttpMethod ?? "GET") && !HttpMethods.IsHead(description.HttpMethod ?? "GET"),
             TakesIfMatch: metadata.OfType<MethodInfo>().Any(m => m.GetParameters().Any(p => p.ParameterType == typeof(IfMatch))),
             Idempotent: metadata.OfType<IdempotentWrite>().Any(),
-            Secured: metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any(),
+            Secured: secured,
             HasBody: operation.RequestBody is not null,
             HasParameters: operation.Parameters?.Count > 0,
             HasRouteValues: description.RelativePath?.Contains('{', StringComparison.Ordinal) == true);
@@ -55,6 +65,11 @@ public static class OperationConventions
         if (metadata.OfType<MethodInfo>().Any(m => IsVersioned(m.ReturnType)))
         {
             ETag(operation);
+        }
+
+        if (secured && facts.Writes)
+        {
+            Position(operation);
         }
 
         operation.Security = facts.Secured
@@ -102,6 +117,32 @@ public static class OperationConventions
                 };
             }
         }
+    }
+
+    private static void Position(OpenApiOperation operation)
+    {
+        foreach (var answer in operation.Responses!.Where(r => r.Key.StartsWith('2')).Select(r => r.Value).OfType<OpenApiResponse>())
+        {
+            answer.Headers ??= new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal);
+            answer.Headers[LedgerPositions.Header] = new OpenApiHeader
+            {
+                Description = $"The primary's WAL position at or after this write's commit; send it back on reads (?{LedgerPositions.QueryParameter}=) to read your write on any node",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, Examples = [JsonValue.Create("0/16B3748")] },
+            };
+        }
+    }
+
+    private static void Parameter(OpenApiOperation operation, string name, ParameterLocation location, string description)
+    {
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = name,
+            In = location,
+            Required = false,
+            Description = description,
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, Examples = [JsonValue.Create("0/16B3748")] },
+        });
     }
 
     private static void Header(OpenApiOperation operation, string name, bool required, string description, string example)

@@ -28,6 +28,7 @@ public static class LedgerStore
             options.Events.MapEventType(type, name);
         }
 
+        options.Listeners.Add(new Observability.AppendedEvents());
         options.AddLedgerProjections();
         options.AddWriteModels();
         options.TuneRebuilds();

@@ -2,6 +2,7 @@ using CommsLedger.Application.Demo;
 using CommsLedger.Application.Interactions.Logging;
 using CommsLedger.Application.Relationships.Paging;
 using CommsLedger.Cli.Hosting;
+using CommsLedger.Cli.Integrity;
 using CommsLedger.Cli.Rendering;
 using CommsLedger.Cli.Reviewing;
 using CommsLedger.Domain.Shared;
@@ -10,7 +11,8 @@ using Spectre.Console.Cli;
 
 namespace CommsLedger.Cli.Demo;
 
-/// <summary>Records the seed China–Peru call (once: its source id makes a second run a no-op) and prints the CN-PE ledger.</summary>
+/// <summary>Records the seed China–Peru call (once: its source id makes a second run a no-op), prints the CN-PE ledger,
+/// and integrates it into the Merkle log under a signed checkpoint (the ledger key is made on first use).</summary>
 public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand
 {
     public override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
@@ -27,6 +29,17 @@ public sealed class DemoCommand(IAnsiConsole console) : AsyncCommand
         }
 
         RelationshipTable.Write(console, await RelationshipCommand.Read(ledger.Mediator, "CN-PE", null, PageRequest.DefaultLimit, cancellationToken), Ledger.Today);
+        await SignAsync(cancellationToken);
         return ExitCodes.Ok;
+    }
+
+    // The seed call goes into the Merkle log under a signed checkpoint at once, so `verify` passes on a first ledger.
+    private async Task SignAsync(CancellationToken cancellationToken)
+    {
+        using var key = SigningKey.OpenOrCreate(null, console);
+        await using var log = await LogDatabase.OpenAsync(cancellationToken);
+        await log.EnsureLogTablesAsync(cancellationToken);
+        var signed = await IntegrateCommand.IntegrateAsync(log, key, ClockTolerance.From(null), cancellationToken);
+        console.MarkupLineInterpolated($"The Merkle log holds {signed.TreeSize} events under a checkpoint signed by key {signed.KeyId}: commsledger verify checks it.");
     }
 }

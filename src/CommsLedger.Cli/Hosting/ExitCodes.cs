@@ -44,7 +44,7 @@ public static class ExitCodes
             Ingest.ReadoutRejectedException unreadable => (Validation, $"rejected: {unreadable.Message}"),
             AlreadyRecorded duplicate => (Conflict, $"duplicate, nothing recorded: {duplicate.Message}"),
             CommandParseException or CommandRuntimeException => (Usage, exception.Message),
-            PostgresBinariesNotFoundException => (Storage, exception.Message),
+            PostgresBinariesNotFoundException or Application.Topology.SchemaOutOfDate => (Storage, exception.Message),
             NpgsqlException or Marten.Exceptions.MartenCommandException => (Storage, $"storage error: {exception.Message}"),
             _ => (-1, ""),
         };

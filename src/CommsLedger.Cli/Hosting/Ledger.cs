@@ -1,5 +1,6 @@
 using CommsLedger.Application;
 using CommsLedger.Application.Pipeline;
+using CommsLedger.Application.Topology;
 using CommsLedger.Domain.Shared;
 using CommsLedger.EmbeddedPostgres;
 using Mediator;
@@ -11,15 +12,15 @@ namespace CommsLedger.Cli.Hosting;
 /// <summary>One command-line run's ledger: its database, the application services, and the acting user.</summary>
 public sealed class Ledger : IAsyncDisposable
 {
-    private readonly LedgerDatabase _database;
+    private readonly LedgerConnections _database;
     private readonly ServiceProvider _services;
     private readonly AsyncServiceScope _scope;
 
-    private Ledger(LedgerDatabase database)
+    private Ledger(LedgerConnections database)
     {
         _database = database;
         _services = new ServiceCollection()
-            .AddLedger(database.ConnectionString, manageSchema: Environment.GetEnvironmentVariable("COMMSLEDGER_MANAGE_SCHEMA") != "false")
+            .AddLedger(database.App, manageSchema: database.ManagesSchema)
             .BuildServiceProvider();
         _scope = _services.CreateAsyncScope();
         ActAsLocalOperator(Actor);
@@ -52,18 +53,24 @@ public sealed class Ledger : IAsyncDisposable
         Actor.Roles = user.Roles.ToHashSet();
     }
 
-    public static async Task<Ledger> OpenAsync(CancellationToken cancellationToken) => new(await OpenDatabaseAsync(cancellationToken));
+    public static async Task<Ledger> OpenAsync(CancellationToken cancellationToken) => new(await OpenConnectionsAsync(cancellationToken));
 
-    /// <summary>The database this run uses; the CLI's configuration is an appsettings.json next to the binary or in the
-    /// working directory.</summary>
-    public static Task<LedgerDatabase> OpenDatabaseAsync(CancellationToken cancellationToken)
-    {
-        var configuration = new ConfigurationBuilder()
+    /// <summary>The database this run uses, protected by default (see <see cref="LedgerConnections"/>): the connection
+    /// every command but <c>guard install</c> runs on.</summary>
+    public static Task<LedgerConnections> OpenConnectionsAsync(CancellationToken cancellationToken) =>
+        LedgerConnections.OpenAsync(ConfiguredConnection(), cancellationToken);
+
+    /// <summary>The database as configured, before any role is chosen: for <c>guard install</c>, which runs as a superuser.</summary>
+    public static Task<LedgerDatabase> OpenDatabaseAsync(CancellationToken cancellationToken) =>
+        LedgerDatabase.OpenAsync(ConfiguredConnection(), cancellationToken);
+
+    // The CLI's configuration is an appsettings.json next to the binary or in the working directory.
+    private static string? ConfiguredConnection() =>
+        new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddJsonFile("appsettings.json", optional: true)
-            .Build();
-        return LedgerDatabase.OpenAsync(configuration.GetConnectionString(LedgerDatabase.ConnectionName), cancellationToken);
-    }
+            .Build()
+            .GetConnectionString(LedgerDatabase.ConnectionName);
 
     public async ValueTask DisposeAsync()
     {

@@ -14,7 +14,7 @@ namespace CommsLedger.Cli.Integrity;
 public sealed class IntegrateSettings : ResultSettings
 {
     [CommandOption("--key <FILE>")]
-    [Description("The ledger's private key. Default: $COMMSLEDGER_LEDGER_KEY, else ~/.config/commsledger/ledger-key.pem.")]
+    [Description("The ledger's private key. Default: $COMMSLEDGER_LEDGER_KEY, else ~/.config/commsledger/ledger-key.pem, generated there on first use.")]
     public string? Key { get; init; }
 
     [CommandOption("--follow")]
@@ -51,7 +51,7 @@ public sealed class IntegrateCommand(IAnsiConsole console) : AsyncCommand<Integr
 {
     public override async Task<int> ExecuteAsync(CommandContext context, IntegrateSettings settings, CancellationToken cancellationToken)
     {
-        using var key = InputFiles.PrivateKey(settings.Key ?? LedgerKey.DefaultPath(), "--key");
+        using var key = SigningKey.OpenOrCreate(settings.Key, console);
         await using var database = await LogDatabase.OpenAsync(cancellationToken);
         if (!await database.HasEventsAsync(cancellationToken))
         {
@@ -65,10 +65,7 @@ public sealed class IntegrateCommand(IAnsiConsole console) : AsyncCommand<Integr
             return await FollowAsync(database, key, settings, cancellationToken);
         }
 
-        var before = await StoredCheckpoints.LatestAsync(database.DataSource, LogDatabase.Schema, cancellationToken);
-        RefuseAnotherKey(before, key);
-        var options = new IntegratorOptions { Schema = LogDatabase.Schema, ClockTolerance = ClockTolerance.From(settings.ClockToleranceSeconds) };
-        var view = await IntegrateAsync(new MerkleIntegrator(database.DataSource, key, options), before, key, cancellationToken);
+        var view = await IntegrateAsync(database, key, ClockTolerance.From(settings.ClockToleranceSeconds), cancellationToken);
         if (settings.Format == OutputFormat.Json)
         {
             Output.WriteJson(view);
@@ -128,8 +125,13 @@ public sealed class IntegrateCommand(IAnsiConsole console) : AsyncCommand<Integr
         }
     }
 
-    private static async Task<IntegrationView> IntegrateAsync(MerkleIntegrator integrator, Checkpoint? before, LedgerKey key, CancellationToken ct)
+    /// <summary>Catches the log up and signs a checkpoint over it (also run by <c>demo</c>, so a first ledger verifies).</summary>
+    internal static async Task<IntegrationView> IntegrateAsync(LogDatabase database, LedgerKey key, TimeSpan clockTolerance, CancellationToken ct)
     {
+        var before = await StoredCheckpoints.LatestAsync(database.DataSource, LogDatabase.Schema, ct);
+        RefuseAnotherKey(before, key);
+        var options = new IntegratorOptions { Schema = LogDatabase.Schema, ClockTolerance = clockTolerance };
+        var integrator = new MerkleIntegrator(database.DataSource, key, options);
         long added = 0;
         var anomalies = new List<TimeAnomaly>();
         IntegrationResult round;

@@ -44,8 +44,8 @@ public static class IntegrityCommands
         {
             guard.SetDescription("Make PostgreSQL itself refuse to rewrite history.");
             guard.AddCommand<GuardInstallCommand>("install")
-                .WithDescription("As a superuser: create the owner and app roles, apply the schema as owner, install the append-only triggers and grants. Idempotent.")
-                .WithExample("guard", "install", "--owner-password", "s3cret-owner", "--app-password", "s3cret-app");
+                .WithDescription("As a superuser: create the owner and app roles (passwords generated and kept 0600 unless given), apply the schema as owner, install the append-only triggers and grants. Upgrades a ledger set up before protection was the default. Idempotent.")
+                .WithExample("guard", "install");
         });
         return config;
     }

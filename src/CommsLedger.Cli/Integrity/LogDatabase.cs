@@ -1,7 +1,7 @@
 using CommsLedger.Application.Storage;
+using CommsLedger.Application.Topology;
 using CommsLedger.Cli.Hosting;
 using CommsLedger.Domain.Shared;
-using CommsLedger.EmbeddedPostgres;
 using CommsLedger.Integrity.Storage;
 using Npgsql;
 
@@ -11,12 +11,12 @@ namespace CommsLedger.Cli.Integrity;
 /// command uses, never Marten, so a check does not trust the code that wrote the events.</summary>
 internal sealed class LogDatabase : IAsyncDisposable
 {
-    private readonly LedgerDatabase _connection;
+    private readonly LedgerConnections _connection;
 
-    private LogDatabase(LedgerDatabase connection)
+    private LogDatabase(LedgerConnections connection)
     {
         _connection = connection;
-        DataSource = NpgsqlDataSource.Create(connection.ConnectionString);
+        DataSource = NpgsqlDataSource.Create(connection.App);
     }
 
     /// <summary>The schema Marten writes to, so the log sits beside the events it covers.</summary>
@@ -24,26 +24,15 @@ internal sealed class LogDatabase : IAsyncDisposable
 
     public NpgsqlDataSource DataSource { get; }
 
-    public string ConnectionString => _connection.ConnectionString;
+    public string ConnectionString => _connection.App;
 
-    public static async Task<LogDatabase> OpenAsync(CancellationToken ct) => new(await Ledger.OpenDatabaseAsync(ct));
+    public static async Task<LogDatabase> OpenAsync(CancellationToken ct) => new(await Ledger.OpenConnectionsAsync(ct));
 
     public Task<bool> HasEventsAsync(CancellationToken ct) => ExistAsync([Schema.Events], ct);
 
     public Task<bool> HasLogAsync(CancellationToken ct) => ExistAsync([Schema.Events, Schema.Leaves, Schema.Checkpoints], ct);
 
-    /// <summary>Creates the log's tables unless they exist. Checked first because under the append-only guard the
-    /// application role may not CREATE in the schema at all, not even a table that is already there.</summary>
-    public async Task EnsureLogTablesAsync(CancellationToken ct)
-    {
-        if (await ExistAsync([Schema.Leaves, Schema.Checkpoints, Schema.SequenceGaps], ct))
-        {
-            return;
-        }
-
-        await using var command = DataSource.CreateCommand(Schema.CreateTablesSql());
-        await command.ExecuteNonQueryAsync(ct);
-    }
+    public Task EnsureLogTablesAsync(CancellationToken ct) => LogTables.EnsureAsync(DataSource, Schema, ct);
 
     public async Task RequireLogAsync(CancellationToken ct)
     {
@@ -59,10 +48,5 @@ internal sealed class LogDatabase : IAsyncDisposable
         await _connection.DisposeAsync();
     }
 
-    private async Task<bool> ExistAsync(string[] tables, CancellationToken ct)
-    {
-        await using var command = DataSource.CreateCommand("SELECT bool_and(to_regclass(t) IS NOT NULL) FROM unnest($1::text[]) AS t");
-        command.Parameters.Add(new NpgsqlParameter { Value = tables });
-        return await command.ExecuteScalarAsync(ct) is true;
-    }
+    private Task<bool> ExistAsync(string[] tables, CancellationToken ct) => LogTables.ExistAsync(DataSource, tables, ct);
 }

@@ -11,7 +11,8 @@ namespace CommsLedger.Integrity.AppendOnly;
 /// disabling the trigger. On <c>mt_streams</c> they reject DELETE, TRUNCATE and any UPDATE other than moving a
 /// stream's version forward, so Marten's appends work and stream archiving does not (the ledger never archives).</item>
 /// <item>The application role holds no UPDATE, DELETE or TRUNCATE right on those tables at all, so PostgreSQL
-/// refuses before any trigger runs (SQLSTATE 42501, "permission denied").</item>
+/// refuses before any trigger runs (SQLSTATE 42501, "permission denied"). On the read models it may truncate too:
+/// rebuilding a projection starts from an empty table.</item>
 /// </list>
 /// What a superuser can still do anyway is what the Merkle log and the signed checkpoints detect.
 /// Both methods are idempotent; run <see cref="InstallAsync"/> again after every schema migration.
@@ -125,8 +126,8 @@ public static class AppendOnlyGuard
 
             GRANT USAGE ON SCHEMA {schema.Name} TO {roles.App};
             REVOKE ALL ON ALL TABLES IN SCHEMA {schema.Name} FROM {roles.App};
-            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema.Name} TO {roles.App};
-            REVOKE UPDATE, DELETE ON {schema.Events}, {schema.Streams}, {schema.Leaves}, {schema.Checkpoints}, {schema.SequenceGaps} FROM {roles.App};
+            GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA {schema.Name} TO {roles.App};
+            REVOKE UPDATE, DELETE, TRUNCATE ON {schema.Events}, {schema.Streams}, {schema.Leaves}, {schema.Checkpoints}, {schema.SequenceGaps} FROM {roles.App};
             GRANT UPDATE (version, timestamp) ON {schema.Streams} TO {roles.App};
             REVOKE ALL ON ALL SEQUENCES IN SCHEMA {schema.Name} FROM {roles.App};
             GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema.Name} TO {roles.App};

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CommsLedger.Application.Access;
+using CommsLedger.Application.Observability;
 using CommsLedger.Application.Pipeline;
 using CommsLedger.Application.Reports;
 using CommsLedger.Application.Reports.Scheduling;
@@ -46,6 +47,7 @@ internal sealed class JobRunner(ReportSchedule schedule, IServiceScopeFactory sc
         run.FinishedAt = clock.GetUtcNow();
         await ReportRuns.Save(store, run, CancellationToken.None);
         Log(job, run);
+        LedgerTelemetry.ReportRuns.Add(1, new KeyValuePair<string, object?>("commsledger.report.outcome", run.Outcome.ToString()));
         return new RunResult(job.Name, occurrence, Enum.Parse<RunVerdict>(run.Outcome.ToString()), run);
     }
 

@@ -32,6 +32,7 @@ public sealed class ApiHost : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
+    private int _disposed;
 
     private ApiHost(WebApplication app, string connectionString, Uri address, CapturedLogs logs)
     {
@@ -52,6 +53,17 @@ public sealed class ApiHost : IAsyncDisposable
     public static async Task<ApiHost> StartAsync(CommsLedger.EmbeddedPostgres.EmbeddedCluster cluster, IDictionary<string, string?>? settings = null)
     {
         var connection = await cluster.CreateDatabaseAsync("api" + Guid.NewGuid().ToString("N")[..16]);
+        var host = await StartOnAsync(connection, settings);
+        await host.AddUser(Recorder, Classification.TopSecret, LedgerRole.Recorder);
+        await host.AddUser(Reviewer, Classification.TopSecret, LedgerRole.Reviewer);
+        await host.AddUser(Reporter, Classification.TopSecret, LedgerRole.Reporter);
+        await host.AddUser(Admin, Classification.TopSecret, LedgerRole.Admin);
+        return host;
+    }
+
+    /// <summary>Another node on a ledger that already exists: no users added.</summary>
+    public static async Task<ApiHost> StartOnAsync(string connection, IDictionary<string, string?>? settings = null)
+    {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = "Testing",
@@ -66,12 +78,7 @@ public sealed class ApiHost : IAsyncDisposable
         await app.Services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        var host = new ApiHost(app, connection, new Uri(address), logs);
-        await host.AddUser(Recorder, Classification.TopSecret, LedgerRole.Recorder);
-        await host.AddUser(Reviewer, Classification.TopSecret, LedgerRole.Reviewer);
-        await host.AddUser(Reporter, Classification.TopSecret, LedgerRole.Reporter);
-        await host.AddUser(Admin, Classification.TopSecret, LedgerRole.Admin);
-        return host;
+        return new ApiHost(app, connection, new Uri(address), logs);
     }
 
     /// <summary>Adds a user with an API key (and a password when given), as the CLI's local operator would.</summary>
@@ -129,8 +136,14 @@ public sealed class ApiHost : IAsyncDisposable
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>Stops the node; a test that stops it early may dispose it again.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

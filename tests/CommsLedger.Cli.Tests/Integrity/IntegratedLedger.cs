@@ -3,8 +3,8 @@ using Npgsql;
 namespace CommsLedger.Cli.Tests.Integrity;
 
 /// <summary>
-/// A fresh database taken through the README's first steps, in a temp folder of its own: <c>demo</c>,
-/// <c>key generate</c>, <c>integrate</c>, then the two files a reviewer keeps outside the ledger,
+/// A fresh database taken through the README's first steps, in a temp folder of its own: <c>demo</c> (which makes the
+/// ledger key and signs a first checkpoint), <c>integrate</c>, then the two files a reviewer keeps outside the ledger,
 /// <c>checkpoint.txt</c> and <c>ledger-public.pem</c>.
 /// </summary>
 internal sealed class IntegratedLedger : IDisposable
@@ -23,14 +23,16 @@ internal sealed class IntegratedLedger : IDisposable
 
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "commsledger-integrity-" + Guid.NewGuid().ToString("N")[..8]);
 
+    /// <summary>The first <c>demo</c>: the run that set the ledger up.</summary>
+    public CliRun FirstRun { get; private set; } = new(-1, "", "");
+
     public string KeyPath => Path.Combine(Folder, "secret", "ledger-key.pem");
 
     public static async Task<IntegratedLedger> CreateAsync(PostgresCluster postgres)
     {
         var database = await postgres.Cluster.CreateDatabaseAsync("integ" + Guid.NewGuid().ToString("N")[..10]);
         var ledger = new IntegratedLedger(database);
-        await ledger.Succeeds("demo");
-        await ledger.Succeeds("key", "generate");
+        ledger.FirstRun = await ledger.Succeeds("demo");
         await ledger.Succeeds("integrate");
         await File.WriteAllTextAsync(ledger.PathOf(KeptCheckpoint), (await ledger.Succeeds("checkpoint", "export")).StdOut);
         await File.WriteAllTextAsync(ledger.PathOf(PublicKey), (await ledger.Succeeds("key", "export-public")).StdOut);
@@ -78,7 +80,9 @@ internal sealed class IntegratedLedger : IDisposable
         Directory.Delete(Folder, recursive: true);
     }
 
-    private static async Task<object?> Scalar(string connectionString, string sql)
+    public Task<object?> Scalar(string sql) => Scalar(ConnectionString, sql);
+
+    public static async Task<object?> Scalar(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();

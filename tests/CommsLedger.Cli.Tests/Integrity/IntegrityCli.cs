@@ -36,6 +36,7 @@ internal static class IntegrityCli
         }
 
         start.Environment["COMMSLEDGER_LEDGER_KEY"] = keyPath;
+        start.Environment["COMMSLEDGER_SECRETS"] = Path.Combine(folder, "secret");
         start.Environment["COMMSLEDGER_USER"] = "cli.tester";
         start.Environment["COLUMNS"] = "200";
         using var process = Process.Start(start)!;

@@ -5,7 +5,7 @@ namespace CommsLedger.Cli.Tests.Integrity;
 public sealed class IntegrityCommandErrorsTests(PostgresCluster postgres)
 {
     [Fact]
-    public async Task before_any_key_or_checkpoint_each_command_says_which_step_to_run()
+    public async Task before_any_event_integrate_makes_the_key_export_says_which_step_to_run_and_the_key_is_never_replaced()
     {
         var database = await postgres.Cluster.CreateDatabaseAsync("integ" + Guid.NewGuid().ToString("N")[..10]);
         var folder = Directory.CreateTempSubdirectory("commsledger-integrity-").FullName;
@@ -14,15 +14,14 @@ public sealed class IntegrityCommandErrorsTests(PostgresCluster postgres)
         {
             var integrate = await IntegrityCli.Run(folder, database, key, "integrate");
             var export = await IntegrityCli.Run(folder, database, key, "checkpoint", "export");
-            var generated = await IntegrityCli.Run(folder, database, key, "key", "generate");
             var again = await IntegrityCli.Run(folder, database, key, "key", "generate");
 
-            Assert.Equal(2, integrate.ExitCode);
-            Assert.Contains($"no ledger key at {key}: run commsledger key generate (or set COMMSLEDGER_LEDGER_KEY)", integrate.Output, StringComparison.Ordinal);
+            Assert.Equal(0, integrate.ExitCode);
+            Assert.Contains("Generated the ledger key ", integrate.Output, StringComparison.Ordinal);
+            Assert.Contains($"at {key} (readable by you only)", integrate.Output, StringComparison.Ordinal);
+            Assert.Contains("No checkpoint signed: the log is empty", integrate.Output, StringComparison.Ordinal);
             Assert.Equal(2, export.ExitCode);
             Assert.Contains("no signed checkpoint yet: run commsledger integrate first", export.Output, StringComparison.Ordinal);
-            Assert.Equal(0, generated.ExitCode);
-            Assert.Contains(key, generated.Output, StringComparison.Ordinal);
             Assert.Equal(2, again.ExitCode);
             Assert.Contains("never overwritten", again.Output, StringComparison.Ordinal);
         }

@@ -89,9 +89,15 @@ public sealed class ProvingTheLedgerIntactTests(PostgresCluster postgres)
     {
         using var ledger = await IntegratedLedger.CreateAsync(postgres);
         await ledger.AsSuperuser("""
+            alter table commsledger.mt_events disable trigger all;
+            alter table commsledger.ledger_leaves disable trigger all;
+            alter table commsledger.ledger_checkpoints disable trigger all;
             update commsledger.mt_events set data = jsonb_set(data, '{summary}', '"forged"') where seq_id = 1;
             delete from commsledger.ledger_leaves;
             delete from commsledger.ledger_checkpoints;
+            alter table commsledger.mt_events enable trigger all;
+            alter table commsledger.ledger_leaves enable trigger all;
+            alter table commsledger.ledger_checkpoints enable trigger all;
             """);
         await ledger.Succeeds("integrate");
 
@@ -108,7 +114,11 @@ public sealed class ProvingTheLedgerIntactTests(PostgresCluster postgres)
     public async Task after_an_event_is_deleted_verify_against_no_longer_says_the_ledger_extends_the_kept_checkpoint()
     {
         using var ledger = await IntegratedLedger.CreateAsync(postgres);
-        await ledger.AsSuperuser("delete from commsledger.mt_events where seq_id = 3");
+        await ledger.AsSuperuser("""
+            alter table commsledger.mt_events disable trigger all;
+            delete from commsledger.mt_events where seq_id = 3;
+            alter table commsledger.mt_events enable trigger all;
+            """);
 
         var against = await ledger.Run("verify", "--against", IntegratedLedger.KeptCheckpoint, "--key", IntegratedLedger.PublicKey);
 

@@ -42,6 +42,7 @@ public sealed class ApiProcess : IAsyncDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(Address.ToString().TrimEnd('/'));
         start.Environment["COMMSLEDGER_CONNECTION"] = _connectionString;
+        start.Environment["COMMSLEDGER_SECRETS"] = CommandLine.Secrets;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, line) => Keep(line.Data);

@@ -7,6 +7,10 @@ public sealed class CommandLine(string connectionString) : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("commsledger-reliability-").FullName;
 
+    /// <summary>Where the API and the CLI started by the suite keep the ledger roles' passwords they generate (one file
+    /// per server, shared by both so neither resets the other's), not in the user's home.</summary>
+    public static string Secrets { get; } = Path.Combine(AppContext.BaseDirectory, "test-home", "secrets");
+
     private string KeyPath => Path.Combine(_folder, "ledger-key.pem");
 
     public async Task<(int ExitCode, string Output)> Run(params string[] args)
@@ -19,6 +23,7 @@ public sealed class CommandLine(string connectionString) : IDisposable
         }
 
         start.Environment["COMMSLEDGER_CONNECTION"] = connectionString;
+        start.Environment["COMMSLEDGER_SECRETS"] = Secrets;
         start.Environment["COMMSLEDGER_LEDGER_KEY"] = KeyPath;
         start.Environment["COMMSLEDGER_USER"] = "reliability";
         start.Environment["COLUMNS"] = "200";

@@ -1,0 +1,47 @@
+using CommsLedger.Application.Topology;
+
+namespace CommsLedger.Api.Hosting;
+
+/// <summary>Read-your-writes across replicas (<see cref="LedgerPositions"/>): a successful write answers with a
+/// <c>Ledger-Position</c> header; a read that sends one back (<c>?after=</c> or the header) is answered once this node
+/// has replayed that far, or refused with 503 after a bounded wait, so a client never reads a ledger older than its
+/// own write.</summary>
+internal sealed class LedgerPositionMiddleware(RequestDelegate next, LedgerPositions positions)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        {
+            if (!await CaughtUpAsync(context))
+            {
+                context.Response.Headers.RetryAfter = "1";
+                await Results.Problem(
+                    statusCode: StatusCodes.Status503ServiceUnavailable,
+                    title: "This node has not caught up with your write yet",
+                    detail: $"It did not replay up to the position you sent within {LedgerPositions.Bound.TotalSeconds:0} s; retry.").ExecuteAsync(context);
+                return;
+            }
+        }
+        else
+        {
+            context.Response.OnStarting(async () =>
+            {
+                if (context.Response.StatusCode is >= 200 and < 300)
+                {
+                    context.Response.Headers[LedgerPositions.Header] = await positions.CurrentAsync(context.RequestAborted);
+                }
+            });
+        }
+
+        await next(context);
+    }
+
+    private async Task<bool> CaughtUpAsync(HttpContext context)
+    {
+        var (text, field) = context.Request.Query[LedgerPositions.QueryParameter] is { Count: > 0 } query
+            ? (query.ToString(), LedgerPositions.QueryParameter)
+            : (context.Request.Headers[LedgerPositions.Header].ToString(), LedgerPositions.Header);
+        return string.IsNullOrEmpty(text) || await positions.WaitForAsync(LedgerPositions.Parse(text, field), context.RequestAborted);
+    }
+}

@@ -1,0 +1,143 @@
+using CommsLedger.EmbeddedPostgres;
+using Npgsql;
+
+namespace CommsLedger.Application.Topology;
+
+/// <summary>
+/// The ledger's database as the running application (CLI, API, web) uses it: protected by default. Opening it
+/// <list type="bullet">
+/// <item>as a superuser (the embedded default, or a superuser's COMMSLEDGER_CONNECTION): creates the owner and
+/// application roles on first use with generated passwords kept in a 0600 file (<see cref="LedgerDatabase.RolePasswordsFile"/>),
+/// migrates as the owner when needed, and hands back the application role's connection;</item>
+/// <item>as the application role: one query compares the stored schema fingerprint with the code's; on a difference
+/// the owner's connection (COMMSLEDGER_OWNER_CONNECTION) migrates, and without one the start-up stops (<see cref="SchemaOutOfDate"/>);</item>
+/// <item>as the owner: migrates when needed and runs as itself (allowed, but the application role is the one to run as);</item>
+/// <item>as any other role (a ledger from before the guard): Marten manages the schema as before; <c>commsledger guard install</c>
+/// protects it.</item>
+/// </list>
+/// When the fingerprint matches, Marten never checks the schema (<c>AutoCreate.None</c>): one query instead of dozens.
+/// </summary>
+public sealed class LedgerConnections : IAsyncDisposable
+{
+    private LedgerConnections(LedgerDatabase database, string app, bool managesSchema, bool isProtected)
+    {
+        Database = database;
+        App = app;
+        ManagesSchema = managesSchema;
+        IsProtected = isProtected;
+    }
+
+    public LedgerDatabase Database { get; }
+
+    /// <summary>The connection string the running application uses.</summary>
+    public string App { get; }
+
+    /// <summary>Whether Marten should still check and change the schema itself (only for a ledger from before the guard).</summary>
+    public bool ManagesSchema { get; }
+
+    /// <summary>Whether the application runs as the least-privileged role, under the append-only guard.</summary>
+    public bool IsProtected { get; }
+
+    public static async Task<LedgerConnections> OpenAsync(string? configured, CancellationToken cancellationToken) =>
+        await OpenAsync(await LedgerDatabase.OpenAsync(configured, cancellationToken), cancellationToken);
+
+    /// <summary>Takes <paramref name="database"/> over: it is disposed with the result, or at once if this fails.</summary>
+    public static async Task<LedgerConnections> OpenAsync(LedgerDatabase database, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await PrepareAsync(database, cancellationToken);
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>As a superuser: the roles (with these passwords, or the kept or newly generated ones), the schema
+    /// migrated by the owner, the guard installed. Returns the application role's connection string.</summary>
+    public static async Task<string> ProtectAsync(LedgerDatabase database, RolePasswords? given, CancellationToken cancellationToken)
+    {
+        if (given is not null)
+        {
+            await given.SaveAsync(database.RolePasswordsFile, cancellationToken);
+        }
+
+        return await ProvisionAsync(database, given ?? await RolePasswords.LoadOrCreateAsync(database.RolePasswordsFile, cancellationToken), cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // The set-up probe's idle connection would otherwise count as a client keeping the embedded server up.
+        using (var probed = new NpgsqlConnection(App))
+        {
+            NpgsqlConnection.ClearPool(probed);
+        }
+
+        await Database.DisposeAsync();
+    }
+
+    private static async Task<string> ProvisionAsync(LedgerDatabase database, RolePasswords passwords, CancellationToken cancellationToken)
+    {
+        await SchemaMigration.CreateRolesAsync(database.ConnectionString, passwords, cancellationToken);
+        await SchemaMigration.MigrateIfNeededAsync(SchemaMigration.As(database.ConnectionString, SchemaMigration.Roles.Owner, passwords.Owner), cancellationToken);
+        return SchemaMigration.As(database.ConnectionString, SchemaMigration.Roles.App, passwords.App);
+    }
+
+    private static async Task<LedgerConnections> PrepareAsync(LedgerDatabase database, CancellationToken cancellationToken)
+    {
+        var probe = database.IsEmbedded ? null : await ProbeAsync(database.ConnectionString, cancellationToken);
+        if (database.IsEmbedded || probe!.IsSuperuser)
+        {
+            return new(database, await AsSuperuserAsync(database, cancellationToken), managesSchema: false, isProtected: true);
+        }
+
+        if (probe.IsCurrent)
+        {
+            return new(database, database.ConnectionString, managesSchema: false, isProtected: probe.User == SchemaMigration.Roles.App);
+        }
+
+        if (probe.User == SchemaMigration.Roles.App)
+        {
+            await SchemaMigration.MigrateIfNeededAsync(database.OwnerConnectionString ?? throw new SchemaOutOfDate(probe.User), cancellationToken);
+            return new(database, database.ConnectionString, managesSchema: false, isProtected: true);
+        }
+
+        if (probe.User == SchemaMigration.Roles.Owner)
+        {
+            await SchemaMigration.MigrateIfNeededAsync(database.ConnectionString, cancellationToken);
+            return new(database, database.ConnectionString, managesSchema: false, isProtected: false);
+        }
+
+        return new(database, database.ConnectionString, managesSchema: true, isProtected: false);
+    }
+
+    /// <summary>The kept application password is tried first: when it logs in and the schema is current, that one
+    /// query is all a start-up costs. Otherwise (first use, a server that forgot the roles, a new version) the roles
+    /// are (re)made and the schema migrated.</summary>
+    private static async Task<string> AsSuperuserAsync(LedgerDatabase database, CancellationToken cancellationToken)
+    {
+        var passwords = await RolePasswords.LoadOrCreateAsync(database.RolePasswordsFile, cancellationToken);
+        var app = SchemaMigration.As(database.ConnectionString, SchemaMigration.Roles.App, passwords.App);
+        try
+        {
+            if ((await ProbeAsync(app, cancellationToken)).IsCurrent)
+            {
+                return app;
+            }
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification)
+        {
+        }
+
+        return await ProvisionAsync(database, passwords, cancellationToken);
+    }
+
+    private static async Task<SchemaFingerprint.Probe> ProbeAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return await SchemaFingerprint.ProbeAsync(connection, cancellationToken);
+    }
+}
