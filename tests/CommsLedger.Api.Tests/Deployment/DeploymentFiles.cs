@@ -16,6 +16,7 @@ internal static class DeploymentFiles
     public static Yaml Compose() => Yaml.Parse(File.ReadAllText(ComposePath));
 
     /// <summary>docker-compose.yml and deploy/ (without any secrets made here) copied to a new temporary folder.</summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public static string CopyToTemporaryFolder()
     {
         var folder = Directory.CreateTempSubdirectory("commsledger-deploy-").FullName;
