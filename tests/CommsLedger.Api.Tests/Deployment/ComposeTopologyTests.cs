@@ -72,8 +72,7 @@ public sealed class ComposeTopologyTests
         Assert.Equal("/run/secrets/ledger_app_password", environment[LedgerDatabase.PasswordFileVariable]);
         Assert.Equal("/run/secrets/ledger_owner_password", environment[LedgerDatabase.OwnerPasswordFileVariable]);
         Assert.Equal("/etc/commsledger/ledger-public.pem", environment["Integrity__PublicKeyPath"]);
-        Assert.Contains("/health/ready", string.Join(' ', app["healthcheck"]["test"].Texts));
-        Assert.Contains(app["volumes"].Texts, v => v.EndsWith(":/home/app/.aspnet/DataProtection-Keys", StringComparison.Ordinal));
+        Assert.Contains("GET /health/live", string.Join(' ', app["healthcheck"]["test"].Texts));
     }
 
     [Fact]
@@ -145,6 +144,7 @@ public sealed class ComposeTopologyTests
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         Assert.Equal("db-primary:5432,db-standby:5432", builder.Host);
         Assert.Equal("primary", builder.TargetSessionAttributes);
+        Assert.Equal(1, builder.HostRecheckSeconds);
         Assert.Equal(role, builder.Username);
         Assert.Null(builder.Password);
     }
