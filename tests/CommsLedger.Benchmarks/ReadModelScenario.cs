@@ -75,22 +75,23 @@ public static class ReadModelScenario
     }
 
     /// <summary><c>commsledger relationships</c> as a whole process (Release build, server running) under
-    /// <c>/usr/bin/time</c>: wall time and peak resident memory, the median of three runs after one warm-up.</summary>
+    /// <c>/usr/bin/time</c>: wall time, CPU time (user + system: on a loaded machine a process waits for a core, and wall
+    /// time shows the load as much as the work) and peak resident memory; the median of three runs after one warm-up.</summary>
     private static async Task<string> Cli(string connection, string ledger)
     {
         var root = StartupScenario.RepositoryRoot();
         var cli = await StartupScenario.BuildCli(root);
-        var runs = new List<(double Seconds, double Megabytes)>();
+        var runs = new List<double[]>();
         for (var i = 0; i < 4; i++)
         {
-            var error = await StartupScenario.Run(root, "/usr/bin/time", ["-f", "%e %M", "dotnet", cli, "relationships"], connection);
-            var measured = error.Trim().Split('\n')[^1].Split(' ');
-            runs.Add((double.Parse(measured[0], CultureInfo.InvariantCulture), double.Parse(measured[1], CultureInfo.InvariantCulture) / 1024));
+            var error = await StartupScenario.Run(root, "/usr/bin/time", ["-f", "%e %U %S %M", "dotnet", cli, "relationships"], connection);
+            runs.Add([.. error.Trim().Split('\n')[^1].Split(' ').Select(v => double.Parse(v, CultureInfo.InvariantCulture))]);
         }
 
-        var (seconds, megabytes) = runs.Skip(1).OrderBy(r => r.Seconds).ElementAt(1);
-        return new MarkdownTable("whole process", "ledger", "wall s (median of 3)", "max RSS MB", "goal")
-            .Row("commsledger relationships", ledger, MarkdownTable.Number(seconds, "N2"), MarkdownTable.Number(megabytes, "N0"), "< 1.5 s, < 300 MB")
+        var run = runs.Skip(1).OrderBy(r => r[0]).ElementAt(1);
+        return new MarkdownTable("whole process", "ledger", "wall s (median of 3)", "CPU s", "max RSS MB", "goal")
+            .Row("commsledger relationships", ledger, MarkdownTable.Number(run[0], "N2"), MarkdownTable.Number(run[1] + run[2], "N2"),
+                MarkdownTable.Number(run[3] / 1024, "N0"), "< 1.5 s, < 300 MB")
             .ToString();
     }
 
