@@ -11,8 +11,7 @@ public static class StartupScenario
     public static async Task<string> RunAsync(EmbeddedCluster cluster, BenchSettings settings)
     {
         var root = RepositoryRoot();
-        await Run(root, "dotnet", ["build", "-c", "Release", "src/CommsLedger.Cli", "-v", "quiet"], null);
-        var cli = Path.Combine(root, "src/CommsLedger.Cli/bin/Release/net10.0/commsledger.dll");
+        var cli = await BuildCli(root);
         var secrets = Directory.CreateTempSubdirectory("commsledger-bench-secrets-").FullName;
         try
         {
@@ -54,7 +53,15 @@ public static class StartupScenario
         }
     }
 
-    private static async Task Run(string root, string file, IEnumerable<string> args, StartupConnections.Connection? connection)
+    /// <summary>Builds the CLI in Release; the path of its assembly.</summary>
+    internal static async Task<string> BuildCli(string root)
+    {
+        await Run(root, "dotnet", ["build", "-c", "Release", "src/CommsLedger.Cli", "-v", "quiet"], null);
+        return Path.Combine(root, "src/CommsLedger.Cli/bin/Release/net10.0/commsledger.dll");
+    }
+
+    /// <summary>Runs a process to its end; its standard error (it must succeed).</summary>
+    internal static async Task<string> Run(string root, string file, IEnumerable<string> args, StartupConnections.Connection? connection)
     {
         var start = new ProcessStartInfo(file) { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args)
@@ -77,9 +84,12 @@ public static class StartupScenario
         {
             throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed ({process.ExitCode}): {await output}{await error}");
         }
+
+        await output;
+        return await error;
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CommsLedger.sln")))

@@ -55,6 +55,21 @@ public static class RelationshipStorage
 
         mapping.AddIndex(["key", order[0].Column, "entry_id"]);
         mapping.AddIndex("key", "entry_id");
+        if (typeof(T) == typeof(FollowUpRow))
+        {
+            OverdueIndex(mapping);
+        }
+    }
+
+    /// <summary>"Overdue on a day" counts the current follow-ups of a relationship due before it, by marking: this index
+    /// holds exactly those columns of exactly the current rows, so the count is an index-only range scan that reads no
+    /// document (a busy relationship's thousands of open follow-ups are a few index pages, not thousands of heap rows).</summary>
+    private static void OverdueIndex(Marten.Schema.DocumentMapping mapping)
+    {
+        var index = mapping.AddIndex("key", "due");
+        index.Name = $"{mapping.TableName.Name}_open_by_due";
+        index.IncludeColumns = ["classification"];
+        index.Predicate = "until_position is null";
     }
 
     private static void Duplicate(Marten.Schema.DocumentMapping mapping, Type type, string member, string column, string pgType) =>
