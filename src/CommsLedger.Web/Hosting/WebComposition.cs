@@ -43,6 +43,7 @@ public static class WebComposition
     public static WebApplication UseLedgerWeb(this WebApplication app)
     {
         app.Use(CookieUser);
+        app.Use(PositionAfterPost.Pass);
         app.MapGet("/assets/{name}", Assets.Serve).AllowAnonymous().ExcludeFromDescription();
         app.MapRazorPages().WithMetadata(new WebPage());
         return app;

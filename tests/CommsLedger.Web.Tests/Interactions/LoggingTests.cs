@@ -38,7 +38,10 @@ public sealed class LoggingTests(WebSite site)
         await page.Click("Record this interaction");
 
         await Assertions.Expect(page.GetByTestId("done")).ToContainTextAsync($"Recorded: the interaction, {seed.Statements.Count} statements and {seed.Commitments.Count} commitments");
-        var id = Guid.Parse(page.Url.Split('/')[^1]);
+        // The redirect after the post carries the ledger position of the write, so any node shows it (read-your-writes).
+        var recorded = new Uri(page.Url);
+        Assert.Matches("^\\?after=[0-9A-F]+%2F[0-9A-F]+$", recorded.Query);
+        var id = Guid.Parse(recorded.AbsolutePath.Split('/')[^1]);
         var record = await site.Host.Query(new GetInteraction(id));
         Assert.Equal(seed.Statements.Select(s => (s.Speaker, s.Country, s.Text, string.Join(",", s.Topics))),
             record.Statements.Select(s => (s.Speaker, s.Country, s.Text, string.Join(",", s.Topics))));
@@ -119,7 +122,7 @@ public sealed class LoggingTests(WebSite site)
         await page.Click("Record this interaction");
 
         await Assertions.Expect(page.GetByTestId("done")).ToContainTextAsync("Recorded");
-        var id = Guid.Parse(page.Url.Split('/')[^1]);
+        var id = Guid.Parse(new Uri(page.Url).AbsolutePath.Split('/')[^1]);
         var record = await site.Host.Query(new GetInteraction(id));
         Assert.StartsWith("readout-sha256:", record.Source!.SourceId, StringComparison.Ordinal);
         Assert.Contains(record.Statements, s => s.Text.Contains("Sinopharm", StringComparison.Ordinal));

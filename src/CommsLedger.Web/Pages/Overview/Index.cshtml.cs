@@ -17,7 +17,8 @@ public sealed class IndexModel(IMediator mediator, Actor actor, TimeProvider clo
 
     [BindProperty(SupportsGet = true)] public string? Party { get; set; }
     [BindProperty(SupportsGet = true)] public string Sort { get; set; } = "key";
-    [BindProperty(SupportsGet = true)] public string? After { get; set; }
+    // "cursor", as in the API: "after" is the ledger position a read waits for (read-your-writes across replicas).
+    [BindProperty(SupportsGet = true)] public string? Cursor { get; set; }
 
     public bool Reads { get; private set; }
     public IReadOnlyList<RelationshipSummary> Rows { get; private set; } = [];
@@ -39,13 +40,13 @@ public sealed class IndexModel(IMediator mediator, Actor actor, TimeProvider clo
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var sort = QueryText.Choice<RelationshipSort>(Sort, "sort") ?? RelationshipSort.Key;
         var party = string.IsNullOrWhiteSpace(Party) ? null : Party.Trim();
-        var page = await mediator.Send(new ListRelationships(Today, new PageRequest(PageSize, string.IsNullOrEmpty(After) ? null : After), party, sort), cancellationToken);
+        var page = await mediator.Send(new ListRelationships(Today, new PageRequest(PageSize, string.IsNullOrEmpty(Cursor) ? null : Cursor), party, sort), cancellationToken);
         (Rows, Total, Next) = (page.Items, page.Total, page.Next);
     }
 
     public static int OpenPledges(SideView side) => side.ByStatus.GetValueOrDefault("open");
 
     /// <summary>Pages are read after a cursor (keyset), so the links go to the first page and the next one.</summary>
-    public string PageLink(string? after) =>
-        $"/?party={Uri.EscapeDataString(Party ?? "")}&sort={Uri.EscapeDataString(Sort)}" + (after is null ? "" : $"&after={Uri.EscapeDataString(after)}");
+    public string PageLink(string? cursor) =>
+        $"/?party={Uri.EscapeDataString(Party ?? "")}&sort={Uri.EscapeDataString(Sort)}" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}");
 }
