@@ -11,7 +11,8 @@ public static class LedgerServices
     /// pipeline (a span per request, shape validation, clearance of what is recorded, then user/correlation stamping), the clock, and a scoped <see cref="Actor"/>.</summary>
     public static IServiceCollection AddLedger(this IServiceCollection services, string connectionString, bool manageSchema = true)
     {
-        services.AddMarten(options => LedgerStore.Configure(options, connectionString, manageSchema)).UseLightweightSessions();
+        services.AddMarten(options => LedgerStore.Configure(options, connectionString, manageSchema)).BuildSessionsWith<RoutedSessions>(ServiceLifetime.Scoped);
+        services.AddScoped<Topology.ReadRouting>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<Actor>();
         services.AddMediator((Mediator.MediatorOptions options) =>

@@ -44,6 +44,11 @@ public static class ApiComposition
         var services = builder.Services;
         services.AddLedger(connectionString, manageSchema);
         services.AddSingleton(provider => new LedgerPositions(connectionString, provider.GetRequiredService<TimeProvider>()));
+        if (StandbyReads.Wanted(builder.Configuration[StandbyReads.Setting] ?? Environment.GetEnvironmentVariable("COMMSLEDGER_READS")))
+        {
+            services.AddSingleton(new StandbyReads(connectionString));
+        }
+
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.Use();
@@ -73,6 +78,7 @@ public static class ApiComposition
         app.Use(ActorMiddleware.Correlate);
         app.UseExceptionHandler();
         app.Use(Http.Charsets.RequireUtf8);
+        app.Use(LedgerPositionMiddleware.RouteReads);
         app.UseStatusCodePages(context => context.HttpContext.RequestServices.GetRequiredService<LedgerProblems>().WriteBareAsync(context.HttpContext));
         app.UseAuthentication();
         app.UseMiddleware<ActorMiddleware>();

@@ -27,9 +27,9 @@ internal sealed class LedgerPositionMiddleware(RequestDelegate next, LedgerPosit
         {
             context.Response.OnStarting(async () =>
             {
-                if (context.Response.StatusCode is >= 200 and < 300)
+                if (context.Response.StatusCode is >= 200 and < 300 && await positions.AfterWriteAsync(context.RequestAborted) is { } position)
                 {
-                    context.Response.Headers[LedgerPositions.Header] = await positions.CurrentAsync(context.RequestAborted);
+                    context.Response.Headers[LedgerPositions.Header] = position;
                 }
             });
         }
@@ -37,11 +37,34 @@ internal sealed class LedgerPositionMiddleware(RequestDelegate next, LedgerPosit
         await next(context);
     }
 
+    /// <summary>Where standby reads are on (<see cref="StandbyReads"/>), a request that only reads gets its query
+    /// session on a standby connection, before anything in the request opens one (signing in reads the ledger too).
+    /// Runs first in the pipeline.</summary>
+    public static async Task RouteReads(HttpContext context, Func<Task> next)
+    {
+        if ((HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+            && context.RequestServices.GetService<StandbyReads>() is { } standby)
+        {
+            var connection = await standby.OpenAsync(context.RequestAborted);
+            await context.RequestServices.GetRequiredService<ReadRouting>().UseAsync(connection, context.RequestAborted);
+        }
+
+        await next();
+    }
+
     private async Task<bool> CaughtUpAsync(HttpContext context)
     {
         var (text, field) = context.Request.Query[LedgerPositions.QueryParameter] is { Count: > 0 } query
             ? (query.ToString(), LedgerPositions.QueryParameter)
             : (context.Request.Headers[LedgerPositions.Header].ToString(), LedgerPositions.Header);
-        return string.IsNullOrEmpty(text) || await positions.WaitForAsync(LedgerPositions.Parse(text, field), context.RequestAborted);
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+
+        var position = LedgerPositions.Parse(text, field);
+        return context.RequestServices.GetRequiredService<ReadRouting>().Connection is { } standby
+            ? await positions.WaitForAsync(standby, position, context.RequestAborted)
+            : await positions.WaitForAsync(position, context.RequestAborted);
     }
 }

@@ -26,12 +26,33 @@ public sealed class LedgerPositions(string connectionString, TimeProvider clock)
         return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    /// <summary>The position after a write that has already committed, or null when the database cannot say now (it
+    /// went away after the commit): the write's answer still goes out, without a position, rather than as a failure.</summary>
+    public async Task<string?> AfterWriteAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await CurrentAsync(cancellationToken);
+        }
+        catch (Exception failure) when (failure is NpgsqlException or TimeoutException or OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Whether the node this connection reaches has replayed <paramref name="position"/>, waiting up to
     /// <see cref="Bound"/> for it.</summary>
     public async Task<bool> WaitForAsync(NpgsqlLogSequenceNumber position, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
+        return await WaitForAsync(connection, position, cancellationToken);
+    }
+
+    /// <summary>Whether the node <paramref name="connection"/> is open on has replayed <paramref name="position"/>,
+    /// waiting up to <see cref="Bound"/> for it.</summary>
+    public async Task<bool> WaitForAsync(NpgsqlConnection connection, NpgsqlLogSequenceNumber position, CancellationToken cancellationToken)
+    {
         await using var command = new NpgsqlCommand(
             "SELECT NOT pg_is_in_recovery() OR coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, false)", connection)
         {

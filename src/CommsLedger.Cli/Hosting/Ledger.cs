@@ -37,6 +37,12 @@ public sealed class Ledger : IAsyncDisposable
     /// command opens the ledger too: arguments are checked first.</summary>
     public static DateOnly Today => TimeProvider.System.Today();
 
+    /// <summary>The primary's WAL position now (after a write: at or beyond its commit), which a read on any node can
+    /// wait for (the API's <c>?after=</c>); printed with every change in <c>--format json</c>. Null when the database
+    /// went away after the write committed: the change is recorded and says so, without a position.</summary>
+    public Task<string?> PositionAsync(CancellationToken cancellationToken) =>
+        new LedgerPositions(_database.App, TimeProvider.System).AfterWriteAsync(cancellationToken);
+
     /// <summary>Acts as the named ledger user, with their roles and clearance, as an unattended job does.</summary>
     public async Task ActAs(string name, CancellationToken cancellationToken)
     {

@@ -47,7 +47,7 @@ public sealed class CorrectCommand(IAnsiConsole console) : AsyncCommand<CorrectS
         await using var ledger = await Ledger.OpenAsync(cancellationToken);
         var changed = await ledger.Mediator.Send(
             new CorrectEntry(target, id, statementId, settings.ExpectedVersion, settings.Field, settings.Now, settings.Reason), cancellationToken);
-        ChangedOutput.Write(console, settings.Format, target == EntryKind.Pledge ? "Pledge" : "Interaction", changed);
+        await ChangedOutput.WriteAsync(console, ledger, settings.Format, target == EntryKind.Pledge ? "Pledge" : "Interaction", changed);
         return ExitCodes.Ok;
     }
 }
@@ -59,7 +59,7 @@ public sealed class RetractCommand(IAnsiConsole console) : AsyncCommand<EntrySet
         var (target, id, statementId) = settings.Entry(context);
         await using var ledger = await Ledger.OpenAsync(cancellationToken);
         var changed = await ledger.Mediator.Send(new RetractEntry(target, id, statementId, settings.ExpectedVersion, settings.Reason), cancellationToken);
-        ChangedOutput.Write(console, settings.Format, target == EntryKind.Pledge ? "Pledge" : "Interaction", changed);
+        await ChangedOutput.WriteAsync(console, ledger, settings.Format, target == EntryKind.Pledge ? "Pledge" : "Interaction", changed);
         return ExitCodes.Ok;
     }
 }

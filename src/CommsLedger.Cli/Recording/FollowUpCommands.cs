@@ -52,7 +52,7 @@ public sealed class ScheduleFollowUpCommand(IAnsiConsole console) : AsyncCommand
         errors.ThrowIfAny();
         await using var ledger = await Ledger.OpenAsync(cancellationToken);
         var changed = await ledger.Mediator.Send(new ScheduleFollowUp(subject, id, settings.ExpectedVersion, followUp), cancellationToken);
-        ChangedOutput.Write(console, settings.Format, subject == EntryKind.Pledge ? "Pledge" : "Interaction", changed, "follow-up");
+        await ChangedOutput.WriteAsync(console, ledger, settings.Format, subject == EntryKind.Pledge ? "Pledge" : "Interaction", changed, "follow-up");
         return ExitCodes.Ok;
     }
 }
@@ -83,7 +83,7 @@ public sealed class CompleteFollowUpCommand(IAnsiConsole console) : AsyncCommand
         var command = new CompleteFollowUp(Arguments.Id(settings.FollowUpId, "followUpId"), settings.ExpectedVersion, settings.Outcome,
             Arguments.DateOrToday(settings.On, "on"));
         await using var ledger = await Ledger.OpenAsync(cancellationToken);
-        ChangedOutput.Write(console, settings.Format, "Its pledge or interaction", await ledger.Mediator.Send(command, cancellationToken), "completed follow-up");
+        await ChangedOutput.WriteAsync(console, ledger, settings.Format, "Its pledge or interaction", await ledger.Mediator.Send(command, cancellationToken), "completed follow-up");
         return ExitCodes.Ok;
     }
 }
@@ -102,7 +102,7 @@ public sealed class CancelFollowUpCommand(IAnsiConsole console) : AsyncCommand<C
     {
         var command = new CancelFollowUp(Arguments.Id(settings.FollowUpId, "followUpId"), settings.ExpectedVersion, settings.Reason);
         await using var ledger = await Ledger.OpenAsync(cancellationToken);
-        ChangedOutput.Write(console, settings.Format, "Its pledge or interaction", await ledger.Mediator.Send(command, cancellationToken), "cancelled follow-up");
+        await ChangedOutput.WriteAsync(console, ledger, settings.Format, "Its pledge or interaction", await ledger.Mediator.Send(command, cancellationToken), "cancelled follow-up");
         return ExitCodes.Ok;
     }
 }

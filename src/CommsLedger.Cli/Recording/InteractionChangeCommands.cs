@@ -53,7 +53,7 @@ public sealed class AddStatementCommand(IAnsiConsole console) : AsyncCommand<Add
             new StatementDraft(settings.Speaker, settings.Country, settings.Text, settings.Topics, marking));
         await using var ledger = await Ledger.OpenAsync(cancellationToken);
         var changed = await ledger.Mediator.Send(command, cancellationToken);
-        ChangedOutput.Write(console, settings.Format, "Interaction", changed, "statement");
+        await ChangedOutput.WriteAsync(console, ledger, settings.Format, "Interaction", changed, "statement");
         return ExitCodes.Ok;
     }
 }
@@ -112,7 +112,7 @@ public sealed class AddCommitmentCommand(IAnsiConsole console) : AsyncCommand<Ad
             new CommitmentDraft(settings.By, settings.To, kind, settings.Text, settings.Topic, due, [], settings.CameoCodes, marking, reaffirms));
         await using var ledger = await Ledger.OpenAsync(cancellationToken);
         var changed = await ledger.Mediator.Send(command, cancellationToken);
-        ChangedOutput.Write(console, settings.Format, "Interaction", changed, "pledge");
+        await ChangedOutput.WriteAsync(console, ledger, settings.Format, "Interaction", changed, "pledge");
         return ExitCodes.Ok;
     }
 }

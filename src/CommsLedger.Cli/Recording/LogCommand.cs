@@ -70,8 +70,13 @@ public sealed class LogSettings : OutputSettings
         : ValidationResult.Success();
 }
 
-/// <summary>What <c>log</c> prints: every id the interaction created, and the version to pass next time.</summary>
-public sealed record LogResult(Guid InteractionId, long Version, IReadOnlyList<LoggedEntry> Entries);
+/// <summary>What <c>log</c> prints: every id the interaction created, the version to pass next time, and (JSON) the
+/// ledger position after the write, to read it back on any node (the API's <c>?after=</c>).</summary>
+public sealed record LogResult(
+    Guid InteractionId,
+    long Version,
+    IReadOnlyList<LoggedEntry> Entries,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Position = null);
 
 public sealed record LoggedEntry(string Entry, Guid Id, string What);
 
@@ -84,7 +89,8 @@ public sealed class LogCommand(IAnsiConsole console) : AsyncCommand<LogSettings>
         await using var ledger = await Ledger.OpenAsync(cancellationToken);
         var record = await ledger.Mediator.Send(new LogInteraction(draft), cancellationToken);
         var reaffirmed = draft.Commitments.Select(c => c.Reaffirms).OfType<Guid>().ToHashSet();
-        var result = new LogResult(record.Id, record.Version, [.. Entries(record, reaffirmed), .. await FollowUps(ledger, record, reaffirmed, cancellationToken)]);
+        var result = new LogResult(record.Id, record.Version, [.. Entries(record, reaffirmed), .. await FollowUps(ledger, record, reaffirmed, cancellationToken)],
+            settings.Format == OutputFormat.Json ? await ledger.PositionAsync(cancellationToken) : null);
         Output.Write(console, settings.Format, result, Table, r => r.Entries);
         return ExitCodes.Ok;
     }

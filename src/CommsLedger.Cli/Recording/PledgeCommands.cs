@@ -36,7 +36,7 @@ public sealed class PledgeOutcomeCommand(IAnsiConsole console) : AsyncCommand<Pl
         var changed = status == PledgeStatus.Open
             ? await ledger.Mediator.Send(new NoteProgress(pledgeId, settings.ExpectedVersion, settings.Note, on), cancellationToken)
             : await ledger.Mediator.Send(new ChangePledgeStatus(pledgeId, settings.ExpectedVersion, status, on, settings.Note), cancellationToken);
-        ChangedOutput.Write(console, settings.Format, "Pledge", changed);
+        await ChangedOutput.WriteAsync(console, ledger, settings.Format, "Pledge", changed);
         return ExitCodes.Ok;
     }
 }
@@ -68,7 +68,7 @@ public sealed class AssessCommand(IAnsiConsole console) : AsyncCommand<AssessSet
         var command = new AssessCompliance(Arguments.Id(settings.PledgeId, "pledgeId"), settings.ExpectedVersion, Score(settings.Score),
             settings.Rationale, settings.Evidence, Arguments.DateOrToday(settings.On, "on"));
         await using var ledger = await Ledger.OpenAsync(cancellationToken);
-        ChangedOutput.Write(console, settings.Format, "Pledge", await ledger.Mediator.Send(command, cancellationToken), "assessment");
+        await ChangedOutput.WriteAsync(console, ledger, settings.Format, "Pledge", await ledger.Mediator.Send(command, cancellationToken), "assessment");
         return ExitCodes.Ok;
     }
 

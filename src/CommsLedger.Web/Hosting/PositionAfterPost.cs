@@ -15,10 +15,10 @@ internal static class PositionAfterPost
             http.Response.OnStarting(async () =>
             {
                 if (http.Response.StatusCode is StatusCodes.Status302Found or StatusCodes.Status303SeeOther
-                    && LocalTarget(http.Response.Headers.Location.ToString()) is { } target)
+                    && LocalTarget(http.Response.Headers.Location.ToString()) is { } target
+                    && await http.RequestServices.GetRequiredService<LedgerPositions>().AfterWriteAsync(http.RequestAborted) is { } position)
                 {
-                    var positions = http.RequestServices.GetRequiredService<LedgerPositions>();
-                    http.Response.Headers.Location = WithPosition(target, await positions.CurrentAsync(http.RequestAborted));
+                    http.Response.Headers.Location = WithPosition(target, position);
                 }
             });
         }

@@ -18,6 +18,7 @@ public sealed class ChangingEntriesTests(PostgresCluster postgres)
         using var json = JsonDocument.Parse(output);
         Assert.Equal(3, json.RootElement.GetProperty("version").GetInt64());
         Assert.True(json.RootElement.GetProperty("createdId").TryGetGuid(out _));
+        Assert.Matches("^[0-9A-F]+/[0-9A-F]+$", json.RootElement.GetProperty("position").GetString());
         Assert.Equal(RecordingLedger.SeedCallEvents + 1, await ledger.EventCount());
     }
 

@@ -35,6 +35,7 @@ public sealed class LoggingTests(PostgresCluster postgres)
         Assert.Equal(11, entries.Count(e => e == "statement"));
         Assert.Equal(7, entries.Count(e => e == "pledge"));
         Assert.Equal(4, entries.Count(e => e == "follow-up"));
+        Assert.Matches("^[0-9A-F]+/[0-9A-F]+$", json.RootElement.GetProperty("position").GetString());
     }
 
     [Fact]
