@@ -46,7 +46,7 @@ public static class ApiComposition
         services.AddSingleton(provider => new LedgerPositions(connectionString, provider.GetRequiredService<TimeProvider>()));
         if (StandbyReads.Wanted(builder.Configuration[StandbyReads.Setting] ?? Environment.GetEnvironmentVariable("COMMSLEDGER_READS")))
         {
-            services.AddSingleton(new StandbyReads(connectionString));
+            services.AddSingleton(_ => new StandbyReads(connectionString));
         }
 
         services.ConfigureHttpJsonOptions(json =>

@@ -39,10 +39,12 @@ internal sealed class LedgerPositionMiddleware(RequestDelegate next, LedgerPosit
 
     /// <summary>Where standby reads are on (<see cref="StandbyReads"/>), a request that only reads gets its query
     /// session on a standby connection, before anything in the request opens one (signing in reads the ledger too).
-    /// Runs first in the pipeline.</summary>
+    /// Runs first in the pipeline. Anonymous routes (health, assets, the sign-in page) read nothing of the ledger's
+    /// entries and stay off it: <c>/health/live</c> must not depend on a database.</summary>
     public static async Task RouteReads(HttpContext context, Func<Task> next)
     {
         if ((HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+            && context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is null
             && context.RequestServices.GetService<StandbyReads>() is { } standby)
         {
             var connection = await standby.OpenAsync(context.RequestAborted);

@@ -58,5 +58,6 @@ public sealed class SearchPageTests(WebSite site)
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"More than {SearchLedger.MatchesRead:N0} results for “{word}”", Exact = false })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("more-match")).ToContainTextAsync("Narrow the search");
+        await page.Screenshot("search-more-than");
     }
 }
