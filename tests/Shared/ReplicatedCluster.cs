@@ -74,6 +74,7 @@ public sealed class ReplicatedCluster : IAsyncDisposable
     public void KillPrimary()
     {
         var postmaster = Primary.PostmasterPid ?? throw new InvalidOperationException("the primary was not started by this fixture");
+        _primaryKilled = true;
         var children = Directory.EnumerateDirectories("/proc")
             .Select(folder => int.TryParse(Path.GetFileName(folder), out var pid) ? pid : 0)
             .Where(pid => pid > 0 && ParentOf(pid) == postmaster)
@@ -104,10 +105,21 @@ public sealed class ReplicatedCluster : IAsyncDisposable
         }
     }
 
+    private bool _primaryKilled;
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
         await Standby.DisposeAsync();
-        await Primary.DisposeAsync();
+        try
+        {
+            await Primary.DisposeAsync();
+        }
+        catch (InvalidOperationException) when (_primaryKilled)
+        {
+            // Its postmaster was killed on purpose, so there is nothing to stop; pg_ctl, finding the stale pid file
+            // (or that pid reused by another process), reports it "does not shut down". Only its folder is left.
+            Directory.Delete(Primary.DataDirectory, recursive: true);
+        }
     }
 }
