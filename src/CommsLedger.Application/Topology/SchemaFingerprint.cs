@@ -10,17 +10,22 @@ namespace CommsLedger.Application.Topology;
 
 /// <summary>What the code expects the database to hold, as one hash: the SHA-256 of Marten's whole creation script
 /// for the ledger's configuration plus the append-only guard's SQL. The owner stores it as the comment of the ledger's
-/// schema after migrating; a start-up whose hash matches the stored one skips Marten's schema check altogether.</summary>
+/// schema after migrating; a start-up whose hash matches the stored one skips Marten's schema check altogether.
+/// The hash is worked out when the code is built, not in every process: <c>schema-fingerprint.txt</c> is committed
+/// beside this file and embedded, and a test fails when it is not the code's (working it out writes Marten's whole
+/// creation script, CPU every command would pay before its first query).</summary>
 public static class SchemaFingerprint
 {
     private const string Prefix = "commsledger-schema sha256:";
+    private const string CommittedResource = "CommsLedger.Application.Topology.schema-fingerprint.txt";
 
-    private static readonly Lazy<string> Computed = new(Compute);
+    private static readonly Lazy<string> Committed = new(ReadCommitted);
     private static readonly string[] StatementStarts = ["CREATE ", "ALTER ", "DROP ", "GRANT ", "REVOKE ", "COMMENT ", "DO "];
 
     public static LedgerSchema Schema { get; } = new(LedgerStore.Schema);
 
-    public static string Expected => Computed.Value;
+    /// <summary>The fingerprint committed with this build's code.</summary>
+    public static string Expected => Committed.Value;
 
     /// <summary>Who the connection is, and the fingerprint stored in the database (null before the first migration): one
     /// query that never fails, whether or not the schema exists.</summary>
@@ -43,11 +48,20 @@ public static class SchemaFingerprint
 
     public static string CommentSql() => $"COMMENT ON SCHEMA {Schema.Name} IS '{Expected}'";
 
-    private static string Compute()
+    /// <summary>The code's fingerprint worked out now, for the test that keeps the committed one true.</summary>
+    internal static string Compute()
     {
         using var store = DocumentStore.For(options => LedgerStore.Configure(options, "Host=fingerprint.invalid"));
         var script = store.Storage.ToDatabaseScript() + AppendOnlyGuard.InstallSql(Schema, LedgerRoles.Default);
         return Prefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(script))));
+    }
+
+    private static string ReadCommitted()
+    {
+        using var stream = typeof(SchemaFingerprint).Assembly.GetManifestResourceStream(CommittedResource)
+            ?? throw new InvalidOperationException($"{CommittedResource} is not embedded in {typeof(SchemaFingerprint).Assembly.GetName().Name}");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd().Trim();
     }
 
     /// <summary>Marten writes the same objects in an order that varies between processes (its document types sit in
