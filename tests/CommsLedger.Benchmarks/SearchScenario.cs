@@ -131,7 +131,7 @@ public static class SearchScenario
         var index = Stopwatch.StartNew();
         foreach (var language in SearchLanguage.All)
         {
-            await Execute(data, $"create index {SearchEntriesTable.DocumentIndex(language)} on {Table} using gin (document) where {SearchEntriesTable.InLanguage(language)}");
+            await Execute(data, $"create index {SearchEntriesTable.DocumentIndex(language)} on {Table} using gin ({string.Join(", ", SearchEntriesTable.DocumentIndexColumns)}) where {SearchEntriesTable.InLanguage(language)}");
         }
 
         index.Stop();

@@ -7,7 +7,7 @@ namespace CommsLedger.Application.Search.Searching;
 
 /// <summary>
 /// The search as one statement, written for the filters the query has (a filter left out is not in the SQL, so the
-/// planner sees what it can use: the relationship and party GIN indexes, the recorded-time index).
+/// planner sees what it can use: the text index with the relationship and party in it, the recorded-time index).
 /// <para>
 /// A search reads at most <see cref="SearchLedger.MatchesRead"/> matches: the most recently recorded ones. Counting, faceting and
 /// ranking every match of a word found in a tenth of a million entries reads a tenth of the table (about a second);
