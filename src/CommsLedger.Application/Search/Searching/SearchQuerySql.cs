@@ -21,7 +21,7 @@ internal static class SearchQuerySql
     private const char MatchStart = '\u0002';
     private const char MatchEnd = '\u0003';
     private const int FacetValuesKept = 20;
-    private const int WindowRows = 4 * SearchLedger.MatchesRead;
+    private const int WindowRows = 2 * SearchLedger.MatchesRead;
     private const string Table = $"{LedgerStore.Schema}.{SearchEntriesTable.Name}";
 
     public static (string Sql, NpgsqlParameter[] Parameters) Build(SearchLedger query, Classification clearance, DateTimeOffset now)
