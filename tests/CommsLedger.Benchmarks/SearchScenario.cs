@@ -49,7 +49,8 @@ public static class SearchScenario
     private static async Task<string> RunAsync(EmbeddedCluster cluster, BenchSettings settings, bool keep)
     {
         var connection = await cluster.CreateDatabaseAsync("bench_search");
-        await using (var store = LedgerStore.Create(connection))
+        // A kept cluster may have the index of another version of the code: rebuilding it takes longer than a command may.
+        await using (var store = LedgerStore.Create(new NpgsqlConnectionStringBuilder(connection) { CommandTimeout = 0 }.ConnectionString))
         {
             await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         }

@@ -70,10 +70,10 @@ internal static class SearchQuerySql
     /// through the recorded-time index of its language and stops at the bound, a rare one through the GIN index.
     /// (One limit over the merged branches instead made the planner read and sort every match of every branch.)
     /// <para>
-    /// The branches run in turn, and once the earlier ones have found more than the bound, a later one needs only rows
-    /// recorded since the bound-th newest of those (<see cref="Window"/>): anything older ranks below the bound. Each
-    /// language's walk then stops where the first one stopped, instead of reading its own 2,001 matches from far back
-    /// in the table (a tenth of the rows spread over every page).
+    /// The first branch runs first, and once it has found more than the bound, a later one needs only rows recorded
+    /// since its bound-th newest match (<see cref="Window"/>): anything older ranks below the bound. Each language's
+    /// walk then stops where the first one stopped, instead of reading its own 2,001 matches from far back in the
+    /// table (a tenth of the rows spread over every page).
     /// </para>
     /// </summary>
     private static string Sql(string filters)
@@ -85,14 +85,17 @@ internal static class SearchQuerySql
                    and {filters}{condition}
                  order by e.known_from desc, e.entry_id limit @read)
             """;
+        var first = SearchLanguage.All[0];
         var steps = SearchLanguage.All.Select((language, i) => i == 0
             ? $"""
                 m_{language} as materialized (
                 {Branch(language, "")}
+                ), since as materialized (
+                    select case when count(*) > @cap then min(known_from) end as at from m_{first}
                 )
                 """
             : $"""
-                {Window(language, SearchLanguage.All.Take(i))},
+                {Window(language)},
                 m_{language} as materialized (
                 {Branch(language, $" and e.known_from >= (select since from w_{language}) and (select small from w_{language})")}
                     union all
@@ -131,19 +134,18 @@ internal static class SearchQuerySql
     }
 
     /// <summary>
-    /// Where a later language's branch may start (<c>since</c>): the recorded time of the bound-th newest match of the
-    /// earlier branches, when they found more than the bound. It walks that window newest first (<c>small</c>) only when
-    /// the window holds fewer than <see cref="WindowRows"/> of its rows — counted in the recorded-time index, no row read
-    /// — and otherwise runs as it would alone (its GIN index), so a word rare in this language but only moderately
-    /// frequent in the earlier ones is not walked over most of the table. Both forms are in the SQL behind one-time
-    /// filters, so the planner plans each with the estimates it has and the executor runs one.
+    /// Where a later language's branch may start (<c>since</c>): the recorded time of the first branch's bound-th
+    /// newest match (the oldest of the bound + 1 it read), when it found more than the bound. The branch walks that
+    /// window newest first (<c>small</c>) only when the window holds fewer than <see cref="WindowRows"/> of its rows —
+    /// counted in the recorded-time index — and otherwise runs as it would alone (its GIN index), so a word rare in
+    /// this language but only moderately frequent in the first is not walked over most of the table. Both forms are in
+    /// the SQL behind one-time filters, so the planner plans each with the estimates it has and the executor runs one.
     /// </summary>
-    private static string Window(string language, IEnumerable<string> earlier) => $"""
+    private static string Window(string language) => $"""
         w_{language} as materialized (
-            select c.since, c.since is not null and (select count(*) from (
-                select from {Table} e where e.{SearchEntriesTable.InLanguage(language)} and e.known_from >= c.since and e.known_from <= @known_at limit {WindowRows}) w) < {WindowRows} as small
-            from (select (select known_from from ({string.Join(" union all ", earlier.Select(e => $"select known_from from m_{e}"))}) s
-                          order by known_from desc offset @cap limit 1) as since) c
+            select s.at as since, s.at is not null and (select count(*) from (
+                select from {Table} e where e.{SearchEntriesTable.InLanguage(language)} and e.known_from >= s.at and e.known_from <= @known_at limit {WindowRows}) w) < {WindowRows} as small
+            from since s
         )
         """;
 
