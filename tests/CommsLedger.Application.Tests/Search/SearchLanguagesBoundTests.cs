@@ -9,7 +9,8 @@ namespace CommsLedger.Application.Tests.Search;
 
 /// <summary>
 /// The bound across languages: once the English branch has found more than the bound, the later languages read only
-/// what was recorded since its bound-th newest match — and everything they find there still counts among the newest.
+/// what was recorded since the oldest of the bound + 1 matches it read — and everything they find there still counts
+/// among the newest.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class SearchLanguagesBoundTests(PostgresCluster postgres) : IAsyncLifetime

@@ -71,7 +71,7 @@ internal static class SearchQuerySql
     /// (One limit over the merged branches instead made the planner read and sort every match of every branch.)
     /// <para>
     /// The first branch runs first, and once it has found more than the bound, a later one needs only rows recorded
-    /// since its bound-th newest match (<see cref="Window"/>): anything older ranks below the bound. Each language's
+    /// since the oldest of the bound + 1 matches it read (<see cref="Window"/>): anything older ranks below the bound. Each language's
     /// walk then stops where the first one stopped, instead of reading its own 2,001 matches from far back in the
     /// table (a tenth of the rows spread over every page).
     /// </para>
@@ -134,8 +134,8 @@ internal static class SearchQuerySql
     }
 
     /// <summary>
-    /// Where a later language's branch may start (<c>since</c>): the recorded time of the first branch's bound-th
-    /// newest match (the oldest of the bound + 1 it read), when it found more than the bound. The branch walks that
+    /// Where a later language's branch may start (<c>since</c>): the recorded time of the oldest of the bound + 1
+    /// matches the first branch read, when it found that many. The branch walks that
     /// window newest first (<c>small</c>) only when the window holds fewer than <see cref="WindowRows"/> of its rows —
     /// counted in the recorded-time index — and otherwise runs as it would alone (its GIN index), so a word rare in
     /// this language but only moderately frequent in the first is not walked over most of the table. Both forms are in
