@@ -25,6 +25,10 @@ public sealed record BenchSettings
     public int SearchEntries { get; init; } = 100_000;
     public int SearchRelationships { get; init; } = 10_000;
     public int SearchReps { get; init; } = 200;
+
+    /// <summary>A folder the search scenario keeps its own cluster in between runs: the generated index is loaded once
+    /// and reused while the entry and relationship counts are the same (to iterate on the query, not the load).</summary>
+    public string? SearchKeep { get; init; }
     public IReadOnlyList<int> PageSizes { get; init; } = [1_000, 10_000];
     public int ReportEvents { get; init; } = 1_000_000;
     public int ReportRelationships { get; init; } = 10_000;
@@ -32,7 +36,7 @@ public sealed record BenchSettings
     public const string Usage =
         "usage: dotnet run -c Release --project tests/CommsLedger.Benchmarks -- [--scenarios append,rebuild] [--commands 100] "
         + "[--reps 5] [--warmups 1] [--per-stream 10] [--import-events 1000000] [--import-relationships 10000] [--import-default yes|no] "
-        + "[--rebuild-events 1000000] [--rebuild-relationships 10000] [--rebuild-reps 1] [--rebuild-defaults yes|no] [--timetravel-events 100000] [--search-entries 100000] [--search-relationships 10000] [--search-reps 200] [--report-events 1000000] [--report-relationships 10000] [--pages-sizes 1000,10000]";
+        + "[--rebuild-events 1000000] [--rebuild-relationships 10000] [--rebuild-reps 1] [--rebuild-defaults yes|no] [--timetravel-events 100000] [--search-entries 100000] [--search-relationships 10000] [--search-reps 200] [--search-keep DIR] [--report-events 1000000] [--report-relationships 10000] [--pages-sizes 1000,10000]";
 
     public override string ToString() =>
         $"scenarios {string.Join(',', Scenarios)}; {Commands} commands × {Reps} reps (+{WarmUps} warm-up), "
@@ -64,6 +68,7 @@ public sealed record BenchSettings
                 "--search-entries" => settings with { SearchEntries = Count(args[i], value) },
                 "--search-relationships" => settings with { SearchRelationships = Count(args[i], value) },
                 "--search-reps" => settings with { SearchReps = Count(args[i], value) },
+                "--search-keep" => settings with { SearchKeep = value },
                 "--report-events" => settings with { ReportEvents = Count(args[i], value) },
                 "--report-relationships" => settings with { ReportRelationships = Count(args[i], value) },
                 "--pages-sizes" => settings with { PageSizes = [.. value.Split(',').Select(size => Count(args[i], size.Trim()))] },
