@@ -13,6 +13,10 @@ public static class SchemaMigration
 {
     private const string MigrationLock = "commsledger.schema-migration";
 
+    /// <summary>A migration may rebuild an index over every search entry (minutes at millions of rows), longer than a
+    /// query's 30 s; it is still bounded, so a migration stuck behind a lock ends with an error rather than never.</summary>
+    private static readonly TimeSpan MigrationCommandTimeout = TimeSpan.FromMinutes(30);
+
     public static LedgerRoles Roles => LedgerRoles.Default;
 
     /// <summary>As a superuser: both roles with these passwords, the schema and everything in it owned by the owner.</summary>
@@ -39,12 +43,12 @@ public static class SchemaMigration
             return;
         }
 
-        using (var store = DocumentStore.For(options => LedgerStore.Configure(options, ownerConnection)))
+        using (var store = DocumentStore.For(options => LedgerStore.Configure(options, Patient(ownerConnection))))
         {
             await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         }
 
-        await using var owner = NpgsqlDataSource.Create(Unpooled(ownerConnection));
+        await using var owner = NpgsqlDataSource.Create(Unpooled(Patient(ownerConnection)));
         await AppendOnlyGuard.InstallAsync(owner, SchemaFingerprint.Schema, Roles, cancellationToken);
         await using var comment = new NpgsqlCommand(SchemaFingerprint.CommentSql(), connection);
         await comment.ExecuteNonQueryAsync(cancellationToken);
@@ -52,6 +56,9 @@ public static class SchemaMigration
 
     public static string As(string connectionString, string role, string password) =>
         new NpgsqlConnectionStringBuilder(connectionString) { Username = role, Password = password }.ConnectionString;
+
+    private static string Patient(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = (int)MigrationCommandTimeout.TotalSeconds }.ConnectionString;
 
     // Set-up connections are used once: leaving them idle in a pool would keep an embedded server from stopping.
     private static string Unpooled(string connectionString) =>
