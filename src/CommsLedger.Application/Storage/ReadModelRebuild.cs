@@ -1,83 +1,91 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
-using CommsLedger.Projections;
-using JasperFx.Events.Daemon;
-using JasperFx.Events.Projections;
+using System.Threading.Channels;
+using CommsLedger.Projections.Rebuilding;
+using CommsLedger.Projections.Search;
+using JasperFx.Events;
 using Marten;
+using Npgsql;
 
 namespace CommsLedger.Application.Storage;
 
 /// <summary>How far a rebuild of the read models has come: <paramref name="Done"/> of <paramref name="Total"/> events
-/// (averaged over the read models, which rebuild side by side), at <paramref name="EventsPerSecond"/> so far.</summary>
+/// read and folded, at <paramref name="EventsPerSecond"/> so far; the last report comes once everything is written.</summary>
 public sealed record RebuildProgress(long Done, long Total, double EventsPerSecond);
 
 /// <summary>
-/// Every read model rebuilt from event zero by Marten's daemon, as fast as the store allows: statistics refreshed
-/// first (right after a bulk COPY PostgreSQL knows nothing of the new rows, and each page the daemon reads then
-/// scans and sorts the rest of the event table), the independent read models rebuilt side by side, the daemon's pages
-/// sized and flushed as <see cref="RebuildTuning"/> sets them, and the read models' statistics refreshed after.
+/// Every read model rebuilt from event zero in one pass over the log, without Marten's daemon (which pages through
+/// the log once per read model, loading and rewriting documents a page at a time): statistics refreshed first, the
+/// read models emptied, every event read once in sequence order by one streamed statement and folded in memory by
+/// the projections' own code (<see cref="AllReadModels"/>) while a second connection runs the search projection's own
+/// statements in large batches; then the documents are written by binary COPY and the statistics refreshed again. Every document is held in memory until written (README,
+/// "Issue 11", gives the cost).
 /// </summary>
 public static class ReadModelRebuild
 {
-    private static readonly TimeSpan _timeout = TimeSpan.FromHours(2);
+    private const int SearchStatementsPerBatch = 2_000;
+    private const int EventsAhead = 50_000;
     private static readonly TimeSpan _progressEvery = TimeSpan.FromMilliseconds(500);
 
-    public static Task All(IDocumentStore store, IProgress<RebuildProgress>? progress, CancellationToken cancellationToken) =>
-        Run(store, LedgerProjections.ProjectionTypes, progress, cancellationToken);
-
-    public static async Task Run(IDocumentStore store, IReadOnlyList<Type> projections, IProgress<RebuildProgress>? progress, CancellationToken cancellationToken)
+    public static async Task All(IDocumentStore store, IProgress<RebuildProgress>? progress, CancellationToken cancellationToken)
     {
         await TableStatistics.Refresh(store, cancellationToken);
-        var total = await Scalar(store, $"select coalesce(max(seq_id), 0) from {LedgerStore.Schema}.mt_events", cancellationToken);
         var clock = Stopwatch.StartNew();
-        using var daemon = await store.BuildProjectionDaemonAsync();
-        var names = ((DocumentStore)store).Options.Projections.All.OfType<ProjectionBase>()
-            .Where(p => projections.Contains(p.GetType())).Select(p => p.Name + ":All").ToHashSet(StringComparer.Ordinal);
-        using var watching = progress is null ? null : daemon.Tracker.Subscribe(new Watcher(names, total, progress));
-        await Task.WhenAll(projections.Select(p => daemon.RebuildProjectionAsync(p, _timeout, cancellationToken)));
+        var total = await ReadModelTables.Clear(store, cancellationToken);
+        var models = new AllReadModels();
+        var search = Channel.CreateBounded<IEvent>(new BoundedChannelOptions(EventsAhead) { SingleReader = true, SingleWriter = true });
+        var searching = Index(store, search.Reader, cancellationToken);
+        _ = searching.ContinueWith(t => search.Writer.TryComplete(t.Exception), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        var read = 0L;
+        var reported = TimeSpan.Zero;
+        try
+        {
+            await foreach (var e in Log(store, cancellationToken))
+            {
+                models.Apply(e);
+                await search.Writer.WriteAsync(e, cancellationToken);
+                if (++read % 1_000 == 0 && clock.Elapsed - reported >= _progressEvery)
+                {
+                    reported = clock.Elapsed;
+                    progress?.Report(new RebuildProgress(read, total, read / clock.Elapsed.TotalSeconds));
+                }
+            }
+        }
+        finally
+        {
+            search.Writer.TryComplete();
+        }
+
+        await Task.WhenAll(ReadModelTables.Write(store, models, cancellationToken), searching);
         progress?.Report(new RebuildProgress(total, total, total / Math.Max(clock.Elapsed.TotalSeconds, 0.001)));
         await TableStatistics.Refresh(store, cancellationToken);
     }
 
-    /// <summary>Follows the daemon's shards as they page through the log; reports their average position at most
-    /// every half second.</summary>
-    private sealed class Watcher(IReadOnlySet<string> shards, long total, IProgress<RebuildProgress> progress) : IObserver<ShardState>
+    private static async IAsyncEnumerable<IEvent> Log(IDocumentStore store, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        private readonly ConcurrentDictionary<string, long> _reached = new(StringComparer.Ordinal);
-        private readonly Stopwatch _clock = Stopwatch.StartNew();
-        private long _reportedAt = long.MinValue;
-
-        public void OnNext(ShardState value)
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            $"select {StoredEventRows.Columns} from {LedgerStore.Schema}.mt_events where is_archived = false order by seq_id", connection);
+        await foreach (var e in StoredEventRows.Read(store, command, cancellationToken))
         {
-            if (!shards.Contains(value.ShardName))
-            {
-                return;
-            }
-
-            _reached.AddOrUpdate(value.ShardName, Math.Min(value.Sequence, total), (_, before) => Math.Max(before, Math.Min(value.Sequence, total)));
-            var now = _clock.ElapsedMilliseconds;
-            var last = Interlocked.Read(ref _reportedAt);
-            if (now - last >= _progressEvery.TotalMilliseconds && Interlocked.CompareExchange(ref _reportedAt, now, last) == last)
-            {
-                var done = _reached.Values.Sum() / shards.Count;
-                progress.Report(new RebuildProgress(done, total, done / Math.Max(_clock.Elapsed.TotalSeconds, 0.001)));
-            }
-        }
-
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
+            yield return e;
         }
     }
 
-    private static async Task<long> Scalar(IDocumentStore store, string sql, CancellationToken cancellationToken)
+    /// <summary>The search index, by the projection's own statements: each depends on the rows the ones before it wrote,
+    /// so they run in order, on a connection of their own while the other read models fold.</summary>
+    private static async Task Index(IDocumentStore store, ChannelReader<IEvent> events, CancellationToken cancellationToken)
     {
-        await using var session = store.QuerySession();
-        await using var command = new Npgsql.NpgsqlCommand(sql);
-        await using var reader = await session.ExecuteReaderAsync(command, cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture) : 0;
+        await Task.Yield();
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        var batch = new SearchIndexBatch(connection, SearchStatementsPerBatch);
+        const string table = $"{LedgerStore.Schema}.{SearchEntriesTable.Name}";
+        await foreach (var e in events.ReadAllAsync(cancellationToken))
+        {
+            await batch.Add(SearchIndexSql.For(e, table), cancellationToken);
+        }
+
+        await batch.Flush(cancellationToken);
     }
 }
