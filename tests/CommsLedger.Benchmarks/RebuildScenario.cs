@@ -115,17 +115,21 @@ public static class RebuildScenario
         }
     });
 
-    /// <summary>The rebuild's progress on the console, a line every ten seconds.</summary>
+    /// <summary>The rebuild's progress on the console: a line every ten seconds and one at each step, with the time
+    /// since it started.</summary>
     private sealed class Printed : IProgress<RebuildProgress>
     {
+        private readonly Stopwatch _started = Stopwatch.StartNew();
         private readonly Stopwatch _since = Stopwatch.StartNew();
+        private RebuildStep _step = RebuildStep.Reading;
 
         public void Report(RebuildProgress value)
         {
-            if (_since.Elapsed > TimeSpan.FromSeconds(10))
+            if (_since.Elapsed > TimeSpan.FromSeconds(10) || value.Step != _step)
             {
-                Console.WriteLine($"rebuild: {value.Done:N0} of {value.Total:N0} events, {value.EventsPerSecond:N0} events/s");
+                Console.WriteLine($"rebuild: {_started.Elapsed.TotalSeconds:N1} s, {value.Step}: {value.Done:N0} of {value.Total:N0} events, {value.EventsPerSecond:N0} events/s");
                 _since.Restart();
+                _step = value.Step;
             }
         }
     }

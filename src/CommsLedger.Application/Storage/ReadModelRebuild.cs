@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Threading.Channels;
 using CommsLedger.Projections.Rebuilding;
-using CommsLedger.Projections.Search;
 using JasperFx.Events;
 using Marten;
 using Npgsql;
@@ -9,55 +7,51 @@ using Npgsql;
 namespace CommsLedger.Application.Storage;
 
 /// <summary>How far a rebuild of the read models has come: <paramref name="Done"/> of <paramref name="Total"/> events
-/// read and folded, at <paramref name="EventsPerSecond"/> so far; the last report comes once everything is written.</summary>
-public sealed record RebuildProgress(long Done, long Total, double EventsPerSecond);
+/// read and folded, at <paramref name="EventsPerSecond"/> so far, and the <paramref name="Step"/> it is at; the last
+/// report (<see cref="RebuildStep.Done"/>) comes once everything is written.</summary>
+public sealed record RebuildProgress(long Done, long Total, double EventsPerSecond, RebuildStep Step = RebuildStep.Reading);
+
+public enum RebuildStep
+{
+    Reading,
+    Writing,
+    Done,
+}
 
 /// <summary>
-/// Every read model rebuilt from event zero in one pass over the log, without Marten's daemon (which pages through
-/// the log once per read model, loading and rewriting documents a page at a time): statistics refreshed first, the
-/// read models emptied, every event read once in sequence order by one streamed statement and folded in memory by
-/// the projections' own code (<see cref="AllReadModels"/>) while a second connection runs the search projection's own
-/// statements in large batches; then the documents are written by binary COPY and the statistics refreshed again. Every document is held in memory until written (README,
-/// "Issue 11", gives the cost).
+/// Every read model rebuilt from event zero in one pass over the log, without Marten's daemon (which pages through the
+/// log once per read model, loading and rewriting documents a page at a time): statistics refreshed first (right after
+/// a bulk COPY PostgreSQL has none), the read models emptied, every event read once in sequence order by one streamed
+/// statement and folded in memory by the projections' own code (<see cref="AllReadModels"/>), then the documents, the
+/// relationship positions and the search rows written by binary COPY side by side, and the statistics refreshed again.
+/// Everything is held in memory until written (README, "Issue 11", gives the cost).
 /// </summary>
 public static class ReadModelRebuild
 {
-    private const int SearchStatementsPerBatch = 2_000;
-    private const int EventsAhead = 50_000;
     private static readonly TimeSpan _progressEvery = TimeSpan.FromMilliseconds(500);
 
     public static async Task All(IDocumentStore store, IProgress<RebuildProgress>? progress, CancellationToken cancellationToken)
     {
-        await TableStatistics.Refresh(store, cancellationToken);
         var clock = Stopwatch.StartNew();
+        await TableStatistics.Refresh(store, cancellationToken);
         var total = await ReadModelTables.Clear(store, cancellationToken);
         var models = new AllReadModels();
-        var search = Channel.CreateBounded<IEvent>(new BoundedChannelOptions(EventsAhead) { SingleReader = true, SingleWriter = true });
-        var searching = Index(store, search.Reader, cancellationToken);
-        _ = searching.ContinueWith(t => search.Writer.TryComplete(t.Exception), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         var read = 0L;
         var reported = TimeSpan.Zero;
-        try
+        await foreach (var e in Log(store, cancellationToken))
         {
-            await foreach (var e in Log(store, cancellationToken))
+            models.Apply(e);
+            if (++read % 1_000 == 0 && clock.Elapsed - reported >= _progressEvery)
             {
-                models.Apply(e);
-                await search.Writer.WriteAsync(e, cancellationToken);
-                if (++read % 1_000 == 0 && clock.Elapsed - reported >= _progressEvery)
-                {
-                    reported = clock.Elapsed;
-                    progress?.Report(new RebuildProgress(read, total, read / clock.Elapsed.TotalSeconds));
-                }
+                reported = clock.Elapsed;
+                progress?.Report(new RebuildProgress(read, total, read / clock.Elapsed.TotalSeconds));
             }
         }
-        finally
-        {
-            search.Writer.TryComplete();
-        }
 
-        await Task.WhenAll(ReadModelTables.Write(store, models, cancellationToken), searching);
-        progress?.Report(new RebuildProgress(total, total, total / Math.Max(clock.Elapsed.TotalSeconds, 0.001)));
+        progress?.Report(new RebuildProgress(read, total, read / clock.Elapsed.TotalSeconds, RebuildStep.Writing));
+        await Task.WhenAll(ReadModelTables.Write(store, models, cancellationToken), SearchIndexCopy.Write(store, models.Search, cancellationToken));
         await TableStatistics.Refresh(store, cancellationToken);
+        progress?.Report(new RebuildProgress(total, total, total / Math.Max(clock.Elapsed.TotalSeconds, 0.001), RebuildStep.Done));
     }
 
     private static async IAsyncEnumerable<IEvent> Log(IDocumentStore store, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -70,22 +64,5 @@ public static class ReadModelRebuild
         {
             yield return e;
         }
-    }
-
-    /// <summary>The search index, by the projection's own statements: each depends on the rows the ones before it wrote,
-    /// so they run in order, on a connection of their own while the other read models fold.</summary>
-    private static async Task Index(IDocumentStore store, ChannelReader<IEvent> events, CancellationToken cancellationToken)
-    {
-        await Task.Yield();
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(cancellationToken);
-        var batch = new SearchIndexBatch(connection, SearchStatementsPerBatch);
-        const string table = $"{LedgerStore.Schema}.{SearchEntriesTable.Name}";
-        await foreach (var e in events.ReadAllAsync(cancellationToken))
-        {
-            await batch.Add(SearchIndexSql.For(e, table), cancellationToken);
-        }
-
-        await batch.Flush(cancellationToken);
     }
 }
