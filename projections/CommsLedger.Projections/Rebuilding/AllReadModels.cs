@@ -36,11 +36,6 @@ public sealed class AllReadModels
         Search.Apply(e);
     }
 
-    /// <summary>Every document as the live projections hold it: current relationship rows, not the closed ones.</summary>
-    public IEnumerable<object> Documents() =>
-        Interactions.Values.Concat<object>(Pledges.Values).Concat(FollowUps.Values)
-            .Concat(Relationships.Ledgers.Values).Concat(Relationships.Rows.Values.OfType<RelationshipRow>());
-
     private static void Keep<T>(Dictionary<Guid, T> documents, Guid id, T? document)
         where T : class
     {

@@ -20,21 +20,23 @@ public enum RebuildStep
 
 /// <summary>
 /// Every read model rebuilt from event zero in one pass over the log, without Marten's daemon (which pages through the
-/// log once per read model, loading and rewriting documents a page at a time): statistics refreshed first (right after
-/// a bulk COPY PostgreSQL has none), the read models emptied, every event read once in sequence order by one streamed
+/// log once per read model, loading and rewriting documents a page at a time): the log's statistics refreshed first (right
+/// after a bulk COPY PostgreSQL has none), the read models emptied, every event read once in sequence order by one streamed
 /// statement and folded in memory by the projections' own code (<see cref="AllReadModels"/>), then the documents, the
-/// relationship positions and the search rows written by binary COPY side by side, and the statistics refreshed again.
+/// relationship positions and the search rows written by binary COPY side by side, and their statistics refreshed.
 /// Everything is held in memory until written (README, "Issue 11", gives the cost).
 /// </summary>
 public static class ReadModelRebuild
 {
     private static readonly TimeSpan _progressEvery = TimeSpan.FromMilliseconds(500);
+    private static readonly string[] _log = [$"{LedgerStore.Schema}.mt_events", $"{LedgerStore.Schema}.mt_streams"];
 
     public static async Task All(IDocumentStore store, IProgress<RebuildProgress>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        await TableStatistics.Refresh(store, cancellationToken);
-        var total = await ReadModelTables.Clear(store, cancellationToken);
+        await TableStatistics.Refresh(store, _log, cancellationToken);
+        var tables = await ReadModelTables.All(store, cancellationToken);
+        var total = await ReadModelTables.Clear(store, tables, cancellationToken);
         var models = new AllReadModels();
         var read = 0L;
         var reported = TimeSpan.Zero;
@@ -50,7 +52,7 @@ public static class ReadModelRebuild
 
         progress?.Report(new RebuildProgress(read, total, read / clock.Elapsed.TotalSeconds, RebuildStep.Writing));
         await Task.WhenAll(ReadModelTables.Write(store, models, cancellationToken), SearchIndexCopy.Write(store, models.Search, cancellationToken));
-        await TableStatistics.Refresh(store, cancellationToken);
+        await TableStatistics.Refresh(store, tables, cancellationToken);
         progress?.Report(new RebuildProgress(total, total, total / Math.Max(clock.Elapsed.TotalSeconds, 0.001), RebuildStep.Done));
     }
 

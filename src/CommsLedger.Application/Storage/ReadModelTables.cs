@@ -16,8 +16,8 @@ internal static class ReadModelTables
 {
     private const int CopyBatch = 10_000;
 
-    /// <summary>Empties every read model; returns the sequence of the last event, where the rebuild will stop.</summary>
-    public static async Task<long> Clear(IDocumentStore store, CancellationToken cancellationToken)
+    /// <summary>Every table a read model is stored in (qualified names), created if missing.</summary>
+    public static async Task<IReadOnlyList<string>> All(IDocumentStore store, CancellationToken cancellationToken)
     {
         var tables = new List<string> { $"{LedgerStore.Schema}.{RelationshipEventsTable.Name}", $"{LedgerStore.Schema}.{SearchEntriesTable.Name}" };
         foreach (var type in LedgerProjections.DocumentTypes)
@@ -26,6 +26,12 @@ internal static class ReadModelTables
             tables.AddRange(((DocumentStore)store).Options.Storage.FindFeature(type).Objects.OfType<Weasel.Postgresql.Tables.Table>().Select(t => t.Identifier.QualifiedName));
         }
 
+        return tables;
+    }
+
+    /// <summary>Empties the tables; returns the sequence of the last event, where the rebuild will stop.</summary>
+    public static async Task<long> Clear(IDocumentStore store, IReadOnlyList<string> tables, CancellationToken cancellationToken)
+    {
         await using var connection = await Open(store, cancellationToken);
         await using var truncate = new NpgsqlCommand($"truncate {string.Join(", ", tables)}", connection);
         await truncate.ExecuteNonQueryAsync(cancellationToken);
@@ -33,12 +39,20 @@ internal static class ReadModelTables
         return (long)(await last.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    /// <summary>The documents in three COPYs side by side (the two largest read models alone, the rest together), beside
+    /// the COPY of the event positions.</summary>
     public static async Task Write(IDocumentStore store, AllReadModels models, CancellationToken cancellationToken)
     {
         var relationships = models.Relationships;
-        await store.BulkInsertDocumentsAsync(
-            models.Documents().Concat(relationships.Earlier).Concat(relationships.Checkpoints), BulkInsertMode.InsertsOnly, CopyBatch, cancellationToken);
-        await Positions(store, relationships.Positions, cancellationToken);
+        IEnumerable<object>[] groups =
+        [
+            models.Interactions.Values,
+            models.Pledges.Values,
+            models.FollowUps.Values.Concat<object>(relationships.Ledgers.Values).Concat(relationships.Rows.Values.OfType<RelationshipRow>())
+                .Concat(relationships.Earlier).Concat(relationships.Checkpoints),
+        ];
+        await Task.WhenAll(groups.Select(documents => store.BulkInsertDocumentsAsync(documents, BulkInsertMode.InsertsOnly, CopyBatch, cancellationToken))
+            .Append(Positions(store, relationships.Positions, cancellationToken)));
     }
 
     private static async Task Positions(IDocumentStore store, IReadOnlyList<RelationshipEventPosition> positions, CancellationToken cancellationToken)
