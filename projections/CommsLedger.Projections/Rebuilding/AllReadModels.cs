@@ -2,16 +2,15 @@ using CommsLedger.Projections.FollowUps;
 using CommsLedger.Projections.Interactions;
 using CommsLedger.Projections.Pledges;
 using CommsLedger.Projections.Relationships;
-using CommsLedger.Projections.Search;
 using CommsLedger.Projections.TimeTravel;
 using JasperFx.Events;
 
 namespace CommsLedger.Projections.Rebuilding;
 
 /// <summary>
-/// Every read model folded in memory from the whole log, one event at a time in sequence order, through the
-/// steps <see cref="LedgerReplay"/> takes (the projections' own <c>Evolve</c> and <see cref="RelationshipFold"/>) and the
-/// search projection's own changes (<see cref="SearchIndexRows"/>): what a rebuild writes. A single-stream document whose Evolve gives null is not kept, as Marten does not keep it live.
+/// Every document read model folded in memory from the whole log, one event at a time in sequence order, through the
+/// steps <see cref="LedgerReplay"/> takes (the projections' own <c>Evolve</c> and <see cref="RelationshipFold"/>): what a
+/// rebuild writes. (The search index, a table, folds apart: <see cref="Search.SearchIndexRows"/>.) A single-stream document whose Evolve gives null is not kept, as Marten does not keep it live.
 /// </summary>
 public sealed class AllReadModels
 {
@@ -25,15 +24,12 @@ public sealed class AllReadModels
     /// event positions (which a rebuild may write and clear as it goes: nothing folds them again).</summary>
     public RelationshipDocuments Relationships { get; } = new();
 
-    public SearchIndexRows Search { get; } = new();
-
     public void Apply(IEvent e)
     {
         Keep(Interactions, e.StreamId, LedgerReplay.Interaction(Interactions.GetValueOrDefault(e.StreamId), e));
         Keep(Pledges, e.StreamId, LedgerReplay.Pledge(Pledges.GetValueOrDefault(e.StreamId), e));
         LedgerReplay.FollowUp(FollowUps, e);
         RelationshipFold.Apply(Relationships, e);
-        Search.Apply(e);
     }
 
     private static void Keep<T>(Dictionary<Guid, T> documents, Guid id, T? document)
