@@ -4,8 +4,8 @@ using CommsLedger.Projections.Relationships;
 using CommsLedger.Projections.Search;
 using Marten;
 using Npgsql;
-using Weasel.Core;
 using NpgsqlTypes;
+using Weasel.Core;
 
 namespace CommsLedger.Application.Storage;
 

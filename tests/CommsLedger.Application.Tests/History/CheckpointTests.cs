@@ -25,10 +25,7 @@ public sealed class CheckpointTests(PostgresCluster postgres) : IAsyncLifetime
     [Fact]
     public async Task as_known_at_from_a_checkpoint_equals_a_replay_from_event_zero()
     {
-        await LogCalls(12);
-        var midway = DateTimeOffset.UtcNow;
-        await Task.Delay(20);
-        await LogCalls(13);
+        var midway = await LogCallsAroundAMoment();
         var end = DateTimeOffset.UtcNow;
         await using (var session = _ledger.Store.QuerySession())
         {
@@ -53,10 +50,7 @@ public sealed class CheckpointTests(PostgresCluster postgres) : IAsyncLifetime
     [Fact]
     public async Task a_rebuild_writes_the_checkpoints_and_positions_the_live_projection_wrote_and_as_known_at_answers_as_before()
     {
-        await LogCalls(12);
-        var midway = DateTimeOffset.UtcNow;
-        await Task.Delay(20);
-        await LogCalls(13);
+        var midway = await LogCallsAroundAMoment();
         var live = await Stored();
         var before = await AsKnownAt(midway);
 
@@ -78,6 +72,16 @@ public sealed class CheckpointTests(PostgresCluster postgres) : IAsyncLifetime
 
     private async Task<string> AsKnownAt(DateTimeOffset at) =>
         JsonSerializer.Serialize(await _ledger.Ask(new GetRelationship("CN-PE", Today, new AsOf(at, null))));
+
+    /// <summary>12 calls before the moment it returns, 13 after.</summary>
+    private async Task<DateTimeOffset> LogCallsAroundAMoment()
+    {
+        await LogCalls(12);
+        var midway = DateTimeOffset.UtcNow;
+        await Task.Delay(20);
+        await LogCalls(13);
+        return midway;
+    }
 
     private async Task LogCalls(int count)
     {
