@@ -2,10 +2,10 @@ using System.Text;
 using CommsLedger.Projections.Search;
 using Npgsql;
 
-namespace CommsLedger.Application.Storage;
+namespace CommsLedger.Application.History.Replaying;
 
-/// <summary>The search projection's own statements (<see cref="SearchIndexSql"/>) sent many to a round trip, in order,
-/// for whoever runs them over the whole log: the replay check into a scratch table, a rebuild into the index.</summary>
+/// <summary>The search projection's own statements (<see cref="SearchIndexSql"/>) sent many to a round trip, in order:
+/// the replay check runs them over the whole log into a scratch table.</summary>
 internal sealed class SearchIndexBatch(NpgsqlConnection connection, int size)
 {
     private NpgsqlBatch _batch = new(connection);
