@@ -16,6 +16,7 @@ public sealed record BenchSettings
     public int RebuildEvents { get; init; } = 1_000_000;
     public int RebuildRelationships { get; init; } = 10_000;
     public int RebuildReps { get; init; } = 1;
+    public bool RebuildWithDaemon { get; init; }
     public bool RebuildWithDefaults { get; init; }
     public int ImportEvents { get; init; } = 1_000_000;
     public int ImportRelationships { get; init; } = 10_000;
@@ -36,7 +37,7 @@ public sealed record BenchSettings
     public const string Usage =
         "usage: dotnet run -c Release --project tests/CommsLedger.Benchmarks -- [--scenarios append,rebuild] [--commands 100] "
         + "[--reps 5] [--warmups 1] [--per-stream 10] [--import-events 1000000] [--import-relationships 10000] [--import-default yes|no] "
-        + "[--rebuild-events 1000000] [--rebuild-relationships 10000] [--rebuild-reps 1] [--rebuild-defaults yes|no] [--timetravel-events 100000] [--search-entries 100000] [--search-relationships 10000] [--search-reps 200] [--search-keep DIR] [--report-events 1000000] [--report-relationships 10000] [--pages-sizes 1000,10000]";
+        + "[--rebuild-events 1000000] [--rebuild-relationships 10000] [--rebuild-reps 1] [--rebuild-daemon yes|no] [--rebuild-defaults yes|no] [--timetravel-events 100000] [--search-entries 100000] [--search-relationships 10000] [--search-reps 200] [--search-keep DIR] [--report-events 1000000] [--report-relationships 10000] [--pages-sizes 1000,10000]";
 
     public override string ToString() =>
         $"scenarios {string.Join(',', Scenarios)}; {Commands} commands × {Reps} reps (+{WarmUps} warm-up), "
@@ -59,6 +60,7 @@ public sealed record BenchSettings
                 "--rebuild-events" => settings with { RebuildEvents = Count(args[i], value) },
                 "--rebuild-reps" => settings with { RebuildReps = Count(args[i], value) },
                 "--rebuild-relationships" => settings with { RebuildRelationships = Count(args[i], value) },
+                "--rebuild-daemon" => settings with { RebuildWithDaemon = YesNo(args[i], value) },
                 "--rebuild-defaults" => settings with { RebuildWithDefaults = YesNo(args[i], value) },
                 "--import-events" => settings with { ImportEvents = Count(args[i], value) },
                 "--import-relationships" => settings with { ImportRelationships = Count(args[i], value) },

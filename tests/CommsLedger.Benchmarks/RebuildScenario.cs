@@ -14,11 +14,11 @@ namespace CommsLedger.Benchmarks;
 
 /// <summary>
 /// Rebuild throughput on a store of <c>--rebuild-events</c> events over <c>--rebuild-relationships</c> relationships,
-/// written as <c>import --bulk</c> writes them (binary COPY, no read model, no statistics). First the page query of
-/// Marten's daemon is EXPLAINed before and after ANALYZE; then every read model is rebuilt the way <c>replay</c> and
-/// <c>import --bulk</c> rebuild them (<see cref="ReadModelRebuild"/>: statistics, tuned pages, side by side), one
-/// after another, and each alone. With <c>--rebuild-defaults yes</c> also with Marten's default paging, one after
-/// another, as before issue 11 (slow: minutes at a million events).
+/// written as <c>import --bulk</c> writes them (binary COPY, no read model, no statistics): every read model rebuilt the
+/// way <c>replay</c> and <c>import --bulk</c> rebuild them (<see cref="ReadModelRebuild"/>: one pass over the log), with
+/// the process's peak memory while it ran. With <c>--rebuild-daemon yes</c> also as they did before, by Marten's daemon
+/// side by side (<see cref="DaemonRebuild"/>, its page query EXPLAINed first), and with <c>--rebuild-defaults yes</c>
+/// by the daemon with Marten's default paging, one after another (slow: many minutes at a million events).
 /// </summary>
 public static class RebuildScenario
 {
@@ -40,36 +40,29 @@ public static class RebuildScenario
         await archive.CopyInto(store);
         var events = await LedgerHost.EventCount(store);
         Console.WriteLine($"rebuild: {archive} COPYed in {seeding.Elapsed.TotalSeconds:N0} s");
-        Console.WriteLine(await PageQuery.Explain(store, "before ANALYZE"));
-        await TableStatistics.Refresh(store, CancellationToken.None);
-        Console.WriteLine(await PageQuery.Explain(store, "after ANALYZE"));
+        var counts = _readModels.Select(r => r.Documents).ToArray();
 
-        var table = new MarkdownTable("rebuild", "events in store", "documents", "s (median)", "events/s (median)", "events/s (min–max)");
-        await Measure(table, "every read model, side by side", events, settings, () => ReadModelRebuild.All(store, new Printed(), CancellationToken.None),
-            () => Documents(store, [.. _readModels.Select(r => r.Documents)]));
-        await Measure(table, "every read model, one after another", events, settings, async () =>
+        var table = new MarkdownTable("rebuild", "events in store", "documents", "s (median)", "events/s (median)", "events/s (min–max)", "peak MB (managed / process)");
+        await Measure(table, "every read model, one pass (now: replay, import --bulk)", events, settings,
+            () => ReadModelRebuild.All(store, new Printed(), CancellationToken.None), () => Documents(store, counts));
+        if (settings.RebuildWithDaemon)
         {
-            foreach (var readModel in _readModels)
-            {
-                await ReadModelRebuild.Run(store, [readModel.Projection], null, CancellationToken.None);
-            }
-        }, () => Documents(store, [.. _readModels.Select(r => r.Documents)]));
-        foreach (var (name, projection, documents) in _readModels)
-        {
-            await Measure(table, name + " alone", events, settings, () => ReadModelRebuild.Run(store, [projection], null, CancellationToken.None), () => Documents(store, [documents]));
+            Console.WriteLine(await PageQuery.Explain(store, "after ANALYZE"));
+            await Measure(table, "every read model, Marten's daemon side by side (before)", events, settings, () => DaemonRebuild.SideBySide(store),
+                () => Documents(store, counts));
         }
 
         if (settings.RebuildWithDefaults)
         {
             await using var untuned = MartenDefaults(connection);
-            await Measure(table, "every read model, one after another, Marten's default paging (before)", events, settings, async () =>
+            await Measure(table, "every read model, one after another, Marten's default paging (before issue 11)", events, settings, async () =>
             {
                 using var daemon = await untuned.BuildProjectionDaemonAsync();
                 foreach (var readModel in _readModels)
                 {
                     await daemon.RebuildProjectionAsync(readModel.Projection, TimeSpan.FromHours(2), CancellationToken.None);
                 }
-            }, () => Documents(untuned, [.. _readModels.Select(r => r.Documents)]));
+            }, () => Documents(untuned, counts));
         }
 
         return table.ToString();
@@ -78,8 +71,11 @@ public static class RebuildScenario
     private static async Task Measure(MarkdownTable table, string name, long events, BenchSettings settings, Func<Task> rebuild, Func<Task<long>> documents)
     {
         var seconds = new List<double>();
+        var peak = new PeakMemory();
         for (var rep = 0; rep < settings.WarmUps + settings.RebuildReps; rep++)
         {
+            GC.Collect();
+            using var sampling = rep >= settings.WarmUps ? peak.Sample() : null;
             var clock = Stopwatch.StartNew();
             await rebuild();
             if (rep >= settings.WarmUps)
@@ -89,9 +85,9 @@ public static class RebuildScenario
         }
 
         var rates = seconds.Select(s => events / s).ToArray();
-        Console.WriteLine($"rebuild: {name}: {string.Join(", ", seconds.Select(s => s.ToString("N1")))} s");
+        Console.WriteLine($"rebuild: {name}: {string.Join(", ", seconds.Select(s => s.ToString("N1")))} s; {peak}");
         table.Row(name, MarkdownTable.Number(events), MarkdownTable.Number(await documents()), MarkdownTable.Number(Harness.Median(seconds), "0.0"),
-            MarkdownTable.Number(Harness.Median(rates)), $"{MarkdownTable.Number(rates.Min())}–{MarkdownTable.Number(rates.Max())}");
+            MarkdownTable.Number(Harness.Median(rates)), $"{MarkdownTable.Number(rates.Min())}–{MarkdownTable.Number(rates.Max())}", peak.ToString());
     }
 
     private static async Task<long> Documents(IDocumentStore store, IReadOnlyList<Func<IQuerySession, Task<long>>> counts)
@@ -119,17 +115,21 @@ public static class RebuildScenario
         }
     });
 
-    /// <summary>The rebuild's progress on the console, a line every ten seconds.</summary>
+    /// <summary>The rebuild's progress on the console: a line every ten seconds and one at each step, with the time
+    /// since it started.</summary>
     private sealed class Printed : IProgress<RebuildProgress>
     {
+        private readonly Stopwatch _started = Stopwatch.StartNew();
         private readonly Stopwatch _since = Stopwatch.StartNew();
+        private RebuildStep _step = RebuildStep.Reading;
 
         public void Report(RebuildProgress value)
         {
-            if (_since.Elapsed > TimeSpan.FromSeconds(10))
+            if (_since.Elapsed > TimeSpan.FromSeconds(10) || value.Step != _step)
             {
-                Console.WriteLine($"rebuild: {value.Done:N0} of {value.Total:N0} events, {value.EventsPerSecond:N0} events/s");
+                Console.WriteLine($"rebuild: {_started.Elapsed.TotalSeconds:N1} s, {value.Step}: {value.Done:N0} of {value.Total:N0} events, {value.EventsPerSecond:N0} events/s");
                 _since.Restart();
+                _step = value.Step;
             }
         }
     }

@@ -51,27 +51,23 @@ public static class LedgerReplay
         return documents;
     }
 
-    public static PledgeRegister? Pledge(IEnumerable<IEvent> streamEvents)
-    {
-        PledgeRegister? register = null;
-        foreach (var e in streamEvents)
-        {
-            register = _pledges.Evolve(register, e.StreamId, e);
-            register?.Version = e.Version;
-        }
+    public static PledgeRegister? Pledge(IEnumerable<IEvent> streamEvents) => streamEvents.Aggregate((PledgeRegister?)null, Pledge);
 
+    /// <summary>The register after one more event of its stream, its version the stream's as Marten keeps it live.</summary>
+    public static PledgeRegister? Pledge(PledgeRegister? register, IEvent e)
+    {
+        register = _pledges.Evolve(register, e.StreamId, e);
+        register?.Version = e.Version;
         return register;
     }
 
-    public static InteractionRecord? Interaction(IEnumerable<IEvent> streamEvents)
-    {
-        InteractionRecord? record = null;
-        foreach (var e in streamEvents)
-        {
-            record = _interactions.Evolve(record, e.StreamId, e);
-            record?.Version = e.Version;
-        }
+    public static InteractionRecord? Interaction(IEnumerable<IEvent> streamEvents) => streamEvents.Aggregate((InteractionRecord?)null, Interaction);
 
+    /// <summary>The record after one more event of its stream, its version the stream's as Marten keeps it live.</summary>
+    public static InteractionRecord? Interaction(InteractionRecord? record, IEvent e)
+    {
+        record = _interactions.Evolve(record, e.StreamId, e);
+        record?.Version = e.Version;
         return record;
     }
 
@@ -81,14 +77,20 @@ public static class LedgerReplay
         var items = new Dictionary<Guid, FollowUpItem>();
         foreach (var e in events)
         {
-            if (e.Data is IFollowUpEvent followUp
-                && _followUps.Evolve(items.GetValueOrDefault(followUp.FollowUpId), followUp.FollowUpId, e) is { } item)
-            {
-                items[followUp.FollowUpId] = item;
-            }
+            FollowUp(items, e);
         }
 
         return [.. items.Values];
+    }
+
+    /// <summary>Applies one event to the follow-up items it concerns, if any.</summary>
+    public static void FollowUp(Dictionary<Guid, FollowUpItem> items, IEvent e)
+    {
+        if (e.Data is IFollowUpEvent followUp
+            && _followUps.Evolve(items.GetValueOrDefault(followUp.FollowUpId), followUp.FollowUpId, e) is { } item)
+        {
+            items[followUp.FollowUpId] = item;
+        }
     }
 
     /// <summary>Every relationship from all events: ledgers, rows and their earlier versions, checkpoints, as the live projection writes them.</summary>

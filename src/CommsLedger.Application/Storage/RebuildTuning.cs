@@ -4,11 +4,11 @@ using Marten;
 namespace CommsLedger.Application.Storage;
 
 /// <summary>
-/// How Marten's daemon pages through the log when it rebuilds a read model (it runs no projection otherwise: all are
-/// Inline): larger pages, each aggregate written once per flush window rather than once a page (a relationship's
-/// document is rewritten far less often), inserts of a rebuild sent by binary COPY, and recently written aggregates
-/// kept in memory instead of being loaded back for the next window. At 50,000 events on a loaded machine it was not
-/// measurably faster than Marten's defaults (README, "Issue 11"); the refreshed statistics are what made pages cheap.
+/// How Marten's daemon pages through the log when something rebuilds a projection through it (the application no
+/// longer does: <see cref="ReadModelRebuild"/> rebuilds every read model in one pass; the benchmarks still measure the
+/// daemon beside it): larger pages, each aggregate written once per flush window rather than once a page, inserts sent
+/// by binary COPY, and recently written aggregates kept in memory instead of being loaded back for the next window. At
+/// 50,000 events on a loaded machine it was not measurably faster than Marten's defaults (README, "Issue 11").
 /// </summary>
 internal static class RebuildTuning
 {

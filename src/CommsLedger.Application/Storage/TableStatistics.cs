@@ -17,8 +17,15 @@ public static class TableStatistics
         await using var session = store.QuerySession();
         var tables = await session.AdvancedSql.QueryAsync<string>(
             "select format('%I.%I', schemaname, tablename) from pg_tables where schemaname = ?", cancellationToken, LedgerStore.Schema);
+        await Refresh(store, tables, cancellationToken);
+    }
+
+    /// <summary>ANALYZE just these tables (qualified names).</summary>
+    public static async Task Refresh(IDocumentStore store, IReadOnlyCollection<string> tables, CancellationToken cancellationToken)
+    {
         if (tables.Count > 0)
         {
+            await using var session = store.QuerySession();
             await using var command = new Npgsql.NpgsqlCommand("analyze " + string.Join(", ", tables));
             await session.ExecuteAsync(command, cancellationToken);
         }

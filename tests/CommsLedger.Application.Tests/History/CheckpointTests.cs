@@ -2,6 +2,7 @@ using System.Text.Json;
 using CommsLedger.Application.Demo;
 using CommsLedger.Application.Interactions.Logging;
 using CommsLedger.Application.Relationships.Viewing;
+using CommsLedger.Application.Storage;
 using CommsLedger.Application.Tests.Support;
 using CommsLedger.Domain.Interactions;
 using CommsLedger.Projections.Relationships;
@@ -24,10 +25,7 @@ public sealed class CheckpointTests(PostgresCluster postgres) : IAsyncLifetime
     [Fact]
     public async Task as_known_at_from_a_checkpoint_equals_a_replay_from_event_zero()
     {
-        await LogCalls(12);
-        var midway = DateTimeOffset.UtcNow;
-        await Task.Delay(20);
-        await LogCalls(13);
+        var midway = await LogCallsAroundAMoment();
         var end = DateTimeOffset.UtcNow;
         await using (var session = _ledger.Store.QuerySession())
         {
@@ -47,6 +45,42 @@ public sealed class CheckpointTests(PostgresCluster postgres) : IAsyncLifetime
 
         Assert.Equal(25, (await _ledger.Ask(new GetRelationship("CN-PE", Today, new AsOf(end, null)))).InteractionCount);
         Assert.Equal(12, (await _ledger.Ask(new GetRelationship("CN-PE", Today, new AsOf(midway, null)))).InteractionCount);
+    }
+
+    [Fact]
+    public async Task a_rebuild_writes_the_checkpoints_and_positions_the_live_projection_wrote_and_as_known_at_answers_as_before()
+    {
+        var midway = await LogCallsAroundAMoment();
+        var live = await Stored();
+        var before = await AsKnownAt(midway);
+
+        await ReadModelRebuild.All(_ledger.Store, null, CancellationToken.None);
+
+        Assert.Equal(live, await Stored());
+        Assert.Contains(RelationshipCheckpoint.IdOf("CN-PE", RelationshipFold.CheckpointEvery), live.Checkpoints, StringComparison.Ordinal);
+        Assert.Equal(before, await AsKnownAt(midway));
+    }
+
+    private async Task<(string Checkpoints, string Positions)> Stored()
+    {
+        await using var session = _ledger.Store.QuerySession();
+        var checkpoints = (await session.Query<RelationshipCheckpoint>().ToListAsync()).OrderBy(c => c.Id, StringComparer.Ordinal);
+        var positions = await session.AdvancedSql.QueryAsync<string>(
+            "select row_to_json(t)::text from commsledger.relationship_events t order by key, position", CancellationToken.None);
+        return (JsonSerializer.Serialize(checkpoints), JsonSerializer.Serialize(positions));
+    }
+
+    private async Task<string> AsKnownAt(DateTimeOffset at) =>
+        JsonSerializer.Serialize(await _ledger.Ask(new GetRelationship("CN-PE", Today, new AsOf(at, null))));
+
+    /// <summary>12 calls before the moment it returns, 13 after.</summary>
+    private async Task<DateTimeOffset> LogCallsAroundAMoment()
+    {
+        await LogCalls(12);
+        var midway = DateTimeOffset.UtcNow;
+        await Task.Delay(20);
+        await LogCalls(13);
+        return midway;
     }
 
     private async Task LogCalls(int count)

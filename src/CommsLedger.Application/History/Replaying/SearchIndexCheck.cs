@@ -1,4 +1,3 @@
-using System.Text;
 using CommsLedger.Application.Storage;
 using CommsLedger.Projections.Search;
 using JasperFx.Events;
@@ -24,22 +23,13 @@ internal static class SearchIndexCheck
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await Execute(connection, $"create temporary table {Scratch} (like {Live} including all) on commit drop", cancellationToken);
-        var batch = new NpgsqlBatch(connection);
-        foreach (var command in events.SelectMany(e => SearchIndexSql.For(e, Scratch)))
+        var batch = new SearchIndexBatch(connection, BatchSize);
+        foreach (var e in events)
         {
-            batch.BatchCommands.Add(Positional(command));
-            if (batch.BatchCommands.Count == BatchSize)
-            {
-                await batch.ExecuteNonQueryAsync(cancellationToken);
-                batch = new NpgsqlBatch(connection);
-            }
+            await batch.Add(SearchIndexSql.For(e, Scratch), cancellationToken);
         }
 
-        if (batch.BatchCommands.Count > 0)
-        {
-            await batch.ExecuteNonQueryAsync(cancellationToken);
-        }
-
+        await batch.Flush(cancellationToken);
         var rows = await Read(connection, Scratch, cancellationToken);
         await transaction.RollbackAsync(cancellationToken);
         return rows;
@@ -56,25 +46,6 @@ internal static class SearchIndexCheck
         }
 
         return rows;
-    }
-
-    /// <summary>Marten's <c>?</c> placeholders as Npgsql's positional <c>$n</c>.</summary>
-    private static NpgsqlBatchCommand Positional(SearchSql command)
-    {
-        var sql = new StringBuilder();
-        var n = 0;
-        foreach (var c in command.Sql)
-        {
-            sql.Append(c == '?' ? "$" + ++n : c.ToString());
-        }
-
-        var batchCommand = new NpgsqlBatchCommand(sql.ToString());
-        foreach (var value in command.Parameters)
-        {
-            batchCommand.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        return batchCommand;
     }
 
     private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
