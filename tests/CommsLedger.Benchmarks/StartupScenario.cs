@@ -84,7 +84,7 @@ public static class StartupScenario
 
     /// <summary>Publishes the CLI as the README's install command does (ReadyToRun: its assemblies compiled ahead of time,
     /// so a process starts with less JIT work); the path of its assembly.</summary>
-    private static async Task<string> PublishReadyToRun(string root)
+    internal static async Task<string> PublishReadyToRun(string root)
     {
         var output = Path.Combine(root, "src/CommsLedger.Cli/bin/Release/ready-to-run");
         await Run(root, "dotnet", ["publish", "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-p:PublishReadyToRun=true", "src/CommsLedger.Cli", "-o", output, "-v", "quiet"], null);
