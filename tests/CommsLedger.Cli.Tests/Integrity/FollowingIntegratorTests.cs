@@ -16,7 +16,7 @@ public sealed class FollowingIntegratorTests(PostgresCluster postgres)
         var database = await postgres.Cluster.CreateDatabaseAsync("follow" + Guid.NewGuid().ToString("N")[..10]);
         var folder = Directory.CreateTempSubdirectory("commsledger-follow-").FullName;
         var key = Path.Combine(folder, "ledger-key.pem");
-        using var follower = Start(folder, database, key, "integrate", "--follow", "--checkpoint-every-events", "1", "--checkpoint-every-seconds", "1");
+        using var follower = IntegrityCli.Start(folder, database, key, "integrate", "--follow", "--checkpoint-every-events", "1", "--checkpoint-every-seconds", "1");
         try
         {
             await Task.Delay(TimeSpan.FromSeconds(5));
@@ -41,22 +41,6 @@ public sealed class FollowingIntegratorTests(PostgresCluster postgres)
             await follower.WaitForExitAsync();
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private static Process Start(string folder, string connectionString, string key, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "commsledger.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["COMMSLEDGER_CONNECTION"] = connectionString;
-        start.Environment["COMMSLEDGER_LEDGER_KEY"] = key;
-        start.Environment["COMMSLEDGER_SECRETS"] = Path.Combine(folder, "secret");
-        start.Environment["COMMSLEDGER_USER"] = "integrator";
-        return Process.Start(start)!;
     }
 
     /// <summary>The newest signed tree size once <paramref name="until"/> holds, or whatever it is when time runs out.</summary>

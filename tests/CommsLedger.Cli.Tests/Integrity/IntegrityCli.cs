@@ -16,6 +16,18 @@ internal static class IntegrityCli
 {
     public static async Task<CliRun> Run(string folder, string? connectionString, string keyPath, params string[] args)
     {
+        using var process = Start(folder, connectionString, keyPath, args);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliRun(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Starts the binary with that environment and leaves it running (for <c>--follow</c>); stdout and stderr
+    /// are redirected.</summary>
+    public static Process Start(string folder, string? connectionString, string keyPath, params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = folder,
@@ -39,11 +51,6 @@ internal static class IntegrityCli
         start.Environment["COMMSLEDGER_SECRETS"] = Path.Combine(folder, "secret");
         start.Environment["COMMSLEDGER_USER"] = "cli.tester";
         start.Environment["COLUMNS"] = "200";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new CliRun(process.ExitCode, await output, await error);
+        return Process.Start(start)!;
     }
 }
