@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 namespace CommsLedger.EmbeddedPostgres;
 
 /// <summary>Creates a cluster the first time (initdb, or a base backup of its primary for a standby), and keeps its
-/// port usable on later starts.</summary>
+/// settings current and its port usable on later starts.</summary>
 internal static class ClusterSetup
 {
     public static async Task<ClusterSettings> LoadOrInitializeAsync(
@@ -26,25 +26,24 @@ internal static class ClusterSetup
         var settings = options.StandbyOf is { } primary
             ? await CopyPrimaryAsync(server, layout, account, primary, cancellationToken)
             : await InitializeAsync(server, layout, options.DeleteOnDispose, cancellationToken);
-        await server.WriteConfigAsync(settings.Port, options.DeleteOnDispose, options.Settings, cancellationToken);
-        // Written last: its presence marks the cluster as complete.
+        // Written last: its presence marks the cluster as complete. (Our settings file is written before each start.)
         await settings.SaveAsync(layout.SettingsFile, cancellationToken);
         return settings;
     }
 
-    /// <summary>Moves the cluster to a new port if something else has taken the recorded one.</summary>
-    public static async Task<ClusterSettings> EnsurePortFreeAsync(
+    /// <summary>Writes our settings before a start, so a new release's apply to an existing cluster, and moves the
+    /// cluster to a new port if something else has taken the recorded one.</summary>
+    public static async Task<ClusterSettings> PrepareStartAsync(
         ClusterSettings settings, ServerControl server, ClusterLayout layout, EmbeddedClusterOptions options, CancellationToken cancellationToken)
     {
-        if (LoopbackPort.IsFree(settings.Port))
+        var prepared = LoopbackPort.IsFree(settings.Port) ? settings : settings with { Port = LoopbackPort.PickFree() };
+        await server.WriteConfigAsync(prepared.Port, options.DeleteOnDispose, options.Settings, cancellationToken);
+        if (prepared != settings)
         {
-            return settings;
+            await prepared.SaveAsync(layout.SettingsFile, cancellationToken);
         }
 
-        var moved = settings with { Port = LoopbackPort.PickFree() };
-        await server.WriteConfigAsync(moved.Port, options.DeleteOnDispose, options.Settings, cancellationToken);
-        await moved.SaveAsync(layout.SettingsFile, cancellationToken);
-        return moved;
+        return prepared;
     }
 
     private static async Task<ClusterSettings> InitializeAsync(ServerControl server, ClusterLayout layout, bool throwAway, CancellationToken cancellationToken)

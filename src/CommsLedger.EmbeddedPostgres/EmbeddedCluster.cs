@@ -158,7 +158,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
             return new EmbeddedCluster(options, layout, server, settings.Password, lease.Port, null, lease.Connection);
         }
 
-        settings = await ClusterSetup.EnsurePortFreeAsync(settings, server, layout, options, cancellationToken);
+        settings = await ClusterSetup.PrepareStartAsync(settings, server, layout, options, cancellationToken);
         var postmasterPid = await server.StartAsync(cancellationToken);
         return new EmbeddedCluster(options, layout, server, settings.Password, settings.Port, postmasterPid, null);
     }

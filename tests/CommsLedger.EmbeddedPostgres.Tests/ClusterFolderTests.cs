@@ -42,6 +42,37 @@ public sealed class ClusterFolderTests
     }
 
     [Fact]
+    public async Task an_existing_cluster_takes_the_current_settings_when_it_starts_again()
+    {
+        await using var folder = new ClusterFolder();
+        await using (var first = await EmbeddedCluster.StartAsync(folder.Options))
+        {
+            Assert.Equal(1, await Sql.ScalarAsync<int>(first.ConnectionString, "select 1"));
+        }
+
+        var ownConfig = new ClusterLayout(folder.Options.DataDirectory).OwnConfigFile;
+        var stale = File.ReadAllText(ownConfig).Replace(ExpectedSharedBuffers(), "64MB", StringComparison.Ordinal);
+        Assert.Contains("shared_buffers = 64MB", stale, StringComparison.Ordinal);
+        File.WriteAllText(ownConfig, stale);
+
+        await using var again = await EmbeddedCluster.StartAsync(folder.Options);
+
+        Assert.Equal(ExpectedSharedBuffers(), await SharedBuffersAsync(again.ConnectionString));
+    }
+
+    [Theory]
+    [InlineData(256L << 20, "128MB")]
+    [InlineData(2L << 30, "512MB")]
+    [InlineData(24L << 30, "2048MB")]
+    public void the_page_cache_is_a_quarter_of_memory_between_postgresqls_default_and_two_gigabytes(long memory, string expected) =>
+        Assert.Equal(expected, ServerConfig.SharedBuffers(memory));
+
+    private static string ExpectedSharedBuffers() => ServerConfig.SharedBuffers(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
+
+    private static async Task<string> SharedBuffersAsync(string connectionString) =>
+        $"{await Sql.ScalarAsync<long>(connectionString, "select setting::bigint * 8192 / 1048576 from pg_settings where name = 'shared_buffers'")}MB";
+
+    [Fact]
     public async Task a_folder_with_data_but_no_settings_is_refused_rather_than_overwritten()
     {
         var options = EmbeddedClusterOptions.ThrowAway();

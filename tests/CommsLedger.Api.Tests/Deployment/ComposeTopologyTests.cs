@@ -30,6 +30,14 @@ public sealed class ComposeTopologyTests
     }
 
     [Fact]
+    public void both_database_servers_cache_more_than_the_images_default_and_the_same_once_promoted()
+    {
+        var caches = new[] { "db-primary", "db-standby" }.Select(name => Services[name]["command"].Texts.Single(t => t.StartsWith("shared_buffers=", StringComparison.Ordinal)));
+
+        Assert.Equal(["shared_buffers=1GB", "shared_buffers=1GB"], caches);
+    }
+
+    [Fact]
     public void the_standby_copies_the_primary_under_the_name_the_primary_waits_for()
     {
         var standby = Services["db-standby"];
