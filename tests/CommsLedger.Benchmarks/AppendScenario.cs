@@ -25,6 +25,7 @@ public static class AppendScenario
     private const int _statements = 4;
     private const int _commitments = 2;
     private const int _followUps = 1;
+    private const int _widePool = 6;
 
     private enum Role
     {
@@ -50,6 +51,7 @@ public static class AppendScenario
     public static async Task<string> RunAsync(EmbeddedCluster cluster, BenchSettings settings)
     {
         await using var resources = new Resources(cluster);
+        var (wideRaw, wideLedger) = (await resources.Inline(), await resources.Ledger());
         var (one, ten) = ("1 event/cmd", $"{1 + _statements + _commitments * 2 + _followUps} events/cmd");
         Variant[] variants =
         [
@@ -61,6 +63,8 @@ public static class AppendScenario
             new(one, "raw FetchForExclusiveWriting + Append, write model an inline snapshot", Role.Compared, RawStatements(await resources.InlineWriteModels(), settings, Fetch.Exclusive)),
             new(one, "pipeline AddStatement", Role.Compared, PipelineStatements(await resources.Ledger(), settings, Classification.TopSecret)),
             new(one, "pipeline AddStatement, CONFIDENTIAL recorder", Role.Compared, PipelineStatements(await resources.Ledger(), settings, Classification.Confidential)),
+            new(one, $"raw Append, inline projections, pool of {_widePool} connections", Role.Compared, WidePool(wideRaw, RawStatements(wideRaw, settings, Fetch.None))),
+            new(one, $"pipeline AddStatement, CONFIDENTIAL recorder, pool of {_widePool} connections", Role.Compared, WidePool(wideLedger.Store, PipelineStatements(wideLedger, settings, Classification.Confidential))),
             new(ten, "raw StartStream, projections off", Role.RawOff, RawLogs(await resources.Bare(), settings, loadRecord: false)),
             new(ten, "raw StartStream, inline projections", Role.RawInline, RawLogs(await resources.Inline(), settings, loadRecord: false)),
             new(ten, "raw StartStream + load record, inline", Role.Compared, RawLogs(await resources.Inline(), settings, loadRecord: true)),
@@ -101,21 +105,11 @@ public static class AppendScenario
         })));
     };
 
-    /// <summary>Below TOP SECRET the writer's expected version is checked against the events they are cleared for
-    /// (<see cref="StreamVersions"/>: one more query per command); the open streams are then logged through the
-    /// pipeline, so their events carry the classification header that count reads.</summary>
+    /// <summary>The same open streams for every <paramref name="clearance"/>: below TOP SECRET the writer's expected
+    /// version is the count of the events they are cleared for, read from the classification headers the streams carry.</summary>
     private static Func<Trial, Task<Prepared>> PipelineStatements(LedgerHost ledger, BenchSettings settings, Classification clearance) => async trial =>
     {
         var streams = await OpenStreams(ledger.Store, trial, settings);
-        if (clearance != Classification.TopSecret)
-        {
-            streams = await Task.WhenAll(streams.Select(async stream =>
-            {
-                var logged = await ledger.Send(new LogInteraction(Drafts.Interaction(trial.Sequence, 0, 0, 0)), clearance);
-                return stream with { Id = logged.Id };
-            }));
-        }
-
         var versions = streams.ToDictionary(s => s.Id, _ => 1L);
         var plan = streams.SelectMany(stream => Enumerable.Range(0, stream.Statements).Select(i => (stream.Id, Draft: StatementOf(stream, i))));
         return Steps(ledger.Store, plan.Select(step => (Func<Task>)(async () =>
@@ -154,8 +148,33 @@ public static class AppendScenario
 
     private static InteractionDraft Draft(Trial trial) => Drafts.Interaction(trial.Sequence, _statements, _commitments, _followUps);
 
+    /// <summary>
+    /// A variant whose store's connection pool first holds <see cref="_widePool"/> connections, as after concurrent
+    /// requests (the CONFIDENTIAL variant once logged its streams concurrently and so measured this unawares). Npgsql
+    /// hands idle connections out first in, first out, so the one-by-one commands then take them in turn.
+    /// </summary>
+    private static Func<Trial, Task<Prepared>> WidePool(IDocumentStore store, Func<Trial, Task<Prepared>> prepare) =>
+        async trial =>
+        {
+            var sessions = new List<IDocumentSession>();
+            for (var i = 0; i < _widePool; i++)
+            {
+                sessions.Add(store.LightweightSession());
+                await sessions[^1].BeginTransactionAsync(CancellationToken.None);
+            }
+
+            foreach (var session in sessions)
+            {
+                await session.DisposeAsync();
+            }
+
+            return await prepare(trial);
+        };
+
     /// <summary>Untimed: interactions holding only their <c>InteractionLogged</c> (version 1), each to receive at most
-    /// <see cref="BenchSettings.StatementsPerStream"/> statements, so live aggregation in FetchForWriting reads short streams.</summary>
+    /// <see cref="BenchSettings.StatementsPerStream"/> statements, so live aggregation in FetchForWriting reads short
+    /// streams. Stamped with their classification header as the pipeline stamps it, so a CONFIDENTIAL recorder sees
+    /// them at version 1 too.</summary>
     private static async Task<OpenStream[]> OpenStreams(IDocumentStore store, Trial trial, BenchSettings settings)
     {
         var streams = Enumerable.Range(0, (settings.Commands + settings.StatementsPerStream - 1) / settings.StatementsPerStream)
@@ -168,7 +187,7 @@ public static class AppendScenario
         await using var session = store.LightweightSession();
         foreach (var stream in streams)
         {
-            session.Events.StartStream<Interaction>(stream.Id, stream.Logged);
+            ClassificationHeaders.Stamp(session.Events.StartStream<Interaction>(stream.Id, stream.Logged).Events, stream.Logged.Classification);
         }
 
         await session.SaveChangesAsync();
