@@ -24,11 +24,12 @@ public sealed class RecordedTimeOrder(TimeSpan tolerance, DateTimeOffset now)
     public TimeAnomaly? Next(long sequence, Guid eventId, Guid streamId, DateTimeOffset recordedAt)
     {
         TimeAnomaly? anomaly = null;
-        if (recordedAt > now + tolerance)
+        // Differences, not shifted instants: an instant at either end of DateTimeOffset's range cannot be shifted.
+        if (recordedAt - now > tolerance)
         {
             anomaly = new TimeAnomaly(sequence, eventId, streamId, recordedAt, null, null);
         }
-        else if (_previous is { } previous && recordedAt < previous - tolerance)
+        else if (_previous is { } previous && previous - recordedAt > tolerance)
         {
             anomaly = new TimeAnomaly(sequence, eventId, streamId, recordedAt, _previousSequence, previous);
         }
