@@ -1,6 +1,8 @@
 using CommsLedger.Application;
 using CommsLedger.Application.Pipeline;
 using CommsLedger.Application.Storage;
+using CommsLedger.Application.Topology;
+using CommsLedger.EmbeddedPostgres;
 using JasperFx.Events.Projections;
 using Marten;
 using Mediator;
@@ -12,14 +14,27 @@ namespace CommsLedger.Benchmarks;
 public sealed class LedgerHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
+    private readonly LedgerConnections? _connections;
 
-    private LedgerHost(ServiceProvider services) => _services = services;
+    private LedgerHost(ServiceProvider services, LedgerConnections? connections = null)
+    {
+        _services = services;
+        _connections = connections;
+    }
 
     /// <summary>The store <c>AddLedger</c> built: <see cref="LedgerStore.Configure"/>, all four projections inline.</summary>
     public IDocumentStore Store => _services.GetRequiredService<IDocumentStore>();
 
     public static LedgerHost Create(string connectionString) =>
         new(new ServiceCollection().AddLedger(connectionString).BuildServiceProvider());
+
+    /// <summary>The application started as the CLI and the API start it: <see cref="LedgerConnections"/> compares the
+    /// stored schema fingerprint with the code's on the pool the store then uses, and Marten checks no schema.</summary>
+    public static async Task<LedgerHost> Start(LedgerDatabase database)
+    {
+        var connections = await LedgerConnections.OpenAsync(database, CancellationToken.None);
+        return new(new ServiceCollection().AddLedger(connections).BuildServiceProvider(), connections);
+    }
 
     /// <summary>One command through mediator → validation → stamping → handler, in its own scope as an edge sends it,
     /// by an actor with <paramref name="clearance"/>.</summary>
@@ -77,5 +92,12 @@ public sealed class LedgerHost : IAsyncDisposable
         return await session.Events.QueryAllRawEvents().LongCountAsync();
     }
 
-    public async ValueTask DisposeAsync() => await _services.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        if (_connections is not null)
+        {
+            await _connections.DisposeAsync();
+        }
+    }
 }

@@ -34,15 +34,19 @@ public static class ApiComposition
     public static Task<LedgerConnections> OpenLedgerDatabaseAsync(this WebApplicationBuilder builder, CancellationToken cancellationToken) =>
         LedgerConnections.OpenAsync(builder.Configuration.GetConnectionString(LedgerDatabase.ConnectionName), cancellationToken);
 
+    /// <summary>On the pool the start-up probed (<see cref="LedgerConnections.DataSource"/>).</summary>
     public static WebApplicationBuilder AddLedgerApi(this WebApplicationBuilder builder, LedgerConnections database) =>
-        builder.AddLedgerApi(database.App, database.ManagesSchema);
+        builder.AddLedgerApi(database.App, services => services.AddLedger(database));
 
     /// <param name="manageSchema">Whether Marten checks and changes the schema itself (tests on a fresh database do).</param>
-    public static WebApplicationBuilder AddLedgerApi(this WebApplicationBuilder builder, string connectionString, bool manageSchema = true)
+    public static WebApplicationBuilder AddLedgerApi(this WebApplicationBuilder builder, string connectionString, bool manageSchema = true) =>
+        builder.AddLedgerApi(connectionString, services => services.AddLedger(connectionString, manageSchema));
+
+    private static WebApplicationBuilder AddLedgerApi(this WebApplicationBuilder builder, string connectionString, Action<IServiceCollection> addLedger)
     {
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = ApiLimits.MaxBodyBytes);
         var services = builder.Services;
-        services.AddLedger(connectionString, manageSchema);
+        addLedger(services);
         services.AddSingleton(provider => new LedgerPositions(connectionString, provider.GetRequiredService<TimeProvider>()));
         if (StandbyReads.Wanted(builder.Configuration[StandbyReads.Setting] ?? Environment.GetEnvironmentVariable("COMMSLEDGER_READS")))
         {

@@ -17,6 +17,18 @@ public static class LedgerStore
     public static void Configure(StoreOptions options, string connectionString, bool manageSchema = true)
     {
         options.Connection(connectionString);
+        Configure(options, manageSchema);
+    }
+
+    /// <summary>The same, on a pool the caller owns and disposes (<see cref="Topology.LedgerConnections.DataSource"/>).</summary>
+    public static void Configure(StoreOptions options, Npgsql.NpgsqlDataSource dataSource, bool manageSchema)
+    {
+        options.Connection(dataSource);
+        Configure(options, manageSchema);
+    }
+
+    private static void Configure(StoreOptions options, bool manageSchema)
+    {
         options.DatabaseSchemaName = Schema;
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
         options.AutoCreateSchemaObjects = manageSchema ? AutoCreate.CreateOrUpdate : AutoCreate.None;

@@ -16,13 +16,15 @@ namespace CommsLedger.Application.Topology;
 /// protects it.</item>
 /// </list>
 /// When the fingerprint matches, Marten never checks the schema (<c>AutoCreate.None</c>): one query instead of dozens.
+/// That query runs on <see cref="DataSource"/>, the pool the application then uses, so its first query finds a
+/// connection already logged in and Npgsql's types already loaded, instead of paying both a second time.
 /// </summary>
 public sealed class LedgerConnections : IAsyncDisposable
 {
-    private LedgerConnections(LedgerDatabase database, string app, bool managesSchema, bool isProtected)
+    private LedgerConnections(LedgerDatabase database, (string ConnectionString, NpgsqlDataSource Pool) app, bool managesSchema, bool isProtected)
     {
         Database = database;
-        App = app;
+        (App, DataSource) = app;
         ManagesSchema = managesSchema;
         IsProtected = isProtected;
     }
@@ -31,6 +33,10 @@ public sealed class LedgerConnections : IAsyncDisposable
 
     /// <summary>The connection string the running application uses.</summary>
     public string App { get; }
+
+    /// <summary>The running application's pool on <see cref="App"/>, owned by this object (Marten is handed it, and
+    /// does not dispose what it is handed).</summary>
+    public NpgsqlDataSource DataSource { get; }
 
     /// <summary>Whether Marten should still check and change the schema itself (only for a ledger from before the guard).</summary>
     public bool ManagesSchema { get; }
@@ -69,12 +75,8 @@ public sealed class LedgerConnections : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        // The set-up probe's idle connection would otherwise count as a client keeping the embedded server up.
-        using (var probed = new NpgsqlConnection(App))
-        {
-            NpgsqlConnection.ClearPool(probed);
-        }
-
+        // Its idle connections would otherwise count as clients keeping the embedded server up.
+        await DataSource.DisposeAsync();
         await Database.DisposeAsync();
     }
 
@@ -87,57 +89,80 @@ public sealed class LedgerConnections : IAsyncDisposable
 
     private static async Task<LedgerConnections> PrepareAsync(LedgerDatabase database, CancellationToken cancellationToken)
     {
-        var probe = database.IsEmbedded ? null : await ProbeAsync(database.ConnectionString, cancellationToken);
-        if (database.IsEmbedded || probe!.IsSuperuser)
+        if (database.IsEmbedded)
         {
             return new(database, await AsSuperuserAsync(database, cancellationToken), managesSchema: false, isProtected: true);
         }
 
-        if (probe.IsCurrent)
+        var pool = NpgsqlDataSource.Create(database.ConnectionString);
+        var configured = (database.ConnectionString, pool);
+        try
         {
-            return new(database, database.ConnectionString, managesSchema: false, isProtected: probe.User == SchemaMigration.Roles.App);
-        }
+            var probe = await ProbeAsync(pool, cancellationToken);
+            if (probe.IsSuperuser)
+            {
+                await pool.DisposeAsync();
+                return new(database, await AsSuperuserAsync(database, cancellationToken), managesSchema: false, isProtected: true);
+            }
 
-        if (probe.User == SchemaMigration.Roles.App)
+            if (probe.IsCurrent)
+            {
+                return new(database, configured, managesSchema: false, isProtected: probe.User == SchemaMigration.Roles.App);
+            }
+
+            if (probe.User == SchemaMigration.Roles.App)
+            {
+                await SchemaMigration.MigrateIfNeededAsync(database.OwnerConnectionString ?? throw new SchemaOutOfDate(probe.User), cancellationToken);
+                return new(database, configured, managesSchema: false, isProtected: true);
+            }
+
+            if (probe.User == SchemaMigration.Roles.Owner)
+            {
+                await SchemaMigration.MigrateIfNeededAsync(database.ConnectionString, cancellationToken);
+                return new(database, configured, managesSchema: false, isProtected: false);
+            }
+
+            return new(database, configured, managesSchema: true, isProtected: false);
+        }
+        catch
         {
-            await SchemaMigration.MigrateIfNeededAsync(database.OwnerConnectionString ?? throw new SchemaOutOfDate(probe.User), cancellationToken);
-            return new(database, database.ConnectionString, managesSchema: false, isProtected: true);
+            await pool.DisposeAsync();
+            throw;
         }
-
-        if (probe.User == SchemaMigration.Roles.Owner)
-        {
-            await SchemaMigration.MigrateIfNeededAsync(database.ConnectionString, cancellationToken);
-            return new(database, database.ConnectionString, managesSchema: false, isProtected: false);
-        }
-
-        return new(database, database.ConnectionString, managesSchema: true, isProtected: false);
     }
 
     /// <summary>The kept application password is tried first: when it logs in and the schema is current, that one
     /// query is all a start-up costs. Otherwise (first use, a server that forgot the roles, a new version) the roles
     /// are (re)made and the schema migrated.</summary>
-    private static async Task<string> AsSuperuserAsync(LedgerDatabase database, CancellationToken cancellationToken)
+    private static async Task<(string, NpgsqlDataSource)> AsSuperuserAsync(LedgerDatabase database, CancellationToken cancellationToken)
     {
         var passwords = await RolePasswords.LoadOrCreateAsync(database.RolePasswordsFile, cancellationToken);
         var app = SchemaMigration.As(database.ConnectionString, SchemaMigration.Roles.App, passwords.App);
+        var pool = NpgsqlDataSource.Create(app);
         try
         {
-            if ((await ProbeAsync(app, cancellationToken)).IsCurrent)
+            if ((await ProbeAsync(pool, cancellationToken)).IsCurrent)
             {
-                return app;
+                return (app, pool);
             }
         }
         catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification)
         {
         }
+        catch
+        {
+            await pool.DisposeAsync();
+            throw;
+        }
 
-        return await ProvisionAsync(database, passwords, cancellationToken);
+        await pool.DisposeAsync();
+        app = await ProvisionAsync(database, passwords, cancellationToken);
+        return (app, NpgsqlDataSource.Create(app));
     }
 
-    private static async Task<SchemaFingerprint.Probe> ProbeAsync(string connectionString, CancellationToken cancellationToken)
+    private static async Task<SchemaFingerprint.Probe> ProbeAsync(NpgsqlDataSource source, CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
+        await using var connection = await source.OpenConnectionAsync(cancellationToken);
         return await SchemaFingerprint.ProbeAsync(connection, cancellationToken);
     }
 }

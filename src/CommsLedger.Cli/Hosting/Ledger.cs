@@ -20,7 +20,7 @@ public sealed class Ledger : IAsyncDisposable
     {
         _database = database;
         _services = new ServiceCollection()
-            .AddLedger(database.App, manageSchema: database.ManagesSchema)
+            .AddLedger(database)
             .BuildServiceProvider();
         _scope = _services.CreateAsyncScope();
         ActAsLocalOperator(Actor);

@@ -13,16 +13,12 @@ internal sealed class LogDatabase : IAsyncDisposable
 {
     private readonly LedgerConnections _connection;
 
-    private LogDatabase(LedgerConnections connection)
-    {
-        _connection = connection;
-        DataSource = NpgsqlDataSource.Create(connection.App);
-    }
+    private LogDatabase(LedgerConnections connection) => _connection = connection;
 
     /// <summary>The schema Marten writes to, so the log sits beside the events it covers.</summary>
     public static LedgerSchema Schema { get; } = new(LedgerStore.Schema);
 
-    public NpgsqlDataSource DataSource { get; }
+    public NpgsqlDataSource DataSource => _connection.DataSource;
 
     public string ConnectionString => _connection.App;
 
@@ -44,7 +40,6 @@ internal sealed class LogDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await DataSource.DisposeAsync();
         await _connection.DisposeAsync();
     }
 
