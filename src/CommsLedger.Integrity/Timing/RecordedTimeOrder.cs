@@ -14,15 +14,30 @@ public sealed class RecordedTimeOrder(TimeSpan tolerance, DateTimeOffset now)
     /// writers (and the hosts' clocks) disagree by up to a few seconds; a backdating worth doing is hours or days.</summary>
     public static readonly TimeSpan DefaultTolerance = TimeSpan.FromSeconds(30);
 
+    /// <summary>No time was stamped: Marten's tombstones (rows it appends, when a save fails after taking sequence
+    /// numbers, so the numbers are not left as holes) carry 0001-01-01. There is nothing to compare, before or after.</summary>
+    private static readonly DateTimeOffset Unstamped = DateTimeOffset.MinValue;
+
     private long _previousSequence;
     private DateTimeOffset? _previous;
 
     /// <summary>Continues after an event already checked (the last one in the log).</summary>
-    public void After(long sequence, DateTimeOffset recordedAt) => (_previousSequence, _previous) = (sequence, recordedAt);
+    public void After(long sequence, DateTimeOffset recordedAt)
+    {
+        if (recordedAt != Unstamped)
+        {
+            (_previousSequence, _previous) = (sequence, recordedAt);
+        }
+    }
 
     /// <summary>The next event in sequence order; the anomaly it shows, if any.</summary>
     public TimeAnomaly? Next(long sequence, Guid eventId, Guid streamId, DateTimeOffset recordedAt)
     {
+        if (recordedAt == Unstamped)
+        {
+            return null;
+        }
+
         TimeAnomaly? anomaly = null;
         // Differences, not shifted instants: an instant at either end of DateTimeOffset's range cannot be shifted.
         if (recordedAt - now > tolerance)
