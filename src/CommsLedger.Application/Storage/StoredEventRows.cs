@@ -15,6 +15,10 @@ internal static class StoredEventRows
     /// <summary>The columns <see cref="Read"/> expects, in this order.</summary>
     public const string Columns = $"seq_id, id, stream_id, version, type, data, timestamp, user_name, headers ->> '{LedgerStore.ClassificationHeader}'";
 
+    /// <summary>What Marten appends under sequence numbers a failed save took (so they are not left as holes): no
+    /// event of ours, nothing for a read model.</summary>
+    private const string MartenTombstone = "tombstone";
+
     private static readonly IReadOnlyDictionary<string, (Type Type, Func<object, IEvent> Wrap)> _types =
         EventCatalogue.StoredNames.ToDictionary(p => p.Value, p => (p.Key, Wrapper(p.Key)));
 
@@ -26,6 +30,11 @@ internal static class StoredEventRows
         while (await reader.ReadAsync(cancellationToken))
         {
             var name = reader.GetString(4);
+            if (name == MartenTombstone)
+            {
+                continue;
+            }
+
             var (type, wrap) = _types.TryGetValue(name, out var known)
                 ? known
                 : throw new InvalidOperationException($"event {reader.GetInt64(0)} has the unknown type '{name}'");
